@@ -1,0 +1,16 @@
+/** `npm run content:check`: validates content/ and names the file and field of every problem. */
+import { readContentFiles } from '../src/lib/server/content/fs';
+import { ContentError, loadCourse } from '../src/lib/server/content/load';
+
+const root = process.argv[2] ?? 'content';
+try {
+	const course = loadCourse(readContentFiles(root));
+	const count = (type: string) => [...course.items.values()].filter((i) => i.type === type).length;
+	console.log(
+		`content ok: ${course.modules.length} modules, ${count('lesson')} lessons, ${count('vignette')} vignettes, ${count('quiz')} quizzes, ${count('reflection')} reflections, ${Object.keys(course.norms).length} norms`
+	);
+} catch (error) {
+	if (!(error instanceof ContentError)) throw error;
+	console.error(error.message);
+	process.exit(1);
+}

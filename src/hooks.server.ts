@@ -1,0 +1,81 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { closeDatabase, database, db } from '$lib/server/db';
+import { isDatabaseUnavailable } from '$lib/server/db/health';
+import { demoBanner, ensureDemo } from '$lib/server/db/seed-demo';
+import { course } from '$lib/server/content';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
+import { unavailablePage } from '$lib/server/unavailable';
+
+export const init: ServerInit = async () => {
+	process.once('sveltekit:shutdown', () => void closeDatabase());
+	try {
+		const { driver, db } = await database();
+		if (driver === 'pglite') {
+			await ensureDemo(db, course);
+			console.log(demoBanner());
+		}
+	} catch (error) {
+		// Start anyway: pages answer 503 until the database is back.
+		console.error('Database not ready at start:', (error as Error).message);
+	}
+};
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+	});
+
+const session: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	event.locals.sessionToken = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const result = await validateSessionToken(await db(), token);
+		if (result.session) {
+			if (result.renewed) setSessionCookie(event.cookies, token, result.session.expiresAt);
+			event.locals.user = result.user;
+			event.locals.session = result.session;
+			event.locals.sessionToken = token;
+		} else clearSessionCookie(event.cookies);
+	}
+	return resolve(event);
+};
+
+/** Any failure to reach the database becomes a friendly 503, not a 500; the next request tries again. */
+const availability: Handle = async ({ event, resolve }) => {
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (error) {
+		if (!isDatabaseUnavailable(error)) throw error;
+		return unavailablePage(event.request);
+	}
+	if (response.status === 500 && event.locals.databaseDown) return unavailablePage(event.request);
+	return response;
+};
+
+const headers: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	if (event.locals.user && !response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
+	return response;
+};
+
+export const handle = sequence(headers, availability, i18n, session);
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (isDatabaseUnavailable(error)) {
+		event.locals.databaseDown = true;
+		return { message: 'Database unavailable' };
+	}
+	const id = crypto.randomUUID();
+	if (status >= 500) console.error(`[${id}]`, error);
+	return { message: 'Internal error', id };
+};

@@ -1,0 +1,67 @@
+/**
+ * Throttling with its state in PostgreSQL, so limits hold across any number of app instances.
+ * - per client IP: a token bucket (bursts allowed, sustained guessing slowed);
+ * - per account: exponential back-off after repeated failures, capped so that an attacker
+ *   can delay a real user by minutes at most, never lock them out.
+ */
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../db';
+import { rateLimits } from '../db/schema';
+
+export type Bucket = { capacity: number; refillPerSecond: number };
+export const LOGIN_PER_IP: Bucket = { capacity: 30, refillPerSecond: 0.2 };
+export const REGISTER_PER_IP: Bucket = { capacity: 10, refillPerSecond: 0.02 };
+
+const FREE_FAILURES = 3;
+const MAX_BACKOFF_SECONDS = 300;
+
+/** Takes one token; one statement, atomic under concurrency. Returns false when the bucket is empty. */
+export async function takeToken(db: Db, key: string, bucket: Bucket, now = new Date()): Promise<boolean> {
+	const refill = sql`least(${bucket.capacity}::float8, ${rateLimits.tokens} + greatest(0, extract(epoch from (${now.toISOString()}::timestamptz - ${rateLimits.updatedAt}))) * ${bucket.refillPerSecond}::float8)`;
+	const [row] = await db
+		.insert(rateLimits)
+		.values({ key, tokens: bucket.capacity - 1, updatedAt: now })
+		.onConflictDoUpdate({
+			target: rateLimits.key,
+			set: { tokens: sql`greatest(-1, ${refill} - 1)`, updatedAt: now }
+		})
+		.returning({ tokens: rateLimits.tokens });
+	return (row?.tokens ?? -1) >= 0;
+}
+
+/** Seconds the account must still wait, 0 when it may try now. */
+export async function accountWait(db: Db, key: string, now = new Date()): Promise<number> {
+	const [row] = await db
+		.select({ blockedUntil: rateLimits.blockedUntil })
+		.from(rateLimits)
+		.where(eq(rateLimits.key, key));
+	const until = row?.blockedUntil?.getTime() ?? 0;
+	return Math.max(0, Math.ceil((until - now.getTime()) / 1000));
+}
+
+export function backoffSeconds(failures: number): number {
+	if (failures <= FREE_FAILURES) return 0;
+	return Math.min(MAX_BACKOFF_SECONDS, 2 ** (failures - FREE_FAILURES));
+}
+
+export async function recordFailure(db: Db, key: string, now = new Date()): Promise<void> {
+	const [row] = await db
+		.insert(rateLimits)
+		.values({ key, tokens: 0, failures: 1, updatedAt: now })
+		.onConflictDoUpdate({
+			target: rateLimits.key,
+			set: { failures: sql`${rateLimits.failures} + 1`, updatedAt: now }
+		})
+		.returning({ failures: rateLimits.failures });
+	const wait = backoffSeconds(row?.failures ?? 1);
+	if (wait > 0) {
+		await db
+			.update(rateLimits)
+			.set({ blockedUntil: new Date(now.getTime() + wait * 1000) })
+			.where(eq(rateLimits.key, key));
+	}
+}
+
+export async function clearFailures(db: Db, key: string): Promise<void> {
+	await db.delete(rateLimits).where(eq(rateLimits.key, key));
+}

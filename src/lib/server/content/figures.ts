@@ -1,0 +1,79 @@
+/** Figures from the study are written as placeholders and filled from the norms file, never retyped. */
+import type { Norm } from './schema';
+
+export type Locale = 'nl' | 'en';
+export type Norms = Record<string, Norm>;
+
+const PLACEHOLDER = /\{\{\s*(norm|base|count|sd):([a-z0-9_]+)\s*\}\}/g;
+
+function decimalsOf(value: number): number {
+	const [, fraction = ''] = String(value).split('.');
+	return fraction.length;
+}
+
+export function formatNumber(value: number, locale: Locale, decimals = decimalsOf(value)): string {
+	return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+		minimumFractionDigits: decimals,
+		maximumFractionDigits: decimals,
+		useGrouping: value >= 10000
+	}).format(value);
+}
+
+/** Means and standard deviations as printed: two decimals unless whole. */
+function formatMeanLike(value: number, locale: Locale): string {
+	return formatNumber(value, locale, Number.isInteger(value) ? 0 : Math.max(2, decimalsOf(value)));
+}
+
+export function formatNorm(norm: Norm, locale: Locale): string {
+	switch (norm.unit) {
+		case 'percent':
+			return `${formatNumber(norm.value, locale)}%`;
+		case 'mean':
+			return formatMeanLike(norm.value, locale);
+		default:
+			return formatNumber(norm.value, locale, 0);
+	}
+}
+
+export function formatPart(norms: Norms, kind: string, id: string, locale: Locale): string | null {
+	const norm = norms[id];
+	if (!norm) return null;
+	if (kind === 'norm') return formatNorm(norm, locale);
+	if (kind === 'base') return formatNumber(norm.base, locale, 0);
+	if (kind === 'count') return norm.count === undefined ? null : formatNumber(norm.count, locale, 0);
+	return norm.sd === undefined ? null : formatMeanLike(norm.sd, locale);
+}
+
+/** Every placeholder in a text, for validation and for the "sources" list under a lesson. */
+export function placeholdersIn(text: string): { kind: string; id: string }[] {
+	return [...text.matchAll(PLACEHOLDER)].map((m) => ({ kind: m[1] ?? '', id: m[2] ?? '' }));
+}
+
+export function fillFigures(text: string, norms: Norms, locale: Locale): string {
+	return text.replace(PLACEHOLDER, (whole, kind: string, id: string) => formatPart(norms, kind, id, locale) ?? whole);
+}
+
+/**
+ * Numbers that look like study figures typed by hand: any percentage, any decimal number, and any
+ * whole number of 10 or more that is a norm's value, base or count (819, 715, 104 …). Years are allowed.
+ * Placeholders are removed first, so only retyped figures remain.
+ */
+export function retypedFigures(text: string, norms: Norms): string[] {
+	const bare = text.replace(PLACEHOLDER, ' ');
+	const studyNumbers = new Set<number>();
+	for (const n of Object.values(norms)) {
+		for (const v of [n.value, n.base, n.count]) if (v !== undefined && Number.isInteger(v) && v >= 10) studyNumbers.add(v);
+	}
+	const found: string[] = [];
+	for (const m of bare.matchAll(/\d+(?:[.,]\d+)?\s?%|\b\d+[.,]\d+\b|\b\d+\b/g)) {
+		const token = m[0];
+		if (token.includes('%') || /[.,]/.test(token)) {
+			found.push(token.trim());
+			continue;
+		}
+		const value = Number(token);
+		const isYear = value >= 1900 && value <= 2100;
+		if (!isYear && studyNumbers.has(value)) found.push(token);
+	}
+	return found;
+}

@@ -1,0 +1,29 @@
+/**
+ * The course, read once and immutable in memory. Vite bundles content/ into the server build,
+ * so `node build` needs no content folder and an invalid course fails the build and the tests.
+ */
+import { loadCourse } from './load';
+import type { Course, Item, Module } from './types';
+
+const raw = import.meta.glob('/content/**/*.{md,yaml}', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+
+function withoutPrefix(files: Record<string, string>): Record<string, string> {
+	return Object.fromEntries(
+		Object.entries(files)
+			.filter(([path]) => !path.endsWith('/README.md'))
+			.map(([path, text]) => [path.replace(/^\/content\//, ''), text])
+	);
+}
+
+export const course: Course = loadCourse(withoutPrefix(raw));
+
+export function findModule(id: string): Module | undefined {
+	return course.modules.find((m) => m.id === id);
+}
+
+export function findItem(moduleId: string, itemId: string): Item | undefined {
+	const item = course.items.get(itemId);
+	return item && item.moduleId === moduleId ? item : undefined;
+}
+
+export type * from './types';

@@ -1,0 +1,202 @@
+/**
+ * Turns the files of content/ into one validated, immutable Course.
+ * Input is a map of path (relative to content/) -> file text, so the app (bundled by Vite)
+ * and the command line (read from disk) share every rule.
+ */
+import { createHash } from 'node:crypto';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { fillFigures, placeholdersIn, retypedFigures, type Locale, type Norms } from './figures';
+import { checkVignetteGraph } from './graph';
+import { citationsIn, renderMarkdown, type Bibliography } from './markdown';
+import {
+	bibliographySchema,
+	lessonFrontSchema,
+	moduleSchema,
+	normsFileSchema,
+	quizSchema,
+	reflectionItemSchema,
+	vignetteSchema,
+	type RawLesson,
+	type RawQuiz,
+	type RawReflection,
+	type RawVignette
+} from './schema';
+import { buildItem } from './build';
+import type { Course, Item, Module } from './types';
+
+export class ContentError extends Error {
+	constructor(readonly problems: string[]) {
+		super(`Course content is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${problems.join('\n- ')}`);
+	}
+}
+
+export const LOCALES: Locale[] = ['nl', 'en'];
+type Raw = RawLesson | RawVignette | RawQuiz | RawReflection;
+const TEXT_KEYS = new Set(['title', 'setting', 'text', 'feedback', 'prompt', 'statement', 'minLabel', 'maxLabel', 'body']);
+
+/** The structure of an item with its prose removed: Dutch and English must agree on it. */
+export function shapeOf(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(shapeOf);
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(
+			Object.entries(value)
+				.filter(([k]) => !TEXT_KEYS.has(k))
+				.map(([k, v]) => [k, k === 'reflection' ? true : shapeOf(v)])
+		);
+	}
+	return value;
+}
+
+function issues(file: string, error: z.ZodError): string[] {
+	return error.issues.map((i) => `${file}: ${i.path.join('.') || '(file)'}: ${i.message}`);
+}
+
+function parseFile(file: string, source: string, problems: string[]): Raw | null {
+	try {
+		if (file.endsWith('.md')) {
+			const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
+			if (!match) return problems.push(`${file}: (file): a lesson starts with front matter between --- lines`), null;
+			const front = lessonFrontSchema.safeParse(parseYaml(match[1] ?? ''));
+			if (!front.success) return problems.push(...issues(file, front.error)), null;
+			if (!(match[2] ?? '').trim()) return problems.push(`${file}: body: must not be empty`), null;
+			return { ...front.data, body: match[2] ?? '' };
+		}
+		const data: unknown = parseYaml(source);
+		const type = (data as { type?: unknown } | null)?.type;
+		const schema = type === 'vignette' ? vignetteSchema : type === 'quiz' ? quizSchema : type === 'reflection' ? reflectionItemSchema : null;
+		if (!schema) return problems.push(`${file}: type: must be vignette, quiz or reflection (lessons are .md)`), null;
+		const result = schema.safeParse(data);
+		return result.success ? result.data : (problems.push(...issues(file, result.error)), null);
+	} catch (error) {
+		problems.push(`${file}: (file): ${(error as Error).message.split('\n')[0]}`);
+		return null;
+	}
+}
+
+/** Every string in a raw item, with its path, for the figure and reference checks. */
+function* strings(value: unknown, path = ''): Generator<[string, string]> {
+	if (typeof value === 'string') yield [path, value];
+	else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* strings(v, `${path}[${i}]`);
+	else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* strings(v, path ? `${path}.${k}` : k);
+}
+
+function checkText(file: string, value: unknown, norms: Norms, bibliography: Bibliography, problems: string[]): void {
+	for (const [path, text] of strings(value)) {
+		if (path === 'type' || path.endsWith('.id') || path === 'id' || path.endsWith('next') || path === 'start' || path.endsWith('norm')) continue;
+		for (const p of placeholdersIn(text)) if (!norms[p.id]) problems.push(`${file}: ${path}: unknown norm "${p.id}" in {{${p.kind}:${p.id}}}`);
+		for (const key of citationsIn(text)) if (!bibliography[key]) problems.push(`${file}: ${path}: unknown reference [@${key}]`);
+		const retyped = retypedFigures(text, norms);
+		if (retyped.length) problems.push(`${file}: ${path}: figure typed by hand (${retyped.join(', ')}): use a {{norm:…}} placeholder`);
+	}
+}
+
+function normRefs(raw: Raw): string[] {
+	const refs: string[] = [];
+	if (raw.type === 'quiz')
+		for (const q of raw.questions) {
+			if (q.kind === 'estimate' || q.kind === 'attitude') refs.push(q.norm);
+			if (q.kind === 'scale') refs.push(...q.compare);
+		}
+	return refs;
+}
+
+function checkNormRefs(file: string, raw: Raw, norms: Norms, problems: string[]): void {
+	if (raw.type !== 'quiz') return;
+	for (const [i, q] of raw.questions.entries()) {
+		const need = (id: string, unit: string | null, field: string) => {
+			const norm = norms[id];
+			if (!norm) problems.push(`${file}: questions[${i}].${field}: unknown norm "${id}"`);
+			else if (unit && norm.unit !== unit) problems.push(`${file}: questions[${i}].${field}: norm "${id}" must be a ${unit}`);
+		};
+		if (q.kind === 'estimate') {
+			need(q.norm, null, 'norm');
+			if (q.min >= q.max) problems.push(`${file}: questions[${i}].max: must be above min`);
+		}
+		if (q.kind === 'attitude') need(q.norm, 'percent', 'norm');
+		if (q.kind === 'scale') q.compare.forEach((id, j) => need(id, 'mean', `compare[${j}]`));
+		if (q.kind === 'single' || q.kind === 'multiple') {
+			const right = q.options.filter((o) => o.correct).length;
+			if (q.kind === 'single' ? right !== 1 : right < 1) problems.push(`${file}: questions[${i}].options: ${q.kind === 'single' ? 'exactly one' : 'at least one'} option must be correct`);
+		}
+		const ids = q.kind === 'single' || q.kind === 'multiple' ? q.options.map((o) => o.id) : [];
+		if (new Set(ids).size !== ids.length) problems.push(`${file}: questions[${i}].options: duplicate option id`);
+	}
+	const qids = raw.questions.map((q) => q.id);
+	if (new Set(qids).size !== qids.length) problems.push(`${file}: questions: duplicate question id`);
+}
+
+function versionOf(sources: string[]): string {
+	const hash = createHash('sha256');
+	for (const s of sources) hash.update(s).update('\0');
+	return hash.digest('hex').slice(0, 12);
+}
+
+export function loadCourse(files: Record<string, string>): Course {
+	const problems: string[] = [];
+	const yamlFile = <T>(name: string, schema: z.ZodType<T>): T | null => {
+		const source = files[name];
+		if (source === undefined) return problems.push(`${name}: (file): missing`), null;
+		try {
+			const result = schema.safeParse(parseYaml(source));
+			return result.success ? result.data : (problems.push(...issues(name, result.error)), null);
+		} catch (error) {
+			return problems.push(`${name}: (file): ${(error as Error).message.split('\n')[0]}`), null;
+		}
+	};
+	const bibliography = yamlFile('bibliography.yaml', bibliographySchema) ?? {};
+	const norms = yamlFile('norms.yaml', normsFileSchema) ?? {};
+	for (const [id, n] of Object.entries(norms)) if (!bibliography[n.source]) problems.push(`norms.yaml: ${id}.source: unknown reference "${n.source}"`);
+
+	const folders = [...new Set(Object.keys(files).filter((f) => f.includes('/')).map((f) => f.split('/')[0] ?? ''))].sort();
+	const modules: Module[] = [];
+	const items = new Map<string, Item>();
+	for (const folder of folders) {
+		const match = /^(\d+)-([a-z0-9-]+)$/.exec(folder);
+		if (!match) {
+			problems.push(`${folder}/: (folder): a module folder is named NN-slug`);
+			continue;
+		}
+		const raw = yamlFile(`${folder}/module.yaml`, moduleSchema);
+		if (!raw) continue;
+		if (raw.id !== match[2]) problems.push(`${folder}/module.yaml: id: must be "${match[2]}", the folder name without its number`);
+		checkText(`${folder}/module.yaml`, { title: raw.title, summary: raw.summary, objectives: raw.objectives }, norms, bibliography, problems);
+		const module: Module = { id: raw.id, order: Number(match[1]), minutes: raw.minutes, title: raw.title, summary: raw.summary, objectives: { nl: raw.objectives.map((o) => o.nl), en: raw.objectives.map((o) => o.en) }, items: [] };
+		for (const [index, itemId] of raw.items.entries()) {
+			const names = LOCALES.map((l) => [`${folder}/${itemId}.${l}.md`, `${folder}/${itemId}.${l}.yaml`].find((f) => f in files));
+			const [nlFile, enFile] = names;
+			if (!nlFile || !enFile) {
+				problems.push(`${folder}/module.yaml: items[${index}]: "${itemId}" needs ${itemId}.nl and ${itemId}.en files (.md or .yaml)`);
+				continue;
+			}
+			if (items.has(itemId)) {
+				problems.push(`${folder}/module.yaml: items[${index}]: item id "${itemId}" is used twice in the course`);
+				continue;
+			}
+			const nl = parseFile(nlFile, files[nlFile] ?? '', problems);
+			const en = parseFile(enFile, files[enFile] ?? '', problems);
+			if (!nl || !en) continue;
+			if (JSON.stringify(shapeOf(nl)) !== JSON.stringify(shapeOf(en))) {
+				problems.push(`${enFile}: (file): structure differs from ${nlFile} (ids, next, correct, norms or minutes must match)`);
+				continue;
+			}
+			for (const [file, r] of [[nlFile, nl], [enFile, en]] as const) {
+				checkText(file, r, norms, bibliography, problems);
+				checkNormRefs(file, r, norms, problems);
+				if (r.type === 'vignette') problems.push(...checkVignetteGraph(r).map((p) => `${file}: ${p}`));
+			}
+			const version = versionOf([files[nlFile] ?? '', files[enFile] ?? '']);
+			const item = buildItem({ id: itemId, moduleId: raw.id, version, raw: { nl, en }, norms, bibliography, refs: normRefs(nl) });
+			items.set(itemId, item);
+			module.items.push(item);
+		}
+		modules.push(module);
+	}
+	const moduleIds = modules.map((m) => m.id);
+	if (new Set(moduleIds).size !== moduleIds.length) problems.push('(course): two module folders share an id');
+	if (modules.length === 0) problems.push('(course): no module folders found');
+	if (problems.length) throw new ContentError(problems);
+	return { modules, items, norms, bibliography };
+}
+
+export { fillFigures, renderMarkdown };

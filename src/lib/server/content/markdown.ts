@@ -1,0 +1,34 @@
+import { Marked } from 'marked';
+import type { Reference } from './schema';
+
+export type Bibliography = Record<string, Reference>;
+const CITATION = /\[@([a-z0-9_]+)\]/g;
+
+export function citationsIn(text: string): string[] {
+	return [...text.matchAll(CITATION)].map((m) => m[1] ?? '');
+}
+
+function escapeHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** "'t Lam et al., 2018": the reference's own `cite` when given, else derived from the first author. */
+export function shortCitation(ref: Reference): string {
+	if (ref.cite) return ref.cite;
+	const authors = Array.isArray(ref.authors) ? ref.authors : ref.authors.split(/,\s*(?=[A-Z'])|\s*&\s*|\s+and\s+|\s+en\s+/);
+	const first = (authors[0] ?? '').split(',')[0]?.trim() ?? '';
+	const more = authors.length > 2 ? ' et al.' : authors.length === 2 ? ` & ${(authors[1] ?? '').split(',')[0]?.trim()}` : '';
+	return `${first}${more}, ${ref.year}`;
+}
+
+const marked = new Marked({ gfm: true, breaks: false });
+
+/** Content is trusted (it comes from the repository); citations become links to the bibliography page. */
+export function renderMarkdown(source: string, bibliography: Bibliography, inline = false): string {
+	const withCitations = source.replace(CITATION, (whole, key: string) => {
+		const ref = bibliography[key];
+		if (!ref) return whole;
+		return `<a class="cite" href="/bronnen#${key}">(${escapeHtml(shortCitation(ref))})</a>`;
+	});
+	return (inline ? marked.parseInline(withCitations) : marked.parse(withCitations)) as string;
+}

@@ -1,0 +1,58 @@
+import type { Locale, Norms } from './figures';
+import type { Bibliography } from './markdown';
+
+export type { Locale, Norms, Bibliography };
+export type L<T = string> = Record<Locale, T>;
+
+type ItemBase = { id: string; moduleId: string; version: string; minutes: number; title: L };
+
+export type Lesson = ItemBase & { type: 'lesson'; html: L; norms: string[] };
+
+export type Choice = { id: string; text: L; feedbackHtml: L; next: string };
+export type Step = {
+	id: string;
+	html: L;
+	end: boolean;
+	choices: Choice[];
+	reflection?: { key: string; html: L };
+};
+export type Vignette = ItemBase & {
+	type: 'vignette';
+	setting: L;
+	start: string;
+	steps: Record<string, Step>;
+	norms: string[];
+};
+
+export type Option = { id: string; text: L; correct: boolean };
+type QuestionBase = { id: string; promptHtml: L; feedbackHtml?: L };
+export type Question = QuestionBase &
+	(
+		| { kind: 'single' | 'multiple'; options: Option[] }
+		| { kind: 'estimate'; norm: string; min: number; max: number }
+		| { kind: 'attitude'; norm: string }
+		| { kind: 'scale'; min: number; max: number; minLabel: L; maxLabel: L; compare: string[] }
+		| { kind: 'reflection'; reflectionKey: string }
+	);
+export type Quiz = ItemBase & { type: 'quiz'; questions: Question[]; norms: string[] };
+
+export type ReflectionItem = ItemBase & { type: 'reflection'; promptHtml: L; reflectionKey: string };
+
+export type Item = Lesson | Vignette | Quiz | ReflectionItem;
+
+export type Module = {
+	id: string;
+	order: number;
+	minutes: number;
+	title: L;
+	summary: L;
+	objectives: L<string[]>;
+	items: Item[];
+};
+
+export type Course = {
+	modules: Module[];
+	items: Map<string, Item>;
+	norms: Norms;
+	bibliography: Bibliography;
+};

@@ -1,0 +1,154 @@
+import { sql } from 'drizzle-orm';
+import {
+	check,
+	doublePrecision,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	serial,
+	text,
+	timestamp,
+	uniqueIndex
+} from 'drizzle-orm/pg-core';
+
+const now = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable(
+	'users',
+	{
+		id: text().primaryKey(),
+		email: text().notNull(),
+		displayName: text('display_name').notNull(),
+		passwordHash: text('password_hash').notNull(),
+		role: text().notNull().default('trainee'),
+		locale: text().notNull().default('nl'),
+		createdAt: now(),
+		disabledAt: timestamp('disabled_at', { withTimezone: true })
+	},
+	(t) => [
+		uniqueIndex('users_email_key').on(t.email),
+		check('users_role_check', sql`${t.role} in ('trainee', 'supervisor', 'admin')`),
+		check('users_locale_check', sql`${t.locale} in ('nl', 'en')`)
+	]
+);
+
+/** Only the SHA-256 of the session token is stored (the Lucia guide's design). */
+export const sessions = pgTable(
+	'sessions',
+	{
+		id: text().primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		createdAt: now()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+/** Throttling state lives in the database so that limits hold across app instances. */
+export const rateLimits = pgTable('rate_limits', {
+	key: text().primaryKey(),
+	tokens: doublePrecision().notNull(),
+	failures: integer().notNull().default(0),
+	blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+	updatedAt: now()
+});
+
+/** One row per learner and course item: where they are and whether it is done. */
+export const progress = pgTable(
+	'progress',
+	{
+		learnerId: text('learner_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		moduleId: text('module_id').notNull(),
+		itemId: text('item_id').notNull(),
+		status: text().notNull().default('started'),
+		contentVersion: text('content_version').notNull(),
+		updatedAt: now()
+	},
+	(t) => [
+		uniqueIndex('progress_learner_item_key').on(t.learnerId, t.itemId),
+		index('progress_learner_updated_idx').on(t.learnerId, t.updatedAt),
+		check('progress_status_check', sql`${t.status} in ('started', 'completed')`)
+	]
+);
+
+export type PathEntry = { step: string; choice: string };
+
+export const vignetteAttempts = pgTable(
+	'vignette_attempts',
+	{
+		id: serial().primaryKey(),
+		learnerId: text('learner_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		vignetteId: text('vignette_id').notNull(),
+		attempt: integer().notNull(),
+		currentStep: text('current_step').notNull(),
+		path: jsonb().$type<PathEntry[]>().notNull().default([]),
+		contentVersion: text('content_version').notNull(),
+		createdAt: now(),
+		completedAt: timestamp('completed_at', { withTimezone: true })
+	},
+	(t) => [uniqueIndex('vignette_attempts_key').on(t.learnerId, t.vignetteId, t.attempt)]
+);
+
+export const quizAttempts = pgTable(
+	'quiz_attempts',
+	{
+		id: serial().primaryKey(),
+		learnerId: text('learner_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		quizId: text('quiz_id').notNull(),
+		attempt: integer().notNull(),
+		createdAt: now(),
+		completedAt: timestamp('completed_at', { withTimezone: true })
+	},
+	(t) => [uniqueIndex('quiz_attempts_key').on(t.learnerId, t.quizId, t.attempt)]
+);
+
+export type QuizAnswerValue = string | string[] | number;
+
+export const quizAnswers = pgTable(
+	'quiz_answers',
+	{
+		attemptId: integer('attempt_id')
+			.notNull()
+			.references(() => quizAttempts.id, { onDelete: 'cascade' }),
+		questionId: text('question_id').notNull(),
+		answer: jsonb().$type<QuizAnswerValue>().notNull(),
+		contentVersion: text('content_version').notNull(),
+		answeredAt: now()
+	},
+	(t) => [uniqueIndex('quiz_answers_key').on(t.attemptId, t.questionId)]
+);
+
+/** A learner's own text. `version` guards against a stale tab overwriting newer text. */
+export const reflections = pgTable(
+	'reflections',
+	{
+		id: serial().primaryKey(),
+		learnerId: text('learner_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		promptKey: text('prompt_key').notNull(),
+		itemId: text('item_id').notNull(),
+		body: text().notNull(),
+		version: integer().notNull(),
+		visibility: text().notNull().default('private'),
+		contentVersion: text('content_version').notNull(),
+		updatedAt: now()
+	},
+	(t) => [
+		uniqueIndex('reflections_learner_prompt_key').on(t.learnerId, t.promptKey),
+		check('reflections_visibility_check', sql`${t.visibility} in ('private', 'supervisor', 'group')`)
+	]
+);
+
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type Reflection = typeof reflections.$inferSelect;

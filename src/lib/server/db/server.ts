@@ -1,0 +1,34 @@
+import { drizzle } from 'drizzle-orm/postgres-js';
+import { migrate } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema';
+import type { Database } from './index';
+
+/** Refuse a server that acknowledges writes it may lose: "saved" must mean durable. */
+async function assertDurable(sql: postgres.Sql): Promise<void> {
+	const rows = await sql<{ name: string; setting: string }[]>`
+		select name, setting from pg_settings where name in ('fsync', 'synchronous_commit')`;
+	const off = rows.filter((r) => r.setting === 'off').map((r) => r.name);
+	if (off.length > 0) {
+		throw new Error(
+			`PostgreSQL has ${off.join(' and ')} off: acknowledged saves could be lost. Turn it on, or set ALLOW_UNSAFE_DURABILITY=1 for throwaway test servers.`
+		);
+	}
+}
+
+export async function openServer(url: string, migrationsFolder: string): Promise<Database> {
+	const sql = postgres(url, {
+		max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+		onnotice: () => {},
+		connect_timeout: 5
+	});
+	try {
+		if (process.env.ALLOW_UNSAFE_DURABILITY !== '1') await assertDurable(sql);
+		const db = drizzle(sql, { schema });
+		await migrate(db, { migrationsFolder });
+		return { db, driver: 'postgres', close: () => sql.end({ timeout: 5 }) };
+	} catch (error) {
+		await sql.end({ timeout: 1 });
+		throw error;
+	}
+}

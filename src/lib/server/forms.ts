@@ -1,0 +1,38 @@
+/** Form input is unknown until a schema has parsed it; errors come back as message keys per field. */
+import { z } from 'zod';
+import { PASSWORD_MAX, PASSWORD_MIN } from './auth/password';
+
+export type FieldErrors = Record<string, string>;
+export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
+
+export function parseForm<T>(schema: z.ZodType<T>, form: FormData): Parsed<T> {
+	const input = Object.fromEntries([...form.keys()].map((k) => [k, form.get(k)]));
+	const result = schema.safeParse(input);
+	if (result.success) return { ok: true, data: result.data };
+	const errors: FieldErrors = {};
+	for (const issue of result.error.issues) {
+		const field = String(issue.path[0] ?? 'form');
+		errors[field] ??= issue.message;
+	}
+	return { ok: false, errors };
+}
+
+const str = (key: string) => z.string({ error: key });
+export const emailField = str('error_email').trim().toLowerCase().max(254, 'error_email').email('error_email');
+export const passwordField = str('error_password_length').min(PASSWORD_MIN, 'error_password_length').max(PASSWORD_MAX, 'error_password_length');
+
+export const registerSchema = z.object({
+	email: emailField,
+	displayName: str('error_name').trim().min(1, 'error_name').max(80, 'error_name'),
+	password: passwordField
+});
+
+export const loginSchema = z.object({
+	email: str('error_login').trim().min(1, 'error_login').max(254, 'error_login'),
+	password: str('error_login').min(1, 'error_login').max(PASSWORD_MAX, 'error_login')
+});
+
+export const changePasswordSchema = z.object({
+	currentPassword: str('error_current_password').min(1, 'error_current_password').max(PASSWORD_MAX, 'error_current_password'),
+	newPassword: passwordField
+});

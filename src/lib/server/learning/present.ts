@@ -1,0 +1,129 @@
+/**
+ * Turns course items and a learner's records into the plain, one-language data a page renders.
+ * Only the learner's language is sent to the browser.
+ */
+import type { Course, Item, Locale, Question, Quiz, Vignette } from '../content';
+import { formatNorm, formatNumber, formatPart } from '../content/figures';
+import { shortCitation } from '../content/markdown';
+import type { QuizAnswerValue, Reflection } from '../db/schema';
+import type { Attempt } from './vignettes';
+import type { QuizAttempt } from './quizzes';
+import { agrees, estimateDistance, judge, scoreAttempt } from './scoring';
+
+export type NormView = { id: string; value: number; display: string; label: string; base: string; count?: string; sd?: string; unit: string; source: string };
+
+export function presentNorm(course: Course, id: string, locale: Locale): NormView | null {
+	const n = course.norms[id];
+	if (!n) return null;
+	const ref = course.bibliography[n.source];
+	return {
+		id,
+		value: n.value,
+		unit: n.unit,
+		display: formatNorm(n, locale),
+		label: n.label[locale],
+		base: formatNumber(n.base, locale, 0),
+		count: formatPart(course.norms, 'count', id, locale) ?? undefined,
+		sd: formatPart(course.norms, 'sd', id, locale) ?? undefined,
+		source: `${ref ? shortCitation(ref) : n.source}, ${n.where}`
+	};
+}
+
+export type ReflectionView = { key: string; promptHtml: string; body: string; version: number; visibility: string; savedAt: string | null };
+
+export function presentReflection(key: string, promptHtml: string, saved: Reflection | undefined): ReflectionView {
+	return { key, promptHtml, body: saved?.body ?? '', version: saved?.version ?? 0, visibility: saved?.visibility ?? 'private', savedAt: saved?.updatedAt.toISOString() ?? null };
+}
+
+export function reflectionKeysOf(item: Item): string[] {
+	switch (item.type) {
+		case 'reflection':
+			return [item.reflectionKey];
+		case 'vignette':
+			return Object.values(item.steps).flatMap((s) => (s.reflection ? [s.reflection.key] : []));
+		case 'quiz':
+			return item.questions.flatMap((q) => (q.kind === 'reflection' ? [q.reflectionKey] : []));
+		default:
+			return [];
+	}
+}
+
+export function presentVignette(v: Vignette, attempts: Attempt[], reflections: Map<string, Reflection>, locale: Locale) {
+	const current = attempts[0];
+	const stepView = (id: string) => {
+		const s = v.steps[id];
+		if (!s) return null;
+		return {
+			id: s.id,
+			html: s.html[locale],
+			end: s.end,
+			choices: s.choices.map((c) => ({ id: c.id, text: c.text[locale] })),
+			reflection: s.reflection ? presentReflection(s.reflection.key, s.reflection.html[locale], reflections.get(s.reflection.key)) : null
+		};
+	};
+	const pathView = (a: Attempt) =>
+		a.path.map((p) => {
+			const s = v.steps[p.step];
+			const c = s?.choices.find((x) => x.id === p.choice);
+			return { step: p.step, stepHtml: s?.html[locale] ?? '', choice: c?.text[locale] ?? p.choice, feedbackHtml: c?.feedbackHtml[locale] ?? '' };
+		});
+	return {
+		setting: v.setting[locale],
+		attempt: current?.attempt ?? 1,
+		path: current ? pathView(current) : [],
+		current: stepView(current?.currentStep ?? v.start),
+		finished: current?.completedAt != null,
+		earlier: attempts.slice(1).map((a) => ({ attempt: a.attempt, finished: a.completedAt != null, choices: pathView(a).map((p) => p.choice) }))
+	};
+}
+
+function presentAnswer(course: Course, q: Question, value: QuizAnswerValue, locale: Locale) {
+	const verdict = judge(q, value);
+	switch (q.kind) {
+		case 'single':
+		case 'multiple': {
+			const chosen = Array.isArray(value) ? value : [String(value)];
+			return { type: 'choice' as const, verdict, chosen, correct: q.options.filter((o) => o.correct).map((o) => o.id) };
+		}
+		case 'estimate': {
+			const norm = presentNorm(course, q.norm, locale);
+			return { type: 'estimate' as const, verdict, guess: formatNumber(Number(value), locale), norm, distance: norm ? formatNumber(estimateDistance(Number(value), norm.value), locale) : null };
+		}
+		case 'attitude':
+			return { type: 'attitude' as const, verdict, value: Number(value), agrees: agrees(Number(value)), norm: presentNorm(course, q.norm, locale) };
+		case 'scale':
+			return { type: 'scale' as const, verdict, value: Number(value), compare: q.compare.map((id) => presentNorm(course, id, locale)).filter((n) => n !== null) };
+		default:
+			return { type: 'none' as const, verdict };
+	}
+}
+
+export function presentQuiz(course: Course, quiz: Quiz, attempts: QuizAttempt[], reflections: Map<string, Reflection>, locale: Locale) {
+	const current = attempts[0];
+	const answers = current?.answers ?? new Map<string, QuizAnswerValue>();
+	const questions = quiz.questions.map((q) => {
+		const answer = answers.get(q.id);
+		const base = { id: q.id, kind: q.kind, promptHtml: q.promptHtml[locale], feedbackHtml: q.feedbackHtml?.[locale] ?? null };
+		const options = q.kind === 'single' || q.kind === 'multiple' ? q.options.map((o) => ({ id: o.id, text: o.text[locale] })) : [];
+		const range = q.kind === 'estimate' || q.kind === 'scale' ? { min: q.min, max: q.max } : q.kind === 'attitude' ? { min: 1, max: 7 } : null;
+		const labels = q.kind === 'scale' ? { min: q.minLabel[locale], max: q.maxLabel[locale] } : null;
+		return {
+			...base,
+			options,
+			range,
+			labels,
+			answered: answer !== undefined,
+			result: answer !== undefined ? presentAnswer(course, q, answer, locale) : null,
+			reflection: q.kind === 'reflection' ? presentReflection(q.reflectionKey, q.promptHtml[locale], reflections.get(q.reflectionKey)) : null
+		};
+	});
+	const answerable = questions.filter((q) => q.kind !== 'reflection');
+	return {
+		attempt: current?.attempt ?? 1,
+		questions,
+		answeredCount: answerable.filter((q) => q.answered).length,
+		total: answerable.length,
+		score: scoreAttempt(quiz.questions, answers),
+		earlier: attempts.slice(1).map((a) => ({ attempt: a.attempt, ...scoreAttempt(quiz.questions, a.answers), finished: a.completedAt != null }))
+	};
+}

@@ -1,0 +1,69 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db';
+import { progress } from '../db/schema';
+import type { Course, Item } from '../content';
+
+export type ProgressStatus = 'started' | 'completed';
+type Executor = Pick<Db, 'insert'>;
+
+/** Records that a learner is at (or finished) an item; a finished item never goes back to started. */
+export async function touchItem(db: Executor, learnerId: string, item: Item, status: ProgressStatus): Promise<void> {
+	await db
+		.insert(progress)
+		.values({ learnerId, itemId: item.id, moduleId: item.moduleId, status, contentVersion: item.version })
+		.onConflictDoUpdate({
+			target: [progress.learnerId, progress.itemId],
+			set: {
+				status: sql`case when ${progress.status} = 'completed' then 'completed' else excluded.status end`,
+				contentVersion: sql`excluded.content_version`,
+				updatedAt: sql`now()`
+			}
+		});
+}
+
+export type ProgressRow = { itemId: string; moduleId: string; status: string; updatedAt: Date };
+
+export async function learnerProgress(db: Db, learnerId: string): Promise<ProgressRow[]> {
+	return db
+		.select({ itemId: progress.itemId, moduleId: progress.moduleId, status: progress.status, updatedAt: progress.updatedAt })
+		.from(progress)
+		.where(eq(progress.learnerId, learnerId))
+		.orderBy(desc(progress.updatedAt));
+}
+
+export async function itemStatus(db: Db, learnerId: string, itemId: string): Promise<ProgressStatus | null> {
+	const [row] = await db
+		.select({ status: progress.status })
+		.from(progress)
+		.where(and(eq(progress.learnerId, learnerId), eq(progress.itemId, itemId)));
+	return (row?.status as ProgressStatus | undefined) ?? null;
+}
+
+export type ModuleProgress = { moduleId: string; done: number; total: number; resumeItemId: string };
+
+/**
+ * Per module: items done, and where to resume — the item last worked on if unfinished,
+ * otherwise the first item not yet finished (or the first item when all are done).
+ */
+export function summarise(course: Course, rows: ProgressRow[]): { modules: ModuleProgress[]; resume: { moduleId: string; itemId: string } | null } {
+	const status = new Map(rows.map((r) => [r.itemId, r.status]));
+	const modules = course.modules.map((m) => {
+		const done = m.items.filter((i) => status.get(i.id) === 'completed').length;
+		const lastTouched = rows.find((r) => r.moduleId === m.id && r.status === 'started' && m.items.some((i) => i.id === r.itemId));
+		const firstOpen = m.items.find((i) => status.get(i.id) !== 'completed');
+		const resumeItemId = lastTouched?.itemId ?? firstOpen?.id ?? m.items[0]?.id ?? '';
+		return { moduleId: m.id, done, total: m.items.length, resumeItemId };
+	});
+	const latest = rows.find((r) => course.items.get(r.itemId)?.moduleId === r.moduleId);
+	let resume: { moduleId: string; itemId: string } | null = null;
+	if (latest) {
+		const mod = modules.find((m) => m.moduleId === latest.moduleId);
+		if (latest.status === 'started') resume = { moduleId: latest.moduleId, itemId: latest.itemId };
+		else if (mod && mod.done < mod.total) resume = { moduleId: mod.moduleId, itemId: mod.resumeItemId };
+		else {
+			const next = modules.find((m) => m.done < m.total);
+			if (next) resume = { moduleId: next.moduleId, itemId: next.resumeItemId };
+		}
+	}
+	return { modules, resume };
+}

@@ -1,0 +1,69 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db';
+import { quizAnswers, quizAttempts, type QuizAnswerValue } from '../db/schema';
+import type { Quiz } from '../content';
+import { touchItem } from './progress';
+
+export type QuizAttempt = typeof quizAttempts.$inferSelect & { answers: Map<string, QuizAnswerValue> };
+
+/** Questions that count towards finishing a quiz (reflections are saved as reflections, and are optional). */
+export function answerable(quiz: Quiz) {
+	return quiz.questions.filter((q) => q.kind !== 'reflection');
+}
+
+export async function quizAttemptsOf(db: Db, learnerId: string, quizId: string): Promise<QuizAttempt[]> {
+	const attempts = await db
+		.select()
+		.from(quizAttempts)
+		.where(and(eq(quizAttempts.learnerId, learnerId), eq(quizAttempts.quizId, quizId)))
+		.orderBy(desc(quizAttempts.attempt));
+	if (attempts.length === 0) return [];
+	const answers = await db
+		.select()
+		.from(quizAnswers)
+		.where(inArray(quizAnswers.attemptId, attempts.map((a) => a.id)));
+	return attempts.map((a) => ({
+		...a,
+		answers: new Map(answers.filter((x) => x.attemptId === a.id).map((x) => [x.questionId, x.answer]))
+	}));
+}
+
+/**
+ * Saves an answer in the learner's current attempt. An answer, once given, stands for that attempt
+ * (the learner has seen the feedback); a repeated post is a no-op. Returns false when it was already answered.
+ */
+export async function answerQuestion(db: Db, learnerId: string, quiz: Quiz, questionId: string, value: QuizAnswerValue): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		let [attempt] = await tx
+			.select()
+			.from(quizAttempts)
+			.where(and(eq(quizAttempts.learnerId, learnerId), eq(quizAttempts.quizId, quiz.id)))
+			.orderBy(desc(quizAttempts.attempt))
+			.limit(1)
+			.for('update');
+		attempt ??= (await tx.insert(quizAttempts).values({ learnerId, quizId: quiz.id, attempt: 1 }).returning())[0];
+		if (!attempt) throw new Error('quiz attempt not created');
+		const inserted = await tx
+			.insert(quizAnswers)
+			.values({ attemptId: attempt.id, questionId, answer: value, contentVersion: quiz.version })
+			.onConflictDoNothing()
+			.returning({ questionId: quizAnswers.questionId });
+		const given = await tx.select({ id: quizAnswers.questionId }).from(quizAnswers).where(eq(quizAnswers.attemptId, attempt.id));
+		const complete = answerable(quiz).every((q) => given.some((g) => g.id === q.id));
+		if (complete && !attempt.completedAt) {
+			await tx.update(quizAttempts).set({ completedAt: new Date() }).where(eq(quizAttempts.id, attempt.id));
+		}
+		await touchItem(tx, learnerId, quiz, complete ? 'completed' : 'started');
+		return inserted.length > 0;
+	});
+}
+
+/** A new, empty attempt; earlier ones are kept. Nothing happens while the current attempt is still empty. */
+export async function retakeQuiz(db: Db, learnerId: string, quiz: Quiz): Promise<void> {
+	const [latest] = await quizAttemptsOf(db, learnerId, quiz.id);
+	if (latest && latest.answers.size === 0) return;
+	await db
+		.insert(quizAttempts)
+		.values({ learnerId, quizId: quiz.id, attempt: (latest?.attempt ?? 0) + 1 })
+		.onConflictDoNothing();
+}

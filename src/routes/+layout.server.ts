@@ -1,0 +1,7 @@
+import { getLocale } from '$lib/paraglide/runtime';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = ({ locals }) => ({
+	user: locals.user ? { displayName: locals.user.displayName, role: locals.user.role } : null,
+	locale: getLocale()
+});

@@ -1,0 +1,30 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { db } from '$lib/server/db';
+import { login } from '$lib/server/auth/accounts';
+import { setLocaleCookie, setSessionCookie } from '$lib/server/auth/cookies';
+import { loginSchema, parseForm } from '$lib/server/forms';
+import { safeRedirect } from '$lib/server/policy';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+	return { redirectTo: safeRedirect(url.searchParams.get('redirectTo')) };
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, getClientAddress, url }) => {
+		const form = await request.formData();
+		const email = String(form.get('email') ?? '').slice(0, 254);
+		const parsed = parseForm(loginSchema, form);
+		if (!parsed.ok) return fail(400, { email, message: 'error_login' });
+		const result = await login(await db(), parsed.data.email, parsed.data.password, getClientAddress());
+		if (!result.ok) {
+			return result.reason === 'throttled'
+				? fail(429, { email, message: 'error_throttled', wait: result.waitSeconds ?? 60 })
+				: fail(400, { email, message: 'error_login' });
+		}
+		setSessionCookie(cookies, result.token, result.expiresAt);
+		setLocaleCookie(cookies, result.user.locale === 'en' ? 'en' : 'nl');
+		redirect(303, safeRedirect(String(form.get('redirectTo') ?? url.searchParams.get('redirectTo') ?? '')));
+	}
+};

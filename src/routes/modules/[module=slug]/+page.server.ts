@@ -1,0 +1,31 @@
+import { error } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime';
+import { findModule, type Locale } from '$lib/server/content';
+import { db } from '$lib/server/db';
+import { requireUser } from '$lib/server/policy';
+import { learnerProgress, summarise } from '$lib/server/learning/progress';
+import { course } from '$lib/server/content';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const user = requireUser(locals, url);
+	const module = findModule(params.module);
+	if (!module) error(404, 'Not found');
+	const locale = getLocale() as Locale;
+	const rows = await learnerProgress(await db(), user.id);
+	const status = new Map(rows.map((r) => [r.itemId, r.status]));
+	const summary = summarise(course, rows).modules.find((m) => m.moduleId === module.id);
+	return {
+		module: {
+			id: module.id,
+			order: module.order,
+			title: module.title[locale],
+			summary: module.summary[locale],
+			objectives: module.objectives[locale],
+			minutes: module.minutes
+		},
+		items: module.items.map((i) => ({ id: i.id, type: i.type, title: i.title[locale], minutes: i.minutes, status: status.get(i.id) ?? null })),
+		done: summary?.done ?? 0,
+		resumeItemId: summary?.resumeItemId ?? module.items[0]?.id
+	};
+};

@@ -1,0 +1,131 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime';
+import { course, findItem, findModule, type Item, type Locale } from '$lib/server/content';
+import { db } from '$lib/server/db';
+import { requireUser } from '$lib/server/policy';
+import { itemStatus, touchItem } from '$lib/server/learning/progress';
+import { chooseInVignette, restartVignette, vignetteAttemptsOf } from '$lib/server/learning/vignettes';
+import { answerQuestion, quizAttemptsOf, retakeQuiz } from '$lib/server/learning/quizzes';
+import { REFLECTION_MAX, reflectionsOf, saveReflection } from '$lib/server/learning/reflections';
+import { parseAnswer } from '$lib/server/learning/scoring';
+import { presentNorm, presentQuiz, presentReflection, presentVignette, reflectionKeysOf } from '$lib/server/learning/present';
+import type { Actions, PageServerLoad } from './$types';
+
+function locate(params: { module: string; item: string }) {
+	const module = findModule(params.module);
+	const item = findItem(params.module, params.item);
+	if (!module || !item) error(404, 'Not found');
+	const index = module.items.indexOf(item);
+	return { module, item, index, next: module.items[index + 1], previous: module.items[index - 1] };
+}
+
+function itemUrl(item: Item) {
+	return `/modules/${item.moduleId}/${item.id}`;
+}
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const user = requireUser(locals, url);
+	const { module, item, index, next, previous } = locate(params);
+	const locale = getLocale() as Locale;
+	const database = await db();
+	const [status, reflections] = await Promise.all([itemStatus(database, user.id, item.id), reflectionsOf(database, user.id, reflectionKeysOf(item))]);
+	const common = {
+		module: { id: module.id, title: module.title[locale], count: module.items.length },
+		item: { id: item.id, type: item.type, title: item.title[locale], minutes: item.minutes, position: index + 1 },
+		status,
+		next: next ? { url: itemUrl(next), title: next.title[locale] } : null,
+		previous: previous ? { url: itemUrl(previous), title: previous.title[locale] } : null,
+		norms: 'norms' in item ? item.norms.map((id) => presentNorm(course, id, locale)).filter((n) => n !== null) : []
+	};
+	switch (item.type) {
+		case 'lesson':
+			return { ...common, lesson: { html: item.html[locale] } };
+		case 'reflection':
+			return { ...common, reflection: presentReflection(item.reflectionKey, item.promptHtml[locale], reflections.get(item.reflectionKey)) };
+		case 'vignette':
+			return { ...common, vignette: presentVignette(item, await vignetteAttemptsOf(database, user.id, item.id), reflections, locale) };
+		case 'quiz':
+			return { ...common, quiz: presentQuiz(course, item, await quizAttemptsOf(database, user.id, item.id), reflections, locale) };
+	}
+};
+
+const field = (form: FormData, name: string) => {
+	const value = form.get(name);
+	return typeof value === 'string' ? value : '';
+};
+
+export const actions: Actions = {
+	complete: async ({ params, locals, url }) => {
+		const user = requireUser(locals, url);
+		const { item, next } = locate(params);
+		if (item.type !== 'lesson') return fail(400, { message: 'error_bad_request' });
+		await touchItem(await db(), user.id, item, 'completed');
+		redirect(303, next ? itemUrl(next) : `/modules/${item.moduleId}?done=1`);
+	},
+
+	choose: async ({ params, locals, url, request }) => {
+		const user = requireUser(locals, url);
+		const { item } = locate(params);
+		if (item.type !== 'vignette') return fail(400, { message: 'error_bad_request' });
+		const form = await request.formData();
+		const result = await chooseInVignette(await db(), user.id, item, field(form, 'step'), field(form, 'choice'));
+		if (!result.ok) {
+			return result.reason === 'stale-step' ? fail(409, { message: 'error_stale_step' }) : fail(400, { message: 'error_unknown_choice' });
+		}
+		redirect(303, `${itemUrl(item)}#gekozen`);
+	},
+
+	restart: async ({ params, locals, url }) => {
+		const user = requireUser(locals, url);
+		const { item } = locate(params);
+		if (item.type !== 'vignette') return fail(400, { message: 'error_bad_request' });
+		await restartVignette(await db(), user.id, item);
+		redirect(303, itemUrl(item));
+	},
+
+	answer: async ({ params, locals, url, request }) => {
+		const user = requireUser(locals, url);
+		const { item } = locate(params);
+		if (item.type !== 'quiz') return fail(400, { message: 'error_bad_request' });
+		const form = await request.formData();
+		const questionId = field(form, 'question');
+		const question = item.questions.find((q) => q.id === questionId && q.kind !== 'reflection');
+		if (!question) return fail(400, { message: 'error_unknown_question' });
+		const raw = form.getAll('answer').filter((v): v is string => typeof v === 'string');
+		const parsed = parseAnswer(question, raw);
+		if (!parsed.ok) {
+			const range = question.kind === 'estimate' || question.kind === 'scale' ? { min: question.min, max: question.max } : { min: 1, max: 7 };
+			return fail(400, { question: questionId, message: `error_answer_${parsed.error.replace('-', '_')}`, ...range, raw: raw[0] ?? '' });
+		}
+		await answerQuestion(await db(), user.id, item, questionId, parsed.value);
+		redirect(303, `${itemUrl(item)}#q-${questionId}`);
+	},
+
+	retake: async ({ params, locals, url }) => {
+		const user = requireUser(locals, url);
+		const { item } = locate(params);
+		if (item.type !== 'quiz') return fail(400, { message: 'error_bad_request' });
+		await retakeQuiz(await db(), user.id, item);
+		redirect(303, itemUrl(item));
+	},
+
+	reflect: async ({ params, locals, url, request }) => {
+		const user = requireUser(locals, url);
+		const { item } = locate(params);
+		const form = await request.formData();
+		const key = field(form, 'key');
+		const body = field(form, 'body').replace(/\r\n/g, '\n');
+		const baseVersion = Number(field(form, 'version'));
+		if (!reflectionKeysOf(item).includes(key) || !Number.isInteger(baseVersion) || baseVersion < 0) {
+			return fail(400, { reflection: { key, body, message: 'error_bad_request' } });
+		}
+		if (body.length > REFLECTION_MAX) {
+			return fail(413, { reflection: { key, body, message: 'error_reflection_too_long', length: body.length } });
+		}
+		const result = await saveReflection(await db(), user.id, { key, item, body, baseVersion });
+		if (!result.ok) {
+			return fail(409, { reflection: { key, body, message: 'error_reflection_conflict', conflict: { body: result.conflict.body, version: result.conflict.version } } });
+		}
+		return { reflection: { key, saved: true, version: result.version, savedAt: result.savedAt.toISOString() } };
+	}
+};

@@ -1,0 +1,31 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime';
+import { db } from '$lib/server/db';
+import { createUser, registrationAllowed } from '$lib/server/auth/accounts';
+import { createSession, generateSessionToken } from '$lib/server/auth/session';
+import { setSessionCookie } from '$lib/server/auth/cookies';
+import { parseForm, registerSchema } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => {
+	if (locals.user) redirect(303, '/dashboard');
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, getClientAddress }) => {
+		const form = await request.formData();
+		const values = { email: String(form.get('email') ?? '').slice(0, 254), displayName: String(form.get('displayName') ?? '').slice(0, 80) };
+		const parsed = parseForm(registerSchema, form);
+		if (!parsed.ok) return fail(400, { ...values, errors: parsed.errors });
+		const database = await db();
+		if (!(await registrationAllowed(database, getClientAddress()))) {
+			return fail(429, { ...values, errors: { form: 'error_throttled_register' } });
+		}
+		const user = await createUser(database, { ...parsed.data, locale: getLocale() === 'en' ? 'en' : 'nl' });
+		if (!user) return fail(400, { ...values, errors: { email: 'error_email_taken' } });
+		const token = generateSessionToken();
+		const session = await createSession(database, token, user.id);
+		setSessionCookie(cookies, token, session.expiresAt);
+		redirect(303, '/dashboard');
+	}
+};
