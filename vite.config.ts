@@ -5,11 +5,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	plugins: [
 		sveltekit(),
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
-		})
+		// Tests use the compiled output of `npm run i18n`; the plugin's watcher would keep vitest from exiting.
+		!process.env.VITEST &&
+			paraglideVitePlugin({
+				project: './project.inlang',
+				outdir: './src/lib/paraglide',
+				strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+			})
 	],
 	server: { port: 5173, strictPort: false },
 	test: {

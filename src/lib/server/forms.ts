@@ -1,4 +1,5 @@
 /** Form input is unknown until a schema has parsed it; errors come back as message keys per field. */
+import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { PASSWORD_MAX, PASSWORD_MIN } from './auth/password';
 
@@ -36,3 +37,12 @@ export const changePasswordSchema = z.object({
 	currentPassword: str('error_current_password').min(1, 'error_current_password').max(PASSWORD_MAX, 'error_current_password'),
 	newPassword: passwordField
 });
+
+/** The posted form, or a 400 when the body is not a readable form (wrong content type, broken multipart). */
+export async function readForm(request: Request): Promise<FormData> {
+	try {
+		return await request.formData();
+	} catch {
+		error(400, 'error_bad_request');
+	}
+}

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { login } from '$lib/server/auth/accounts';
 import { setLocaleCookie, setSessionCookie } from '$lib/server/auth/cookies';
-import { loginSchema, parseForm } from '$lib/server/forms';
+import { loginSchema, parseForm, readForm } from '$lib/server/forms';
 import { safeRedirect } from '$lib/server/policy';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,7 +13,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, getClientAddress, url }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const email = String(form.get('email') ?? '').slice(0, 254);
 		const parsed = parseForm(loginSchema, form);
 		if (!parsed.ok) return fail(400, { email, message: 'error_login' });

@@ -4,7 +4,7 @@ import { db } from '$lib/server/db';
 import { createUser, registrationAllowed } from '$lib/server/auth/accounts';
 import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookies';
-import { parseForm, registerSchema } from '$lib/server/forms';
+import { parseForm, registerSchema, readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -13,7 +13,7 @@ export const load: PageServerLoad = ({ locals }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, getClientAddress }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const values = { email: String(form.get('email') ?? '').slice(0, 254), displayName: String(form.get('displayName') ?? '').slice(0, 80) };
 		const parsed = parseForm(registerSchema, form);
 		if (!parsed.ok) return fail(400, { ...values, errors: parsed.errors });

@@ -9,8 +9,21 @@ import type { Db } from '../db';
 import { rateLimits } from '../db/schema';
 
 export type Bucket = { capacity: number; refillPerSecond: number };
-export const LOGIN_PER_IP: Bucket = { capacity: 30, refillPerSecond: 0.2 };
-export const REGISTER_PER_IP: Bucket = { capacity: 10, refillPerSecond: 0.02 };
+
+/**
+ * "capacity/perMinute" from the environment: a whole institute may sit behind one NAT address,
+ * so an installation can raise these. Anything unreadable falls back to the default.
+ */
+export function bucketFrom(setting: string | undefined, fallback: Bucket): Bucket {
+	const match = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(setting?.trim() ?? '');
+	if (!match) return fallback;
+	const capacity = Number(match[1]);
+	const perMinute = Number(match[2]);
+	return capacity > 0 && perMinute > 0 ? { capacity, refillPerSecond: perMinute / 60 } : fallback;
+}
+
+export const LOGIN_PER_IP: Bucket = bucketFrom(process.env.RATE_LIMIT_LOGIN, { capacity: 100, refillPerSecond: 1 });
+export const REGISTER_PER_IP: Bucket = bucketFrom(process.env.RATE_LIMIT_REGISTER, { capacity: 20, refillPerSecond: 0.2 });
 
 const FREE_FAILURES = 3;
 const MAX_BACKOFF_SECONDS = 300;

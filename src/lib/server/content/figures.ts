@@ -54,20 +54,22 @@ export function fillFigures(text: string, norms: Norms, locale: Locale): string 
 }
 
 /**
- * Numbers that look like study figures typed by hand: any percentage, any decimal number, and any
- * whole number of 10 or more that is a norm's value, base or count (819, 715, 104 …). Years are allowed.
+ * Numbers that look like study figures typed by hand: any percentage ("87%", "32 procent"), any
+ * decimal number, and any whole number of 100 or more that is a norm's base, count or counted value
+ * (819, 715, 104 …). Years, scale points and small numbers in prose are allowed.
  * Placeholders are removed first, so only retyped figures remain.
  */
 export function retypedFigures(text: string, norms: Norms): string[] {
 	const bare = text.replace(PLACEHOLDER, ' ');
 	const studyNumbers = new Set<number>();
 	for (const n of Object.values(norms)) {
-		for (const v of [n.value, n.base, n.count]) if (v !== undefined && Number.isInteger(v) && v >= 10) studyNumbers.add(v);
+		const candidates = [n.base, n.count, n.unit === 'count' ? n.value : undefined];
+		for (const v of candidates) if (v !== undefined && Number.isInteger(v) && v >= 100) studyNumbers.add(v);
 	}
 	const found: string[] = [];
-	for (const m of bare.matchAll(/\d+(?:[.,]\d+)?\s?%|\b\d+[.,]\d+\b|\b\d+\b/g)) {
+	for (const m of bare.matchAll(/\d+(?:[.,]\d+)?\s?(?:%|procent\b|percent\b)|\b\d+[.,]\d+\b|\b\d+\b/gi)) {
 		const token = m[0];
-		if (token.includes('%') || /[.,]/.test(token)) {
+		if (/%|procent|percent/i.test(token) || /[.,]/.test(token)) {
 			found.push(token.trim());
 			continue;
 		}

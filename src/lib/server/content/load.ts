@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { fillFigures, placeholdersIn, retypedFigures, type Locale, type Norms } from './figures';
+import { fillFigures, formatPart, placeholdersIn, retypedFigures, type Locale, type Norms } from './figures';
 import { checkVignetteGraph } from './graph';
 import { citationsIn, renderMarkdown, type Bibliography } from './markdown';
 import {
@@ -84,7 +84,10 @@ function* strings(value: unknown, path = ''): Generator<[string, string]> {
 function checkText(file: string, value: unknown, norms: Norms, bibliography: Bibliography, problems: string[]): void {
 	for (const [path, text] of strings(value)) {
 		if (path === 'type' || path.endsWith('.id') || path === 'id' || path.endsWith('next') || path === 'start' || path.endsWith('norm')) continue;
-		for (const p of placeholdersIn(text)) if (!norms[p.id]) problems.push(`${file}: ${path}: unknown norm "${p.id}" in {{${p.kind}:${p.id}}}`);
+		for (const p of placeholdersIn(text)) {
+			if (!norms[p.id]) problems.push(`${file}: ${path}: unknown norm "${p.id}" in {{${p.kind}:${p.id}}}`);
+			else if (formatPart(norms, p.kind, p.id, 'nl') === null) problems.push(`${file}: ${path}: norm "${p.id}" has no ${p.kind} for {{${p.kind}:${p.id}}}`);
+		}
 		for (const key of citationsIn(text)) if (!bibliography[key]) problems.push(`${file}: ${path}: unknown reference [@${key}]`);
 		const retyped = retypedFigures(text, norms);
 		if (retyped.length) problems.push(`${file}: ${path}: figure typed by hand (${retyped.join(', ')}): use a {{norm:…}} placeholder`);
@@ -161,7 +164,17 @@ export function loadCourse(files: Record<string, string>): Course {
 		if (!raw) continue;
 		if (raw.id !== match[2]) problems.push(`${folder}/module.yaml: id: must be "${match[2]}", the folder name without its number`);
 		checkText(`${folder}/module.yaml`, { title: raw.title, summary: raw.summary, objectives: raw.objectives }, norms, bibliography, problems);
-		const module: Module = { id: raw.id, order: Number(match[1]), minutes: raw.minutes, title: raw.title, summary: raw.summary, objectives: { nl: raw.objectives.map((o) => o.nl), en: raw.objectives.map((o) => o.en) }, items: [] };
+		const fill = (text: { nl: string; en: string }) => ({ nl: fillFigures(text.nl, norms, 'nl'), en: fillFigures(text.en, norms, 'en') });
+		const objectives = raw.objectives.map(fill);
+		const module: Module = {
+			id: raw.id,
+			order: Number(match[1]),
+			minutes: raw.minutes,
+			title: fill(raw.title),
+			summary: fill(raw.summary),
+			objectives: { nl: objectives.map((o) => o.nl), en: objectives.map((o) => o.en) },
+			items: []
+		};
 		for (const [index, itemId] of raw.items.entries()) {
 			const names = LOCALES.map((l) => [`${folder}/${itemId}.${l}.md`, `${folder}/${itemId}.${l}.yaml`].find((f) => f in files));
 			const [nlFile, enFile] = names;

@@ -9,6 +9,7 @@ import { answerQuestion, quizAttemptsOf, retakeQuiz } from '$lib/server/learning
 import { REFLECTION_MAX, reflectionsOf, saveReflection } from '$lib/server/learning/reflections';
 import { parseAnswer } from '$lib/server/learning/scoring';
 import { presentNorm, presentQuiz, presentReflection, presentVignette, reflectionKeysOf } from '$lib/server/learning/present';
+import { readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 function locate(params: { module: string; item: string }) {
@@ -67,7 +68,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const { item } = locate(params);
 		if (item.type !== 'vignette') return fail(400, { message: 'error_bad_request' });
-		const form = await request.formData();
+		const form = await readForm(request);
 		const result = await chooseInVignette(await db(), user.id, item, field(form, 'step'), field(form, 'choice'));
 		if (!result.ok) {
 			return result.reason === 'stale-step' ? fail(409, { message: 'error_stale_step' }) : fail(400, { message: 'error_unknown_choice' });
@@ -87,7 +88,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const { item } = locate(params);
 		if (item.type !== 'quiz') return fail(400, { message: 'error_bad_request' });
-		const form = await request.formData();
+		const form = await readForm(request);
 		const questionId = field(form, 'question');
 		const question = item.questions.find((q) => q.id === questionId && q.kind !== 'reflection');
 		if (!question) return fail(400, { message: 'error_unknown_question' });
@@ -112,12 +113,12 @@ export const actions: Actions = {
 	reflect: async ({ params, locals, url, request }) => {
 		const user = requireUser(locals, url);
 		const { item } = locate(params);
-		const form = await request.formData();
+		const form = await readForm(request);
 		const key = field(form, 'key');
 		const body = field(form, 'body').replace(/\r\n/g, '\n');
 		const baseVersion = Number(field(form, 'version'));
 		if (!reflectionKeysOf(item).includes(key) || !Number.isInteger(baseVersion) || baseVersion < 0) {
-			return fail(400, { reflection: { key, body, message: 'error_bad_request' } });
+			return fail(400, { message: 'error_bad_request' });
 		}
 		if (body.length > REFLECTION_MAX) {
 			return fail(413, { reflection: { key, body, message: 'error_reflection_too_long', length: body.length } });

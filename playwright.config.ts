@@ -1,0 +1,49 @@
+import { defineConfig, devices } from '@playwright/test';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Debian's Chromium where it exists (these machines cannot download Playwright's); elsewhere Playwright's own. */
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const launchOptions = {
+	executablePath,
+	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync']
+};
+const port = Number(process.env.E2E_PORT ?? 4173);
+const baseURL = `http://localhost:${port}`;
+// A fresh embedded database per run, unless DATABASE_URL points the server at PostgreSQL.
+const pgliteDir = process.env.E2E_PGLITE_DIR ?? join(mkdtempSync(join(tmpdir(), 'ontroerd-e2e-')), 'pglite');
+process.env.E2E_PGLITE_DIR = pgliteDir;
+
+const desktop = { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions };
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	timeout: 60_000,
+	reporter: [['list']],
+	use: { baseURL, locale: 'nl-NL', trace: 'retain-on-failure' },
+	projects: [
+		{ name: 'js', use: desktop },
+		{ name: 'nojs', use: { ...desktop, javaScriptEnabled: false }, testIgnore: /a11y\.spec/ },
+		{ name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions }, testMatch: /(a11y|learner-path)\.spec/ }
+	],
+	webServer: {
+		command: 'node build',
+		url: `${baseURL}/healthz`,
+		reuseExistingServer: false,
+		timeout: 120_000,
+		stdout: 'pipe',
+		env: {
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: baseURL,
+			PGLITE_DIR: pgliteDir,
+			RATE_LIMIT_REGISTER: '1000/1000',
+			RATE_LIMIT_LOGIN: '1000/1000',
+			...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {})
+		}
+	}
+});

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { ContentError, loadCourse } from './load';
+import { readContentFiles } from './fs';
+
+const norms = `
+ever_cried:
+  value: 87.4
+  unit: percent
+  base: 819
+  count: 715
+  source: tlam2018
+  where: Resultaten
+  label: { nl: ooit gehuild, en: ever cried }
+proneness_therapists:
+  value: 5.3
+  unit: mean
+  sd: 2.18
+  base: 819
+  source: tlam2018
+  where: Tabel 4
+  label: { nl: huilgeneigdheid therapeuten, en: crying proneness of therapists }
+`;
+const bibliography = `
+tlam2018:
+  authors: "'t Lam, C., Vingerhoets, A. J. J. M., & Bylsma, L. M."
+  year: 2018
+  title: Tears in therapy
+`;
+const moduleYaml = (items: string[]) => `
+id: proef
+minutes: 20
+title: { nl: Proef, en: Trial }
+summary: { nl: Een proefmodule, en: A trial module }
+objectives:
+  - { nl: Iets leren, en: Learn something }
+items: [${items.join(', ')}]
+`;
+const lesson = (body: string, title = 'Les') => `---\ntype: lesson\ntitle: ${title}\nminutes: 5\n---\n${body}\n`;
+const vignette = (steps: string, start = 'a') => `type: vignette\ntitle: Casus\nsetting: Praktijk\nminutes: 5\nstart: ${start}\nsteps:\n${steps}`;
+const goodSteps = `
+  - id: a
+    text: Begin
+    choices:
+      - { id: x, text: X, feedback: Omdat, next: b }
+      - { id: y, text: Y, feedback: Omdat, next: c }
+  - id: b
+    end: true
+    text: Einde B
+  - id: c
+    end: true
+    text: Einde C
+`;
+
+function files(extra: Record<string, string>, items = ['les']): Record<string, string> {
+	return {
+		'norms.yaml': norms,
+		'bibliography.yaml': bibliography,
+		'01-proef/module.yaml': moduleYaml(items),
+		'01-proef/les.nl.md': lesson('Tekst {{norm:ever_cried}} [@tlam2018]'),
+		'01-proef/les.en.md': lesson('Text {{norm:ever_cried}} [@tlam2018]', 'Lesson'),
+		...extra
+	};
+}
+
+function problems(input: Record<string, string>): string[] {
+	try {
+		loadCourse(input);
+	} catch (error) {
+		if (error instanceof ContentError) return error.problems;
+		throw error;
+	}
+	return [];
+}
+
+describe('content validation', () => {
+	it('accepts a valid module and fills figures per language', () => {
+		const course = loadCourse(files({ '01-proef/casus.nl.yaml': vignette(goodSteps), '01-proef/casus.en.yaml': vignette(goodSteps) }, ['les', 'casus']));
+		const item = course.items.get('les');
+		expect(item?.type).toBe('lesson');
+		if (item?.type !== 'lesson') return;
+		expect(item.html.nl).toContain('87,4%');
+		expect(item.html.en).toContain('87.4%');
+		expect(item.html.nl).toContain('href="/bronnen#tlam2018"');
+		expect(item.norms).toEqual(['ever_cried']);
+		expect(item.version).toMatch(/^[0-9a-f]{12}$/);
+	});
+
+	it.each([
+		['a missing English file', files({ '01-proef/les.en.md': '' }, ['les']), /les\.en\.md: \(file\)|body: must not be empty/],
+		['an item listed without files', files({}, ['les', 'weg']), /items\[1\]: "weg" needs weg\.nl and weg\.en/],
+		['a module id that differs from its folder', { ...files({}), '01-proef/module.yaml': moduleYaml(['les']).replace('id: proef', 'id: anders') }, /module\.yaml: id: must be "proef"/],
+		['an unknown norm', files({ '01-proef/les.nl.md': lesson('{{norm:bestaat_niet}}') }), /unknown norm "bestaat_niet"/],
+		['an unknown reference', files({ '01-proef/les.nl.md': lesson('Zie [@niemand2020]') }), /unknown reference \[@niemand2020\]/],
+		['a retyped percentage', files({ '01-proef/les.nl.md': lesson('Ruim 87,4% huilde ooit.') }), /figure typed by hand \(87,4%\)/],
+		['a retyped study count', files({ '01-proef/les.nl.md': lesson('Van de 819 therapeuten') }), /figure typed by hand \(819\)/],
+		['a count placeholder for a norm without a count', files({ '01-proef/les.nl.md': lesson('{{count:proneness_therapists}}') }), /norm "proneness_therapists" has no count/],
+		['a norm whose source is unknown', { ...files({}), 'norms.yaml': norms.replace('source: tlam2018\n  where: Resultaten', 'source: niemand\n  where: Resultaten') }, /norms\.yaml: ever_cried\.source: unknown reference "niemand"/],
+		['a badly named module folder', { ...files({}), 'proef/module.yaml': moduleYaml(['les']) }, /proef\/: \(folder\): a module folder is named NN-slug/],
+		['invalid YAML', { ...files({}), '01-proef/module.yaml': 'id: [unclosed' }, /01-proef\/module\.yaml: \(file\)/]
+	])('refuses %s, naming file and field', (_name, input, expected) => {
+		expect(problems(input).join('\n')).toMatch(expected);
+	});
+
+	const vignetteCase = (steps: string, start?: string, en?: string) =>
+		files({ '01-proef/casus.nl.yaml': vignette(steps, start), '01-proef/casus.en.yaml': en ?? vignette(steps, start) }, ['les', 'casus']);
+
+	it.each([
+		['a dangling next', goodSteps.replace('next: c', 'next: nergens'), /choices\[1\]\.next: unknown step "nergens"/],
+		['an unknown start', goodSteps, /start: unknown step "z"/, 'z'],
+		['an unreachable step', goodSteps + '  - id: eiland\n    end: true\n    text: Nooit\n', /step "eiland" cannot be reached/],
+		['a loop (a path that never ends)', goodSteps.replace('next: b', 'next: a'), /loops and never ends/],
+		['a decision point with one choice', goodSteps.replace('      - { id: y, text: Y, feedback: Omdat, next: c }\n', ''), /at least two choices/],
+		['an ending with choices', goodSteps.replace('    end: true\n    text: Einde B', '    end: true\n    text: Einde B\n    choices:\n      - { id: q, text: Q, feedback: F, next: c }\n      - { id: r, text: R, feedback: F, next: c }'), /either end: true or at least two choices/],
+		['duplicate step ids', goodSteps.replace('id: c\n', 'id: b\n').replace('next: c', 'next: b'), /duplicate step id "b"/]
+	])('refuses a vignette with %s', (_name, steps, expected, start?: string) => {
+		expect(problems(vignetteCase(steps, start)).join('\n')).toMatch(expected);
+	});
+
+	it('refuses Dutch and English files whose structure differs', () => {
+		const en = vignette(goodSteps.replace('next: c', 'next: b'));
+		expect(problems(vignetteCase(goodSteps, undefined, en)).join('\n')).toMatch(/casus\.en\.yaml: \(file\): structure differs/);
+	});
+
+	const quiz = (questions: string) => `type: quiz\ntitle: Quiz\nminutes: 5\nquestions:\n${questions}`;
+	const quizCase = (q: string) => files({ '01-proef/q.nl.yaml': quiz(q), '01-proef/q.en.yaml': quiz(q) }, ['les', 'q']);
+
+	it.each([
+		['a single-choice question with two right answers', '  - id: a\n    kind: single\n    prompt: P\n    options:\n      - { id: x, text: X, correct: true }\n      - { id: y, text: Y, correct: true }\n', /exactly one option must be correct/],
+		['an attitude statement compared with a mean', '  - id: a\n    kind: attitude\n    statement: S\n    norm: proneness_therapists\n', /norm "proneness_therapists" must be a percent/],
+		['a scale compared with a percentage', '  - id: a\n    kind: scale\n    prompt: P\n    min: 1\n    max: 10\n    minLabel: nooit\n    maxLabel: vaak\n    compare: [ever_cried]\n', /compare\[0\]: norm "ever_cried" must be a mean/],
+		['an estimate with min above max', '  - id: a\n    kind: estimate\n    prompt: P\n    norm: ever_cried\n    min: 100\n    max: 0\n', /max: must be above min/],
+		['an unknown question kind', '  - id: a\n    kind: raadsel\n    prompt: P\n', /questions\.0\.kind/],
+		['duplicate question ids', '  - id: a\n    kind: reflection\n    prompt: P\n  - id: a\n    kind: reflection\n    prompt: Q\n', /duplicate question id/]
+	])('refuses a quiz with %s', (_name, questions, expected) => {
+		expect(problems(quizCase(questions)).join('\n')).toMatch(expected);
+	});
+});
+
+describe('the real course in content/', () => {
+	it('passes every rule', () => {
+		const course = loadCourse(readContentFiles('content'));
+		expect(course.modules.length).toBeGreaterThanOrEqual(1);
+		const first = course.modules[0];
+		expect(first?.items.some((i) => i.type === 'vignette')).toBe(true);
+		expect(first?.items.some((i) => i.type === 'quiz')).toBe(true);
+	});
+
+	it('has in module 1 a quiz with every question type and a vignette with three decision points', () => {
+		const course = loadCourse(readContentFiles('content'));
+		const items = course.modules[0]?.items ?? [];
+		const kinds = new Set(items.flatMap((i) => (i.type === 'quiz' ? i.questions.map((q) => q.kind) : [])));
+		for (const kind of ['single', 'multiple', 'estimate', 'attitude', 'reflection']) expect(kinds).toContain(kind);
+		const decisionPoints = items.flatMap((i) => (i.type === 'vignette' ? Object.values(i.steps).filter((s) => s.choices.length > 0) : []));
+		expect(decisionPoints.length).toBeGreaterThanOrEqual(3);
+	});
+});
