@@ -1,9 +1,19 @@
 /**
- * Who may see or do what — the one place. Every load and action asks here.
- * For now the rule is simple: a learner reads and writes only their own learning data.
+ * Who may see or do what — the one place. Every load and action asks here, and a refusal
+ * looks like "not found" so that guessing ids tells an outsider nothing.
+ * - A learner reads and writes only their own learning data.
+ * - A supervisor sees only their own cohorts, and of their trainees only what was shared with
+ *   them (reflections set to "my supervisor") or submitted to them (assigned work).
  */
 import { error, redirect } from '@sveltejs/kit';
+import { and, eq } from 'drizzle-orm';
 import type { SessionUser } from './auth/session';
+import type { Db } from './db';
+import { assignmentLearners, assignments, cohortMembers, cohorts, type Cohort, type Reflection } from './db/schema';
+
+export function notFound(): never {
+	error(404, 'Not found');
+}
 
 /** The signed-in user, or a redirect to the login page that comes back here afterwards. */
 export function requireUser(locals: App.Locals, url: URL): SessionUser {
@@ -11,10 +21,56 @@ export function requireUser(locals: App.Locals, url: URL): SessionUser {
 	return locals.user;
 }
 
+export function isSupervisor(user: SessionUser): boolean {
+	return user.role === 'supervisor' || user.role === 'admin';
+}
+
+export function requireSupervisor(locals: App.Locals, url: URL): SessionUser {
+	const user = requireUser(locals, url);
+	if (!isSupervisor(user)) notFound();
+	return user;
+}
+
 /** Learning data is only ever read for the signed-in learner themselves. */
 export function ownLearnerId(user: SessionUser, requestedLearnerId?: string): string {
-	if (requestedLearnerId && requestedLearnerId !== user.id) error(404, 'Not found');
+	if (requestedLearnerId && requestedLearnerId !== user.id) notFound();
 	return user.id;
+}
+
+/** The cohort, if this supervisor leads it. */
+export async function ownCohort(db: Db, supervisor: SessionUser, cohortId: string): Promise<Cohort> {
+	if (!isSupervisor(supervisor)) notFound();
+	const [cohort] = await db.select().from(cohorts).where(and(eq(cohorts.id, cohortId), eq(cohorts.supervisorId, supervisor.id)));
+	return cohort ?? notFound();
+}
+
+/** Whether this supervisor leads a cohort the learner is in. */
+export async function supervises(db: Db, supervisorId: string, learnerId: string): Promise<boolean> {
+	const [row] = await db
+		.select({ id: cohorts.id })
+		.from(cohorts)
+		.innerJoin(cohortMembers, eq(cohortMembers.cohortId, cohorts.id))
+		.where(and(eq(cohorts.supervisorId, supervisorId), eq(cohortMembers.learnerId, learnerId)))
+		.limit(1);
+	return row !== undefined;
+}
+
+/** A reflection is readable by its author, and by a supervisor of theirs once shared with "my supervisor". */
+export async function canReadReflection(db: Db, viewer: SessionUser, reflection: Pick<Reflection, 'learnerId' | 'visibility'>): Promise<boolean> {
+	if (viewer.id === reflection.learnerId) return true;
+	return reflection.visibility === 'supervisor' && isSupervisor(viewer) && (await supervises(db, viewer.id, reflection.learnerId));
+}
+
+/** A trainee's assigned work, as seen by the supervisor whose cohort it was assigned in. */
+export async function submissionForSupervisor(db: Db, supervisor: SessionUser, assignmentId: number, learnerId: string) {
+	if (!isSupervisor(supervisor)) notFound();
+	const [row] = await db
+		.select({ assignment: assignments, work: assignmentLearners, cohort: cohorts })
+		.from(assignmentLearners)
+		.innerJoin(assignments, eq(assignments.id, assignmentLearners.assignmentId))
+		.innerJoin(cohorts, eq(cohorts.id, assignments.cohortId))
+		.where(and(eq(assignmentLearners.assignmentId, assignmentId), eq(assignmentLearners.learnerId, learnerId), eq(cohorts.supervisorId, supervisor.id)));
+	return row ?? notFound();
 }
 
 /** Only same-site relative paths are followed after login, never another origin. */

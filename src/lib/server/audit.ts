@@ -1,0 +1,19 @@
+/** The access log: every time someone other than the learner reads their reflection or submission. */
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from './db';
+import { accessLog } from './db/schema';
+import type { SessionUser } from './auth/session';
+
+export async function logAccess(db: Pick<Db, 'insert'>, viewer: SessionUser, learnerId: string, what: string[]): Promise<void> {
+	if (viewer.id === learnerId || what.length === 0) return;
+	await db.insert(accessLog).values(what.map((w) => ({ learnerId, viewerId: viewer.id, viewerName: viewer.displayName, what: w })));
+}
+
+export async function accessLogOf(db: Db, learnerId: string) {
+	return db
+		.select({ viewerName: accessLog.viewerName, what: accessLog.what, at: accessLog.at })
+		.from(accessLog)
+		.where(eq(accessLog.learnerId, learnerId))
+		.orderBy(desc(accessLog.at))
+		.limit(500);
+}
