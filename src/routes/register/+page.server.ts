@@ -5,10 +5,13 @@ import { createUser, registrationAllowed } from '$lib/server/auth/accounts';
 import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { parseForm, registerSchema, readForm } from '$lib/server/forms';
+import { safeRedirect } from '$lib/server/policy';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
-	if (locals.user) redirect(303, '/dashboard');
+export const load: PageServerLoad = ({ locals, url }) => {
+	const redirectTo = safeRedirect(url.searchParams.get('redirectTo'));
+	if (locals.user) redirect(303, redirectTo);
+	return { redirectTo };
 };
 
 export const actions: Actions = {
@@ -26,6 +29,6 @@ export const actions: Actions = {
 		const token = generateSessionToken();
 		const session = await createSession(database, token, user.id);
 		setSessionCookie(cookies, token, session.expiresAt);
-		redirect(303, '/dashboard');
+		redirect(303, safeRedirect(String(form.get('redirectTo') ?? '')));
 	}
 };

@@ -1,0 +1,98 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { and, asc, desc, eq, gt, isNull } from 'drizzle-orm';
+import type { Db } from '../db';
+import { cohortInvites, cohortMembers, cohorts, users, type Cohort } from '../db/schema';
+import { takeToken, bucketFrom } from '../auth/throttle';
+
+export const INVITE_DAYS = 14;
+const INVITE_PER_IP = bucketFrom(process.env.RATE_LIMIT_INVITE, { capacity: 20, refillPerSecond: 0.1 });
+
+function hashCode(code: string): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(code)));
+}
+
+export async function createCohort(db: Db, supervisorId: string, name: string): Promise<Cohort> {
+	const [cohort] = await db.insert(cohorts).values({ id: crypto.randomUUID(), supervisorId, name: name.trim() }).returning();
+	if (!cohort) throw new Error('cohort not created');
+	return cohort;
+}
+
+export async function cohortsOfSupervisor(db: Db, supervisorId: string) {
+	return db.select().from(cohorts).where(eq(cohorts.supervisorId, supervisorId)).orderBy(asc(cohorts.name));
+}
+
+export async function membersOf(db: Db, cohortId: string) {
+	return db
+		.select({ id: users.id, displayName: users.displayName, email: users.email, joinedAt: cohortMembers.joinedAt })
+		.from(cohortMembers)
+		.innerJoin(users, eq(users.id, cohortMembers.learnerId))
+		.where(eq(cohortMembers.cohortId, cohortId))
+		.orderBy(asc(users.displayName));
+}
+
+export async function cohortsOfLearner(db: Db, learnerId: string) {
+	return db
+		.select({ id: cohorts.id, name: cohorts.name, supervisorName: users.displayName })
+		.from(cohortMembers)
+		.innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
+		.innerJoin(users, eq(users.id, cohorts.supervisorId))
+		.where(eq(cohortMembers.learnerId, learnerId))
+		.orderBy(asc(cohorts.name));
+}
+
+/** A new invite: 160 random bits, shown once to the supervisor; only the hash is stored. */
+export async function createInvite(db: Db, cohortId: string, now = new Date()): Promise<{ code: string; expiresAt: Date }> {
+	const bytes = new Uint8Array(20);
+	crypto.getRandomValues(bytes);
+	const code = encodeBase32LowerCaseNoPadding(bytes);
+	const expiresAt = new Date(now.getTime() + INVITE_DAYS * 24 * 60 * 60 * 1000);
+	await db.insert(cohortInvites).values({ id: crypto.randomUUID(), cohortId, codeHash: hashCode(code), expiresAt });
+	return { code, expiresAt };
+}
+
+export async function invitesOf(db: Db, cohortId: string, now = new Date()) {
+	return db
+		.select({ id: cohortInvites.id, expiresAt: cohortInvites.expiresAt, createdAt: cohortInvites.createdAt })
+		.from(cohortInvites)
+		.where(and(eq(cohortInvites.cohortId, cohortId), isNull(cohortInvites.revokedAt), gt(cohortInvites.expiresAt, now)))
+		.orderBy(desc(cohortInvites.createdAt));
+}
+
+export async function revokeInvite(db: Db, cohortId: string, inviteId: string): Promise<boolean> {
+	const rows = await db
+		.update(cohortInvites)
+		.set({ revokedAt: new Date() })
+		.where(and(eq(cohortInvites.id, inviteId), eq(cohortInvites.cohortId, cohortId)))
+		.returning({ id: cohortInvites.id });
+	return rows.length > 0;
+}
+
+export type InviteLookup =
+	| { ok: true; cohort: { id: string; name: string; supervisorName: string } }
+	| { ok: false; reason: 'throttled' | 'invalid' };
+
+/** Finds the cohort an invite code opens. Throttled per client IP against guessing. */
+export async function lookupInvite(db: Db, code: string, ip: string, now = new Date()): Promise<InviteLookup> {
+	if (!(await takeToken(db, `invite:ip:${ip}`, INVITE_PER_IP))) return { ok: false, reason: 'throttled' };
+	if (!/^[a-z2-7]{32}$/.test(code)) return { ok: false, reason: 'invalid' };
+	const [row] = await db
+		.select({ id: cohorts.id, name: cohorts.name, supervisorName: users.displayName })
+		.from(cohortInvites)
+		.innerJoin(cohorts, eq(cohorts.id, cohortInvites.cohortId))
+		.innerJoin(users, eq(users.id, cohorts.supervisorId))
+		.where(and(eq(cohortInvites.codeHash, hashCode(code)), isNull(cohortInvites.revokedAt), gt(cohortInvites.expiresAt, now)));
+	return row ? { ok: true, cohort: row } : { ok: false, reason: 'invalid' };
+}
+
+export async function joinCohort(db: Db, cohortId: string, learnerId: string): Promise<void> {
+	await db.insert(cohortMembers).values({ cohortId, learnerId }).onConflictDoNothing();
+}
+
+export async function leaveCohort(db: Db, cohortId: string, learnerId: string): Promise<boolean> {
+	const rows = await db
+		.delete(cohortMembers)
+		.where(and(eq(cohortMembers.cohortId, cohortId), eq(cohortMembers.learnerId, learnerId)))
+		.returning({ id: cohortMembers.learnerId });
+	return rows.length > 0;
+}

@@ -1,0 +1,81 @@
+import { fail } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime';
+import { course, type Locale } from '$lib/server/content';
+import { db } from '$lib/server/db';
+import { parseForm, readForm } from '$lib/server/forms';
+import { ownCohort, requireSupervisor } from '$lib/server/policy';
+import { createInvite, invitesOf, revokeInvite } from '$lib/server/supervision/cohorts';
+import { createAssignment } from '$lib/server/supervision/assignments';
+import { assignSchema, endOfDay } from '$lib/server/supervision/forms';
+import { cohortOverview } from '$lib/server/supervision/overview';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const supervisor = requireSupervisor(locals, url);
+	const database = await db();
+	const cohort = await ownCohort(database, supervisor, params.cohort);
+	const locale = getLocale() as Locale;
+	const sort = url.searchParams.get('sort') ?? 'name';
+	const [overview, invites] = await Promise.all([cohortOverview(database, course, cohort.id, sort, locale), invitesOf(database, cohort.id)]);
+	const titleOf = (type: string, id: string) => (type === 'module' ? course.modules.find((m) => m.id === id)?.title[locale] : course.items.get(id)?.title[locale]) ?? id;
+	return {
+		cohort: { id: cohort.id, name: cohort.name },
+		sort,
+		overview: {
+			modules: overview.modules,
+			rows: overview.rows.map((r) => ({ id: r.id, displayName: r.displayName, email: r.email, perModule: r.perModule, doneTotal: r.doneTotal, statuses: r.statuses }))
+		},
+		assignments: overview.assignments.map((a) => ({
+			id: a.assignment.id,
+			title: titleOf(a.assignment.targetType, a.assignment.targetId),
+			type: a.assignment.targetType,
+			dueAt: a.assignment.dueAt.toISOString(),
+			note: a.assignment.note,
+			learners: a.learners
+		})),
+		invites: invites.map((i) => ({ id: i.id, expiresAt: i.expiresAt.toISOString() })),
+		targets: course.modules.map((m) => ({
+			module: { value: `module:${m.id}`, title: m.title[locale] },
+			items: m.items.filter((i) => i.type === 'vignette' || i.type === 'quiz').map((i) => ({ value: `${i.type}:${i.id}`, title: i.title[locale], type: i.type }))
+		}))
+	};
+};
+
+export const actions: Actions = {
+	invite: async ({ locals, url, params }) => {
+		const supervisor = requireSupervisor(locals, url);
+		const database = await db();
+		const cohort = await ownCohort(database, supervisor, params.cohort);
+		const { code, expiresAt } = await createInvite(database, cohort.id);
+		return { invite: { url: `${url.origin}/join/${code}`, code, expiresAt: expiresAt.toISOString() } };
+	},
+
+	revoke: async ({ locals, url, params, request }) => {
+		const supervisor = requireSupervisor(locals, url);
+		const database = await db();
+		const cohort = await ownCohort(database, supervisor, params.cohort);
+		const inviteId = String((await readForm(request)).get('invite') ?? '');
+		if (!(await revokeInvite(database, cohort.id, inviteId))) return fail(404, { message: 'error_invite_unknown' });
+		return { revoked: true };
+	},
+
+	assign: async ({ locals, url, params, request }) => {
+		const supervisor = requireSupervisor(locals, url);
+		const database = await db();
+		const cohort = await ownCohort(database, supervisor, params.cohort);
+		const form = await readForm(request);
+		const values = { target: String(form.get('target') ?? ''), due: String(form.get('due') ?? ''), note: String(form.get('note') ?? '').slice(0, 2000) };
+		const parsed = parseForm(assignSchema, form);
+		if (!parsed.ok) return fail(400, { assign: { ...values, errors: parsed.errors } });
+		const dueAt = endOfDay(parsed.data.due);
+		if (!dueAt) return fail(400, { assign: { ...values, errors: { due: 'error_assign_due' } } });
+		const [targetType, targetId] = parsed.data.target.split(':') as ['module' | 'vignette' | 'quiz', string];
+		const learnerIds = parsed.data.who === 'all' ? ('all' as const) : form.getAll('learners').map(String);
+		const result = await createAssignment(database, course, { cohortId: cohort.id, targetType, targetId, dueAt, note: parsed.data.note, learnerIds });
+		if (!result.ok) {
+			const field = { 'unknown-target': 'target', 'due-in-past': 'due', 'unknown-trainee': 'learners', 'no-trainees': 'learners' }[result.error];
+			return fail(400, { assign: { ...values, errors: { [field]: `error_assign_${result.error.replace(/-/g, '_')}` } } });
+		}
+		return { assigned: result.id };
+	}
+};

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { drivers, freshDatabase } from './databases';
+import { fixtureCourse, item } from '../fixtures/course';
+import type { Database } from '../../src/lib/server/db';
+import { cohortInvites, reflections } from '../../src/lib/server/db/schema';
+import { createUser } from '../../src/lib/server/auth/accounts';
+import type { SessionUser } from '../../src/lib/server/auth/session';
+import { touchItem } from '../../src/lib/server/learning/progress';
+import { chooseInVignette, restartVignette } from '../../src/lib/server/learning/vignettes';
+import { saveReflection } from '../../src/lib/server/learning/reflections';
+import { createCohort, createInvite, joinCohort, leaveCohort, lookupInvite, revokeInvite } from '../../src/lib/server/supervision/cohorts';
+import { assignmentForLearner, assignmentsOfCohort, assignmentsOfLearner, createAssignment, replyToFeedback, reviewSubmission, submitAssignment } from '../../src/lib/server/supervision/assignments';
+import { cohortOverview } from '../../src/lib/server/supervision/overview';
+import { canReadReflection, ownCohort, submissionForSupervisor, supervises } from '../../src/lib/server/policy';
+
+const DAY = 86_400_000;
+const asUser = (u: { id: string; email: string; displayName: string; role: string; locale: string }): SessionUser => ({ id: u.id, email: u.email, displayName: u.displayName, role: u.role, locale: u.locale });
+
+describe.each(drivers)('supervision on %s', (driver) => {
+	let database: Database & { drop: () => Promise<void> };
+	let s1: SessionUser, s2: SessionUser, a: SessionUser, b: SessionUser;
+	let cohortId = '';
+	const vignette = item('casus', 'vignette');
+	const reflectionItem = item('reflectie', 'reflection');
+
+	beforeAll(async () => {
+		database = await freshDatabase(driver);
+		const make = async (email: string, role: 'trainee' | 'supervisor') => {
+			const u = await createUser(database.db, { email, displayName: email.split('@')[0] ?? email, password: 'een lange zin hier', role });
+			if (!u) throw new Error('no user');
+			return asUser(u);
+		};
+		[s1, s2, a, b] = await Promise.all([make('s1@x.nl', 'supervisor'), make('s2@x.nl', 'supervisor'), make('a@x.nl', 'trainee'), make('b@x.nl', 'trainee')]);
+		cohortId = (await createCohort(database.db, s1.id, 'Groep')).id;
+	});
+	afterAll(async () => database?.drop());
+
+	it('invites: valid until revoked or expired, unknown codes refused, guessing throttled', async () => {
+		const { code } = await createInvite(database.db, cohortId);
+		expect(code).toMatch(/^[a-z2-7]{32}$/);
+		const found = await lookupInvite(database.db, code, '10.1.0.1');
+		expect(found).toMatchObject({ ok: true, cohort: { id: cohortId, name: 'Groep' } });
+		expect(await lookupInvite(database.db, 'a'.repeat(32), '10.1.0.1')).toEqual({ ok: false, reason: 'invalid' });
+		const stored = await database.db.select().from(cohortInvites);
+		expect(stored.every((i) => i.codeHash !== code)).toBe(true);
+
+		const before = new Set((await database.db.select({ id: cohortInvites.id }).from(cohortInvites)).map((i) => i.id));
+		const revoked = await createInvite(database.db, cohortId);
+		const revokedId = (await database.db.select({ id: cohortInvites.id }).from(cohortInvites)).find((i) => !before.has(i.id))?.id ?? '';
+		expect(await revokeInvite(database.db, cohortId, revokedId)).toBe(true);
+		expect(await lookupInvite(database.db, revoked.code, '10.1.0.1')).toEqual({ ok: false, reason: 'invalid' });
+
+		const old = await createInvite(database.db, cohortId, new Date(Date.now() - 30 * DAY));
+		expect(await lookupInvite(database.db, old.code, '10.1.0.1')).toEqual({ ok: false, reason: 'invalid' });
+
+		// Guessing from one address: after the burst, even a valid code is refused for a while.
+		for (let i = 0; i < 25; i++) await lookupInvite(database.db, 'b'.repeat(32), '10.1.0.9');
+		expect(await lookupInvite(database.db, code, '10.1.0.9')).toEqual({ ok: false, reason: 'throttled' });
+
+		await joinCohort(database.db, found.ok ? found.cohort.id : '', a.id);
+		await joinCohort(database.db, cohortId, a.id); // twice is once
+		expect(await supervises(database.db, s1.id, a.id)).toBe(true);
+		expect(await supervises(database.db, s2.id, a.id)).toBe(false);
+	});
+
+	it('refuses assignments due in the past, for strangers, or of unknown items', async () => {
+		const base = { cohortId, targetType: 'vignette' as const, targetId: vignette.id, note: '', learnerIds: 'all' as const };
+		expect(await createAssignment(database.db, fixtureCourse, { ...base, dueAt: new Date(Date.now() - DAY) })).toEqual({ ok: false, error: 'due-in-past' });
+		expect(await createAssignment(database.db, fixtureCourse, { ...base, dueAt: new Date(Date.now() + DAY), learnerIds: [b.id] })).toEqual({ ok: false, error: 'unknown-trainee' });
+		expect(await createAssignment(database.db, fixtureCourse, { ...base, targetId: 'bestaat-niet', dueAt: new Date(Date.now() + DAY) })).toEqual({ ok: false, error: 'unknown-target' });
+		expect(await createAssignment(database.db, fixtureCourse, { ...base, targetType: 'quiz', dueAt: new Date(Date.now() + DAY) })).toEqual({ ok: false, error: 'unknown-target' });
+	});
+
+	it('moves an assignment through not started, in progress, submitted (frozen), reviewed and one reply', async () => {
+		const made = await createAssignment(database.db, fixtureCourse, { cohortId, targetType: 'vignette', targetId: vignette.id, dueAt: new Date(Date.now() + 7 * DAY), note: 'Graag', learnerIds: 'all' });
+		if (!made.ok) throw new Error(made.error);
+		const status = async () => (await assignmentsOfLearner(database.db, fixtureCourse, a.id)).find((x) => x.assignment.id === made.id)?.status;
+		expect(await status()).toBe('not-started');
+		expect(await reviewSubmission(database.db, made.id, a.id, 'te vroeg')).toBe(false);
+
+		await chooseInVignette(database.db, a.id, vignette, 'begin', 'stil');
+		await saveReflection(database.db, a.id, { key: 'casus/begin', item: vignette, body: 'Privé, maar ingeleverd', baseVersion: 0 });
+		expect(await status()).toBe('in-progress');
+
+		expect(await submitAssignment(database.db, fixtureCourse, made.id, a.id, 'nl')).toBe(true);
+		expect(await submitAssignment(database.db, fixtureCourse, made.id, a.id, 'nl')).toBe(false);
+		expect(await status()).toBe('submitted');
+		const frozen = (await assignmentForLearner(database.db, made.id, a.id))?.work.snapshot;
+		expect(frozen?.items[0]?.path).toEqual([{ step: 'begin', choice: 'Je blijft stil', feedback: 'Ruimte.' }]);
+		expect(frozen?.items[0]?.reflections).toEqual([{ prompt: 'Wat raakt je?', body: 'Privé, maar ingeleverd' }]);
+
+		// Learning goes on; what was submitted does not change.
+		await restartVignette(database.db, a.id, vignette);
+		await chooseInVignette(database.db, a.id, vignette, 'begin', 'praten');
+		expect((await assignmentForLearner(database.db, made.id, a.id))?.work.snapshot).toEqual(frozen);
+
+		expect(await replyToFeedback(database.db, made.id, a.id, 'te vroeg')).toBe(false);
+		expect(await reviewSubmission(database.db, made.id, a.id, 'Mooi werk')).toBe(true);
+		expect(await status()).toBe('reviewed');
+		expect(await replyToFeedback(database.db, made.id, a.id, 'Dank je')).toBe(true);
+		expect(await replyToFeedback(database.db, made.id, a.id, 'Nog eens')).toBe(false);
+
+		const cohortView = await assignmentsOfCohort(database.db, fixtureCourse, cohortId);
+		expect(cohortView.find((x) => x.assignment.id === made.id)?.learners).toEqual([expect.objectContaining({ learnerId: a.id, status: 'reviewed' })]);
+	});
+
+	it('marks an unsubmitted assignment late after its due date', async () => {
+		const made = await createAssignment(database.db, fixtureCourse, { cohortId, targetType: 'module', targetId: 'proef', dueAt: new Date(Date.now() - DAY), note: '', learnerIds: [a.id] }, new Date(Date.now() - 10 * DAY));
+		if (!made.ok) throw new Error(made.error);
+		expect((await assignmentsOfLearner(database.db, fixtureCourse, a.id)).find((x) => x.assignment.id === made.id)?.status).toBe('late');
+	});
+
+	it('lets a supervisor read only their own cohort, submissions and shared reflections', async () => {
+		await expect(ownCohort(database.db, s2, cohortId)).rejects.toMatchObject({ status: 404 });
+		await expect(ownCohort(database.db, a, cohortId)).rejects.toMatchObject({ status: 404 });
+		expect((await ownCohort(database.db, s1, cohortId)).id).toBe(cohortId);
+		const [assignment] = await assignmentsOfCohort(database.db, fixtureCourse, cohortId);
+		await expect(submissionForSupervisor(database.db, s2, assignment?.assignment.id ?? 0, a.id)).rejects.toMatchObject({ status: 404 });
+
+		await saveReflection(database.db, a.id, { key: reflectionItem.reflectionKey, item: reflectionItem, body: 'Eigen tekst', baseVersion: 0 });
+		const [own] = await database.db.select().from(reflections).where(eq(reflections.promptKey, reflectionItem.reflectionKey));
+		if (!own) throw new Error('no reflection');
+		expect(await canReadReflection(database.db, a, own)).toBe(true);
+		expect(await canReadReflection(database.db, s1, own)).toBe(false);
+		const shared = { ...own, visibility: 'supervisor' };
+		expect(await canReadReflection(database.db, s1, shared)).toBe(true);
+		expect(await canReadReflection(database.db, s2, shared)).toBe(false);
+		expect(await canReadReflection(database.db, b, shared)).toBe(false);
+
+		// Leaving the cohort ends the supervisor's access at once.
+		expect(await leaveCohort(database.db, cohortId, a.id)).toBe(true);
+		expect(await canReadReflection(database.db, s1, shared)).toBe(false);
+		await joinCohort(database.db, cohortId, a.id);
+	});
+
+	it('builds the cohort overview with progress per module, sortable', async () => {
+		await joinCohort(database.db, cohortId, b.id);
+		await touchItem(database.db, b.id, item('les-een', 'lesson'), 'completed');
+		await touchItem(database.db, b.id, item('les-twee', 'lesson'), 'completed');
+		await touchItem(database.db, b.id, item('quiz', 'quiz'), 'completed');
+		const byProgress = await cohortOverview(database.db, fixtureCourse, cohortId, 'progress', 'nl');
+		expect(byProgress.rows[0]?.id).toBe(b.id);
+		expect(byProgress.rows[0]?.perModule).toEqual([2, 1]);
+		const byName = await cohortOverview(database.db, fixtureCourse, cohortId, 'name', 'nl');
+		expect(byName.rows.map((r) => r.displayName)).toEqual(['a', 'b']);
+	});
+});
