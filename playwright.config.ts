@@ -2,6 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SUPERVISOR_PASSWORD } from './tests/e2e/accounts';
 
 /** Debian's Chromium where it exists (these machines cannot download Playwright's); elsewhere Playwright's own. */
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -31,7 +32,8 @@ export default defineConfig({
 		{ name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions }, testMatch: /(a11y|learner-path)\.spec/ }
 	],
 	webServer: {
-		command: 'node build',
+		// Two supervisors for the tests, made with the administrator's command line, then the production server.
+		command: `sh -c 'for s in one two; do printf "%s\\n" "$E2E_SUPERVISOR_PASSWORD" | npx tsx scripts/admin.ts create-user --email supervisor-$s@e2e.ontroerd.nl --name "Supervisor $s" --role supervisor > /dev/null 2>&1 || true; done; exec node build'`,
 		url: `${baseURL}/healthz`,
 		reuseExistingServer: false,
 		timeout: 120_000,
@@ -43,6 +45,8 @@ export default defineConfig({
 			PGLITE_DIR: pgliteDir,
 			RATE_LIMIT_REGISTER: '1000/1000',
 			RATE_LIMIT_LOGIN: '1000/1000',
+			RATE_LIMIT_INVITE: '1000/1000',
+			E2E_SUPERVISOR_PASSWORD: SUPERVISOR_PASSWORD,
 			...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {})
 		}
 	}

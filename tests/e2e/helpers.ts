@@ -17,13 +17,13 @@ export async function goto(page: Page, url: string) {
 	return response;
 }
 
-export async function register(page: Page, email: string, name = 'Test Deelnemer'): Promise<void> {
-	await goto(page, '/register');
+export async function register(page: Page, email: string, name = 'Test Deelnemer', redirectTo?: string): Promise<void> {
+	await goto(page, redirectTo ? `/register?redirectTo=${encodeURIComponent(redirectTo)}` : '/register');
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Naam (zoals anderen je zien)').fill(name);
 	await page.getByLabel('Wachtwoord').fill(PASSWORD);
 	await page.getByRole('button', { name: 'Account maken' }).click();
-	await expect(page).toHaveURL(/\/dashboard$/);
+	await expect(page).toHaveURL(redirectTo ?? /\/dashboard$/);
 }
 
 export async function login(page: Page, email: string, password = PASSWORD): Promise<void> {

@@ -80,7 +80,7 @@ describe('content validation', () => {
 		if (item?.type !== 'lesson') return;
 		expect(item.html.nl).toContain('87,4%');
 		expect(item.html.en).toContain('87.4%');
-		expect(item.html.nl).toContain('href="/bronnen#tlam2018"');
+		expect(item.html.nl).toContain('(<a class="cite" href="/bronnen#tlam2018">');
 		expect(item.norms).toEqual(['ever_cried']);
 		expect(item.version).toMatch(/^[0-9a-f]{12}$/);
 	});
@@ -91,6 +91,7 @@ describe('content validation', () => {
 		['a module id that differs from its folder', { ...files({}), '01-proef/module.yaml': moduleYaml(['les']).replace('id: proef', 'id: anders') }, /module\.yaml: id: must be "proef"/],
 		['an unknown norm', files({ '01-proef/les.nl.md': lesson('{{norm:bestaat_niet}}') }), /unknown norm "bestaat_niet"/],
 		['an unknown reference', files({ '01-proef/les.nl.md': lesson('Zie [@niemand2020]') }), /unknown reference \[@niemand2020\]/],
+		['an unknown reference among several', files({ '01-proef/les.nl.md': lesson('Zie [@tlam2018; @niemand2020]') }), /unknown reference \[@niemand2020\]/],
 		['a retyped percentage', files({ '01-proef/les.nl.md': lesson('Ruim 87,4% huilde ooit.') }), /figure typed by hand \(87,4%\)/],
 		['a retyped study count', files({ '01-proef/les.nl.md': lesson('Van de 819 therapeuten') }), /figure typed by hand \(819\)/],
 		['a count placeholder for a norm without a count', files({ '01-proef/les.nl.md': lesson('{{count:proneness_therapists}}') }), /norm "proneness_therapists" has no count/],

@@ -2,10 +2,12 @@ import { Marked } from 'marked';
 import type { Reference } from './schema';
 
 export type Bibliography = Record<string, Reference>;
-const CITATION = /\[@([a-z0-9_]+)\]/g;
+/** `[@key]` or several at once: `[@key1; @key2]`. */
+const CITATION = /\[@([a-z0-9_]+(?:;\s*@[a-z0-9_]+)*)\]/g;
+const keysOf = (group: string) => group.split(/;\s*@/);
 
 export function citationsIn(text: string): string[] {
-	return [...text.matchAll(CITATION)].map((m) => m[1] ?? '');
+	return [...text.matchAll(CITATION)].flatMap((m) => keysOf(m[1] ?? ''));
 }
 
 function escapeHtml(text: string): string {
@@ -25,10 +27,11 @@ const marked = new Marked({ gfm: true, breaks: false });
 
 /** Content is trusted (it comes from the repository); citations become links to the bibliography page. */
 export function renderMarkdown(source: string, bibliography: Bibliography, inline = false): string {
-	const withCitations = source.replace(CITATION, (whole, key: string) => {
-		const ref = bibliography[key];
-		if (!ref) return whole;
-		return `<a class="cite" href="/bronnen#${key}">(${escapeHtml(shortCitation(ref))})</a>`;
+	const withCitations = source.replace(CITATION, (whole, group: string) => {
+		const keys = keysOf(group);
+		if (keys.some((key) => !bibliography[key])) return whole;
+		const links = keys.map((key) => `<a class="cite" href="/bronnen#${key}">${escapeHtml(shortCitation(bibliography[key]!))}</a>`);
+		return `(${links.join('; ')})`;
 	});
 	return (inline ? marked.parseInline(withCitations) : marked.parse(withCitations)) as string;
 }

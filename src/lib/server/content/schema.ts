@@ -14,7 +14,8 @@ export const normSchema = z
 		count: z.number().int().nonnegative().optional(),
 		sd: z.number().nonnegative().optional(),
 		source: z.string().min(1),
-		where: text,
+		/** The table or page in the source; in both languages where the source's own words differ. */
+		where: z.union([text, localized]),
 		label: localized
 	})
 	.strict();

@@ -25,7 +25,7 @@ export function presentNorm(course: Course, id: string, locale: Locale): NormVie
 		base: formatNumber(n.base, locale, 0),
 		count: formatPart(course.norms, 'count', id, locale) ?? undefined,
 		sd: formatPart(course.norms, 'sd', id, locale) ?? undefined,
-		source: `${ref ? shortCitation(ref) : n.source}, ${n.where}`
+		source: `${ref ? shortCitation(ref) : n.source}, ${typeof n.where === 'string' ? n.where : n.where[locale]}`
 	};
 }
 

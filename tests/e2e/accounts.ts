@@ -1,0 +1,4 @@
+/** Test-only supervisors, made by the web server command in playwright.config.ts on a throwaway database. */
+export const SUPERVISOR_PASSWORD = 'e2e supervisor wachtwoord';
+export const SUPERVISOR_ONE = 'supervisor-one@e2e.ontroerd.nl';
+export const SUPERVISOR_TWO = 'supervisor-two@e2e.ontroerd.nl';

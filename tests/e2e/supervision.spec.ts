@@ -1,0 +1,150 @@
+import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { SUPERVISOR_ONE, SUPERVISOR_PASSWORD, SUPERVISOR_TWO } from './accounts';
+import { goto, login, register, uniqueEmail, walkVignette } from './helpers';
+
+const VIGNETTE = 'vignette:vignet-samen-lachen';
+const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+
+async function supervisorPage(browser: Browser, email = SUPERVISOR_ONE): Promise<Page> {
+	const page = await (await browser.newContext()).newPage();
+	await login(page, email, SUPERVISOR_PASSWORD);
+	await expect(page).toHaveURL(/\/dashboard$/);
+	return page;
+}
+
+/** A supervisor makes a cohort and an invite link; returns the cohort URL and the link. */
+async function cohortWithInvite(sp: Page, name: string) {
+	await goto(sp, '/supervisor');
+	await sp.getByLabel('Naam van de groep').fill(name);
+	await sp.getByRole('button', { name: 'Groep aanmaken' }).click();
+	await sp.waitForURL(/\/supervisor\/cohorts\/[0-9a-f-]{36}$/);
+	const cohortUrl = new URL(sp.url()).pathname;
+	await sp.getByRole('button', { name: 'Nieuwe uitnodigingslink' }).click();
+	const invite = await sp.getByLabel('Uitnodigingslink').inputValue();
+	expect(invite).toMatch(/\/join\/[a-z2-7]{32}$/);
+	return { cohortUrl, invite: new URL(invite).pathname };
+}
+
+async function assign(sp: Page, cohortUrl: string, traineeName: string) {
+	await goto(sp, cohortUrl);
+	await expect(sp.getByRole('rowheader', { name: traineeName })).toBeVisible();
+	await sp.getByLabel('Wat').selectOption(VIGNETTE);
+	await sp.getByLabel('Inleveren uiterlijk op').fill(inAWeek());
+	await sp.getByLabel('Toelichting (optioneel)').fill('Kies bewust; we bespreken het.');
+	await sp.getByLabel('Alleen de aangevinkte deelnemers').check();
+	await sp.getByLabel(traineeName, { exact: true }).check();
+	await sp.getByRole('button', { name: 'Opdracht geven' }).click();
+	await expect(sp.getByText('De opdracht staat klaar bij de deelnemers.')).toBeVisible();
+}
+
+async function joinAndSubmit(tp: Page, testInfo: TestInfo, invite: string, name: string) {
+	await goto(tp, invite);
+	await tp.getByRole('link', { name: 'Account maken' }).click();
+	await tp.waitForURL(/\/register/);
+	await register(tp, uniqueEmail(testInfo, 'cohort'), name, invite);
+	await tp.getByRole('button', { name: 'Deelnemen' }).click();
+	await expect(tp.getByText('Je zit nu in de opleidingsgroep.')).toBeVisible();
+}
+
+test('supervisor invites, trainee joins, works and submits an assignment, supervisor reviews, trainee reads and replies', async ({ browser }, testInfo) => {
+	test.setTimeout(120_000);
+	const sp = await supervisorPage(browser);
+	const tp = await (await browser.newContext()).newPage();
+	const trainee = `Deelnemer ${testInfo.project.name} ${Date.now() % 100000}`;
+	const { cohortUrl, invite } = await cohortWithInvite(sp, `Groep ${testInfo.project.name} ${Date.now()}`);
+	await joinAndSubmit(tp, testInfo, invite, trainee);
+	await assign(sp, cohortUrl, trainee);
+
+	await goto(tp, '/dashboard');
+	await tp.getByRole('link', { name: 'Samen lachen tot de tranen komen' }).click();
+	await tp.waitForURL(/\/assignments\/\d+$/);
+	const assignmentUrl = new URL(tp.url()).pathname;
+	await expect(tp.getByText('Kies bewust; we bespreken het.')).toBeVisible();
+	await tp.locator('ul.items a').first().click();
+	await tp.waitForURL(/\/modules\//);
+	await walkVignette(tp);
+	const chosen = (await tp.locator('.summary li').first().innerText()).trim();
+
+	await goto(tp, assignmentUrl);
+	await expect(tp.getByText("ook als ze op 'privé' staan")).toBeVisible();
+	await tp.getByRole('button', { name: 'Inleveren bij mijn supervisor' }).click();
+	await expect(tp.getByText('Ingeleverd. Je supervisor kan je werk nu lezen.')).toBeVisible();
+	await expect(tp.getByRole('button', { name: 'Inleveren bij mijn supervisor' })).toHaveCount(0);
+
+	await goto(sp, cohortUrl);
+	await sp.getByRole('link', { name: `Lezen en feedback geven: ${trainee}` }).click();
+	await expect(sp.getByText(chosen).first()).toBeVisible();
+	await sp.getByLabel('Feedback voor de deelnemer').fill('Mooi dat je bleef zitten met de stilte.');
+	await sp.getByRole('button', { name: 'Feedback geven en als besproken markeren' }).click();
+	await expect(sp.getByText('Je feedback is opgeslagen')).toBeVisible();
+
+	await goto(tp, '/dashboard');
+	await expect(tp.getByText('Nieuwe feedback')).toBeVisible();
+	await goto(tp, assignmentUrl);
+	await expect(tp.getByText('Mooi dat je bleef zitten met de stilte.')).toBeVisible();
+	await tp.getByLabel('Reageer op de feedback').fill('Dank je, dat neem ik mee.');
+	await tp.getByRole('button', { name: 'Reactie versturen' }).click();
+	await expect(tp.getByText('Dank je, dat neem ik mee.')).toBeVisible();
+	await expect(tp.getByLabel('Reageer op de feedback')).toHaveCount(0);
+
+	// The supervisor's read of the submission is in the trainee's access log.
+	await goto(tp, '/my-data');
+	await expect(tp.getByText('Supervisor one').first()).toBeVisible();
+});
+
+test('authorization matrix: who gets what, by page, action and guessed id', async ({ browser }, testInfo) => {
+	test.skip(testInfo.project.name !== 'js', 'HTTP-level matrix; one browser project is enough');
+	test.setTimeout(120_000);
+	const s1 = await supervisorPage(browser);
+	const s2 = await supervisorPage(browser, SUPERVISOR_TWO);
+	const a = await (await browser.newContext()).newPage();
+	const b = await (await browser.newContext()).newPage();
+	const anonymous = await (await browser.newContext()).newPage();
+	const { cohortUrl, invite } = await cohortWithInvite(s1, `Matrix ${Date.now()}`);
+	await joinAndSubmit(a, testInfo, invite, 'Trainee A');
+	await register(b, uniqueEmail(testInfo, 'b'), 'Trainee B');
+	await goto(anonymous, '/');
+	await assign(s1, cohortUrl, 'Trainee A');
+	await goto(a, '/dashboard');
+	const assignmentUrl = await a.locator('ul.assignments a').first().getAttribute('href');
+	await goto(a, assignmentUrl ?? '');
+	await a.getByRole('button', { name: 'Inleveren bij mijn supervisor' }).click();
+	await expect(a.getByText('Ingeleverd.')).toBeVisible();
+	await goto(s1, cohortUrl);
+	const reviewUrl = await s1.getByRole('link', { name: /Lezen en feedback geven/ }).getAttribute('href');
+	const traineeUrl = await s1.getByRole('rowheader', { name: 'Trainee A' }).getByRole('link').getAttribute('href');
+	const assignmentId = (assignmentUrl ?? '').split('/').pop();
+	const cohortId = cohortUrl.split('/').pop();
+	const guessedCohort = '/supervisor/cohorts/00000000-0000-4000-8000-000000000000';
+
+	type Who = 'a' | 'b' | 's1' | 's2' | 'anon';
+	const pages: Record<Who, Page> = { a, b, s1, s2, anon: anonymous };
+	const get = async (who: Who, url: string) => (await pages[who].request.get(url, { maxRedirects: 0, headers: { accept: 'text/html' } })).status();
+	const post = async (who: Who, url: string, form: Record<string, string>) =>
+		(await pages[who].request.post(url, { maxRedirects: 0, form, headers: { accept: 'text/html', origin: new URL(a.url()).origin } })).status();
+
+	const cases: [string, (who: Who) => Promise<number>, Record<Who, number>][] = [
+		['cohort page', (w) => get(w, cohortUrl), { s1: 200, s2: 404, a: 404, b: 404, anon: 303 }],
+		['guessed cohort id', (w) => get(w, guessedCohort), { s1: 404, s2: 404, a: 404, b: 404, anon: 303 }],
+		['cohort CSV export', (w) => get(w, `${cohortUrl}/export.csv?reflections=1`), { s1: 200, s2: 404, a: 404, b: 404, anon: 303 }],
+		['trainee page', (w) => get(w, traineeUrl ?? ''), { s1: 200, s2: 404, a: 404, b: 404, anon: 303 }],
+		['review page', (w) => get(w, reviewUrl ?? ''), { s1: 200, s2: 404, a: 404, b: 404, anon: 303 }],
+		['assignment page', (w) => get(w, assignmentUrl ?? ''), { a: 200, b: 404, s1: 404, s2: 404, anon: 303 }],
+		['supervision home', (w) => get(w, '/supervisor'), { s1: 200, s2: 200, a: 404, b: 404, anon: 303 }],
+		['give feedback', (w) => post(w, `${reviewUrl}?/feedback`, { feedback: 'x' }), { s1: 200, s2: 404, a: 404, b: 404, anon: 303 }],
+		['make an invite', (w) => post(w, `${cohortUrl}?/invite`, {}), { s1: 200, s2: 404, a: 404, b: 404, anon: 303 }],
+		['assign', (w) => post(w, `${cohortUrl}?/assign`, { target: VIGNETTE, due: inAWeek(), who: 'all', note: '' }), { s1: 200, s2: 404, a: 404, b: 404, anon: 303 }],
+		['submit someone else\'s assignment', (w) => post(w, `${assignmentUrl}?/submit`, {}), { a: 409, b: 404, s1: 404, s2: 404, anon: 303 }],
+		['reply to someone else\'s feedback', (w) => post(w, `${assignmentUrl}?/reply`, { reply: 'x' }), { a: 303, b: 404, s1: 404, s2: 404, anon: 303 }],
+		['leave a cohort one is not in', (w) => post(w, `/dashboard?/leave`, { cohort: cohortId ?? '' }), { a: 200, b: 404, s1: 404, s2: 404, anon: 303 }]
+	];
+	const found: string[] = [];
+	for (const [name, call, expected] of cases) {
+		for (const who of ['b', 's2', 'anon', 's1', 'a'] as Who[]) {
+			const status = await call(who);
+			if (status !== expected[who]) found.push(`${name} as ${who}: ${status}, expected ${expected[who]}`);
+		}
+	}
+	testInfo.annotations.push({ type: 'matrix', description: `${cases.length} requests × 5 roles = ${cases.length * 5} checks` });
+	expect(found).toEqual([]);
+});

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drivers, freshDatabase } from './databases';
+import type { Database } from '../../src/lib/server/db';
+import { loadCourse } from '../../src/lib/server/content/load';
+import { readContentFiles } from '../../src/lib/server/content/fs';
+import { DEMO_ACCOUNTS, ensureDemo } from '../../src/lib/server/db/seed-demo';
+import { findUserByEmail } from '../../src/lib/server/auth/accounts';
+import { learnerProgress, summarise } from '../../src/lib/server/learning/progress';
+import { cohortsOfSupervisor } from '../../src/lib/server/supervision/cohorts';
+import { assignmentsOfCohort } from '../../src/lib/server/supervision/assignments';
+
+const course = loadCourse(readContentFiles('content'));
+
+describe.each(drivers)('the demo on %s', (driver) => {
+	let database: Database & { drop: () => Promise<void> };
+	beforeAll(async () => {
+		database = await freshDatabase(driver);
+	}, 180_000);
+	afterAll(async () => database?.drop());
+
+	it('seeds once: three trainees at three stages and a cohort with assignments in every state', async () => {
+		expect(await ensureDemo(database.db, course)).toBe(true);
+		expect(await ensureDemo(database.db, course)).toBe(false);
+		const total = course.modules.reduce((n, m) => n + m.items.length, 0);
+		const done = async (email: string) => {
+			const user = await findUserByEmail(database.db, email);
+			return summarise(course, await learnerProgress(database.db, user?.id ?? '')).modules.reduce((n, m) => n + m.done, 0);
+		};
+		const [fresh, halfway, finished] = DEMO_ACCOUNTS.filter((a) => a.role === 'trainee').map((a) => a.email);
+		expect(await done(fresh ?? '')).toBe(0);
+		expect(await done(halfway ?? '')).toBeGreaterThan(0);
+		expect(await done(halfway ?? '')).toBeLessThan(total);
+		expect(await done(finished ?? '')).toBe(total);
+
+		const supervisor = await findUserByEmail(database.db, DEMO_ACCOUNTS[0]?.email ?? '');
+		const [cohort] = await cohortsOfSupervisor(database.db, supervisor?.id ?? '');
+		const statuses = new Set((await assignmentsOfCohort(database.db, course, cohort?.id ?? '')).flatMap((a) => a.learners.map((l) => l.status)));
+		expect([...statuses].sort()).toEqual(['in-progress', 'late', 'not-started', 'reviewed', 'submitted']);
+	}, 180_000);
+});
