@@ -28,8 +28,8 @@ export default defineConfig({
 	use: { baseURL, locale: 'nl-NL', trace: 'retain-on-failure' },
 	projects: [
 		{ name: 'js', use: desktop },
-		{ name: 'nojs', use: { ...desktop, javaScriptEnabled: false }, testIgnore: /a11y\.spec/ },
-		{ name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions }, testMatch: /(a11y|learner-path)\.spec/ }
+		{ name: 'nojs', use: { ...desktop, javaScriptEnabled: false }, testIgnore: /a11y[\w-]*\.spec/ },
+		{ name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions }, testMatch: /(a11y[\w-]*|learner-path)\.spec/ }
 	],
 	webServer: {
 		// Two supervisors for the tests, made with the administrator's command line, then the production server.
