@@ -6,10 +6,10 @@
  *   them (reflections set to "my supervisor") or submitted to them (assigned work).
  */
 import { error, redirect } from '@sveltejs/kit';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { SessionUser } from './auth/session';
 import type { Db } from './db';
-import { assignmentLearners, assignments, cohortMembers, cohorts, type Cohort, type Reflection } from './db/schema';
+import { assignmentLearners, assignments, cohortMembers, cohorts, groupMembers, groups, reflectionShares, type Cohort, type Group, type Reflection } from './db/schema';
 
 export function notFound(): never {
 	error(404, 'Not found');
@@ -55,10 +55,41 @@ export async function supervises(db: Db, supervisorId: string, learnerId: string
 	return row !== undefined;
 }
 
-/** A reflection is readable by its author, and by a supervisor of theirs once shared with "my supervisor". */
-export async function canReadReflection(db: Db, viewer: SessionUser, reflection: Pick<Reflection, 'learnerId' | 'visibility'>): Promise<boolean> {
+/**
+ * A reflection is readable by its author; by a supervisor of theirs once shared with "my supervisor";
+ * by the members of a group it was shared with (while author and viewer are both members).
+ */
+export async function canReadReflection(db: Db, viewer: SessionUser, reflection: Pick<Reflection, 'id' | 'learnerId' | 'visibility'>): Promise<boolean> {
 	if (viewer.id === reflection.learnerId) return true;
-	return reflection.visibility === 'supervisor' && isSupervisor(viewer) && (await supervises(db, viewer.id, reflection.learnerId));
+	if (reflection.visibility === 'supervisor') return isSupervisor(viewer) && (await supervises(db, viewer.id, reflection.learnerId));
+	if (reflection.visibility === 'group') return sharedWithGroupOf(db, viewer.id, reflection);
+	return false;
+}
+
+async function sharedWithGroupOf(db: Db, viewerId: string, reflection: Pick<Reflection, 'id' | 'learnerId'>): Promise<boolean> {
+	const author = db.select({ groupId: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.memberId, reflection.learnerId));
+	const [row] = await db
+		.select({ groupId: reflectionShares.groupId })
+		.from(reflectionShares)
+		.innerJoin(groupMembers, and(eq(groupMembers.groupId, reflectionShares.groupId), eq(groupMembers.memberId, viewerId)))
+		.where(and(eq(reflectionShares.reflectionId, reflection.id), inArray(reflectionShares.groupId, author)))
+		.limit(1);
+	return row !== undefined;
+}
+
+/** The group, if the user is a member of it; anything else looks like "not found". */
+export async function groupForMember(db: Db, user: SessionUser, groupId: string): Promise<Group> {
+	const [row] = await db
+		.select({ group: groups })
+		.from(groups)
+		.innerJoin(groupMembers, and(eq(groupMembers.groupId, groups.id), eq(groupMembers.memberId, user.id)))
+		.where(eq(groups.id, groupId));
+	return row?.group ?? notFound();
+}
+
+/** Only the facilitator picks the case, runs the meeting and writes its notes. */
+export function isFacilitator(group: Group, user: SessionUser): boolean {
+	return group.facilitatorId === user.id;
 }
 
 /** A trainee's assigned work, as seen by the supervisor whose cohort it was assigned in. */
