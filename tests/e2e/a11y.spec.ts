@@ -44,7 +44,7 @@ test('every page of the learner path is axe-clean, desktop and phone', async ({ 
 			await check(page, testInfo, `item-${i}-quiz-answered`);
 		}
 	}
-	for (const [name, url] of [['sources', '/bronnen'], ['account', '/account'], ['not-found', '/modules/bestaat-niet']] as const) {
+	for (const [name, url] of [['sources', '/bronnen'], ['account', '/account'], ['my-data', '/my-data'], ['not-found', '/modules/bestaat-niet']] as const) {
 		await goto(page, url);
 		await check(page, testInfo, name);
 	}

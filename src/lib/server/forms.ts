@@ -46,3 +46,8 @@ export async function readForm(request: Request): Promise<FormData> {
 		error(400, 'error_bad_request');
 	}
 }
+
+export const deleteAccountSchema = z.object({
+	confirm: z.literal('yes', { error: 'error_delete_confirm' }),
+	password: str('error_delete_password').min(1, 'error_delete_password').max(PASSWORD_MAX, 'error_delete_password')
+});

@@ -58,8 +58,13 @@ export type LoginResult =
 	| { ok: true; user: User; token: string; expiresAt: Date }
 	| { ok: false; reason: 'invalid' | 'throttled'; waitSeconds?: number };
 
+/** The per-account back-off key: shared by login and by every "enter your password again". */
+export function accountThrottleKey(email: string): string {
+	return `login:account:${normaliseEmail(email)}`;
+}
+
 export async function login(db: Db, email: string, password: string, ip: string): Promise<LoginResult> {
-	const accountKey = `login:account:${normaliseEmail(email)}`;
+	const accountKey = accountThrottleKey(email);
 	if (!(await takeToken(db, `login:ip:${ip}`, LOGIN_PER_IP))) {
 		return { ok: false, reason: 'throttled', waitSeconds: 60 };
 	}

@@ -6,7 +6,7 @@ import { requireUser } from '$lib/server/policy';
 import { itemStatus, touchItem } from '$lib/server/learning/progress';
 import { chooseInVignette, restartVignette, vignetteAttemptsOf } from '$lib/server/learning/vignettes';
 import { answerQuestion, quizAttemptsOf, retakeQuiz } from '$lib/server/learning/quizzes';
-import { REFLECTION_MAX, reflectionsOf, saveReflection } from '$lib/server/learning/reflections';
+import { REFLECTION_MAX, isVisibility, reflectionsOf, saveReflection } from '$lib/server/learning/reflections';
 import { parseAnswer } from '$lib/server/learning/scoring';
 import { presentNorm, presentQuiz, presentReflection, presentVignette, reflectionKeysOf } from '$lib/server/learning/present';
 import { readForm } from '$lib/server/forms';
@@ -120,13 +120,18 @@ export const actions: Actions = {
 		if (!reflectionKeysOf(item).includes(key) || !Number.isInteger(baseVersion) || baseVersion < 0) {
 			return fail(400, { message: 'error_bad_request' });
 		}
+		// Left out (an older page or client) keeps what is stored; anything else must be a known choice.
+		const posted = form.get('visibility');
+		const visibility = posted === null ? undefined : isVisibility(posted) ? posted : null;
+		if (visibility === null) return fail(400, { reflection: { key, body, message: 'error_reflection_visibility' } });
 		if (body.length > REFLECTION_MAX) {
-			return fail(413, { reflection: { key, body, message: 'error_reflection_too_long', length: body.length } });
+			return fail(413, { reflection: { key, body, visibility, message: 'error_reflection_too_long', length: body.length } });
 		}
-		const result = await saveReflection(await db(), user.id, { key, item, body, baseVersion });
+		const result = await saveReflection(await db(), user.id, { key, item, body, baseVersion, visibility });
 		if (!result.ok) {
-			return fail(409, { reflection: { key, body, message: 'error_reflection_conflict', conflict: { body: result.conflict.body, version: result.conflict.version } } });
+			const { conflict } = result;
+			return fail(409, { reflection: { key, body, visibility, message: 'error_reflection_conflict', conflict: { body: conflict.body, version: conflict.version, visibility: conflict.visibility } } });
 		}
-		return { reflection: { key, saved: true, version: result.version, savedAt: result.savedAt.toISOString() } };
+		return { reflection: { key, saved: true, version: result.version, visibility: result.visibility, savedAt: result.savedAt.toISOString() } };
 	}
 };

@@ -1,0 +1,115 @@
+/**
+ * Everything stored about one person, as one plain object for a JSON download (GDPR access and
+ * portability). Never the password hash or session tokens, and of other people only what this
+ * person already sees: their supervisor's name, feedback addressed to them, who read their work.
+ */
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import {
+	accessLog,
+	assignmentLearners,
+	assignments,
+	cohortMembers,
+	cohorts,
+	progress,
+	quizAnswers,
+	quizAttempts,
+	reflections,
+	sessions,
+	users,
+	vignetteAttempts
+} from '../db/schema';
+
+export const EXPORT_FORMAT = 'ontroerd-export/1';
+
+export async function exportOf(db: Db, userId: string) {
+	const [account] = await db
+		.select({ id: users.id, email: users.email, displayName: users.displayName, role: users.role, locale: users.locale, createdAt: users.createdAt })
+		.from(users)
+		.where(eq(users.id, userId));
+	if (!account) return null;
+	const [openSessions, progressRows, vignetteRows, quizRows, answerRows, reflectionRows, memberships, cohortsLed, assigned, readBy] = await Promise.all([
+		db.select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.userId, userId)).orderBy(asc(sessions.createdAt)),
+		db
+			.select({ moduleId: progress.moduleId, itemId: progress.itemId, status: progress.status, contentVersion: progress.contentVersion, updatedAt: progress.updatedAt })
+			.from(progress)
+			.where(eq(progress.learnerId, userId))
+			.orderBy(asc(progress.updatedAt)),
+		db
+			.select({
+				vignetteId: vignetteAttempts.vignetteId,
+				attempt: vignetteAttempts.attempt,
+				currentStep: vignetteAttempts.currentStep,
+				path: vignetteAttempts.path,
+				contentVersion: vignetteAttempts.contentVersion,
+				createdAt: vignetteAttempts.createdAt,
+				completedAt: vignetteAttempts.completedAt
+			})
+			.from(vignetteAttempts)
+			.where(eq(vignetteAttempts.learnerId, userId))
+			.orderBy(asc(vignetteAttempts.createdAt)),
+		db.select().from(quizAttempts).where(eq(quizAttempts.learnerId, userId)).orderBy(asc(quizAttempts.createdAt)),
+		db
+			.select({ attemptId: quizAnswers.attemptId, questionId: quizAnswers.questionId, answer: quizAnswers.answer, contentVersion: quizAnswers.contentVersion, answeredAt: quizAnswers.answeredAt })
+			.from(quizAnswers)
+			.innerJoin(quizAttempts, eq(quizAttempts.id, quizAnswers.attemptId))
+			.where(eq(quizAttempts.learnerId, userId))
+			.orderBy(asc(quizAnswers.answeredAt)),
+		db
+			.select({ promptKey: reflections.promptKey, itemId: reflections.itemId, body: reflections.body, visibility: reflections.visibility, version: reflections.version, contentVersion: reflections.contentVersion, updatedAt: reflections.updatedAt })
+			.from(reflections)
+			.where(eq(reflections.learnerId, userId))
+			.orderBy(asc(reflections.updatedAt)),
+		db
+			.select({ cohort: cohorts.name, supervisor: users.displayName, joinedAt: cohortMembers.joinedAt })
+			.from(cohortMembers)
+			.innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
+			.innerJoin(users, eq(users.id, cohorts.supervisorId))
+			.where(eq(cohortMembers.learnerId, userId))
+			.orderBy(asc(cohortMembers.joinedAt)),
+		db.select({ name: cohorts.name, createdAt: cohorts.createdAt }).from(cohorts).where(eq(cohorts.supervisorId, userId)).orderBy(asc(cohorts.createdAt)),
+		db
+			.select({
+				cohort: cohorts.name,
+				targetType: assignments.targetType,
+				targetId: assignments.targetId,
+				dueAt: assignments.dueAt,
+				note: assignments.note,
+				submittedAt: assignmentLearners.submittedAt,
+				submission: assignmentLearners.snapshot,
+				feedback: assignmentLearners.feedback,
+				reviewedAt: assignmentLearners.reviewedAt,
+				reply: assignmentLearners.reply,
+				repliedAt: assignmentLearners.repliedAt
+			})
+			.from(assignmentLearners)
+			.innerJoin(assignments, eq(assignments.id, assignmentLearners.assignmentId))
+			.innerJoin(cohorts, eq(cohorts.id, assignments.cohortId))
+			.where(eq(assignmentLearners.learnerId, userId))
+			.orderBy(asc(assignments.dueAt)),
+		db.select({ viewer: accessLog.viewerName, what: accessLog.what, at: accessLog.at }).from(accessLog).where(eq(accessLog.learnerId, userId)).orderBy(asc(accessLog.at))
+	]);
+	return {
+		format: EXPORT_FORMAT,
+		exportedAt: new Date(),
+		account,
+		sessions: openSessions,
+		progress: progressRows,
+		vignetteAttempts: vignetteRows,
+		quizAttempts: quizRows.map(({ id, learnerId: _learner, ...attempt }) => ({
+			...attempt,
+			answers: answerRows.filter((a) => a.attemptId === id).map(({ attemptId: _attempt, ...answer }) => answer)
+		})),
+		reflections: reflectionRows,
+		cohortMemberships: memberships,
+		cohortsLed,
+		assignments: assigned,
+		accessLog: readBy
+	};
+}
+
+export type DataExport = NonNullable<Awaited<ReturnType<typeof exportOf>>>;
+
+export function exportFileName(now = new Date()): string {
+	return `ontroerd-gegevens-${now.toISOString().slice(0, 10)}.json`;
+}
