@@ -31,12 +31,6 @@ export function requireSupervisor(locals: App.Locals, url: URL): SessionUser {
 	return user;
 }
 
-/** Learning data is only ever read for the signed-in learner themselves. */
-export function ownLearnerId(user: SessionUser, requestedLearnerId?: string): string {
-	if (requestedLearnerId && requestedLearnerId !== user.id) notFound();
-	return user.id;
-}
-
 /** The cohort, if this supervisor leads it. */
 export async function ownCohort(db: Db, supervisor: SessionUser, cohortId: string): Promise<Cohort> {
 	if (!isSupervisor(supervisor)) notFound();
