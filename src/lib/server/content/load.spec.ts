@@ -154,4 +154,33 @@ describe('the real course in content/', () => {
 		const decisionPoints = items.flatMap((i) => (i.type === 'vignette' ? Object.values(i.steps).filter((s) => s.choices.length > 0) : []));
 		expect(decisionPoints.length).toBeGreaterThanOrEqual(3);
 	});
+
+	it('meets the course brief: per module 2–4 lessons, a vignette, a quiz, a reflection, 20–40 minutes', () => {
+		const course = loadCourse(readContentFiles('content'));
+		expect(course.modules).toHaveLength(5);
+		for (const m of course.modules) {
+			const count = (type: string) => m.items.filter((i) => i.type === type).length;
+			expect(count('lesson'), m.id).toBeGreaterThanOrEqual(2);
+			expect(count('lesson'), m.id).toBeLessThanOrEqual(4);
+			expect(count('vignette'), m.id).toBeGreaterThanOrEqual(1);
+			expect(count('quiz'), m.id).toBeGreaterThanOrEqual(1);
+			expect(count('reflection'), m.id).toBeGreaterThanOrEqual(1);
+			expect(m.minutes, m.id).toBeGreaterThanOrEqual(20);
+			expect(m.minutes, m.id).toBeLessThanOrEqual(40);
+		}
+	});
+
+	it('has at least eight vignettes, each with three or more decision points of three or more choices that branch', () => {
+		const course = loadCourse(readContentFiles('content'));
+		const vignettes = [...course.items.values()].filter((i) => i.type === 'vignette');
+		expect(vignettes.length).toBeGreaterThanOrEqual(8);
+		for (const v of vignettes) {
+			const decisions = Object.values(v.steps).filter((s) => s.choices.length > 0);
+			expect(decisions.length, v.id).toBeGreaterThanOrEqual(3);
+			for (const d of decisions) expect(d.choices.length, `${v.id}/${d.id}`).toBeGreaterThanOrEqual(3);
+			// Choices change what happens: some decision point leads to different next steps.
+			expect(decisions.some((d) => new Set(d.choices.map((c) => c.next)).size > 1), v.id).toBe(true);
+			expect(Object.values(v.steps).filter((s) => s.end).length, v.id).toBeGreaterThanOrEqual(2);
+		}
+	});
 });
