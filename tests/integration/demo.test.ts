@@ -8,6 +8,10 @@ import { findUserByEmail } from '../../src/lib/server/auth/accounts';
 import { learnerProgress, summarise } from '../../src/lib/server/learning/progress';
 import { cohortsOfSupervisor } from '../../src/lib/server/supervision/cohorts';
 import { assignmentsOfCohort } from '../../src/lib/server/supervision/assignments';
+import { groupsOf } from '../../src/lib/server/groups/groups';
+import { groupResults } from '../../src/lib/server/groups/results';
+import { sharedReflections } from '../../src/lib/server/groups/shared-reflections';
+import { groupForMember } from '../../src/lib/server/policy';
 
 const course = loadCourse(readContentFiles('content'));
 
@@ -36,5 +40,18 @@ describe.each(drivers)('the demo on %s', (driver) => {
 		const [cohort] = await cohortsOfSupervisor(database.db, supervisor?.id ?? '');
 		const statuses = new Set((await assignmentsOfCohort(database.db, course, cohort?.id ?? '')).flatMap((a) => a.learners.map((l) => l.status)));
 		expect([...statuses].sort()).toEqual(['in-progress', 'late', 'not-started', 'reviewed', 'submitted']);
+
+		// The intervision group: four members, led by the half-way trainee, a case with a chart, a shared reflection, a discussion.
+		const leader = await findUserByEmail(database.db, halfway ?? '');
+		if (!supervisor || !leader) throw new Error('no demo accounts');
+		const [listed] = await groupsOf(database.db, supervisor.id);
+		expect(listed).toMatchObject({ name: 'Intervisiegroep Tranen', members: 4, facilitator: false });
+		expect((await groupsOf(database.db, leader.id))[0]?.facilitator).toBe(true);
+		const group = await groupForMember(database.db, supervisor, listed?.id ?? '');
+		const labels = { agree: '+', neutral: '0', disagree: '-', decision: (n: number) => `${n}`, question: (n: number) => `${n}` };
+		const results = await groupResults(database.db, course, group, supervisor.id, 'nl', labels);
+		expect(results?.item.moduleId).toBe(course.modules[0]?.id);
+		expect(results?.questions[0]?.result).toMatchObject({ shown: true, answered: 3 });
+		expect(await sharedReflections(database.db, group, results!.item, supervisor, 'nl')).toEqual([expect.objectContaining({ authorName: leader.displayName })]);
 	}, 180_000);
 });

@@ -49,5 +49,7 @@ export async function readForm(request: Request): Promise<FormData> {
 
 export const deleteAccountSchema = z.object({
 	confirm: z.literal('yes', { error: 'error_delete_confirm' }),
+	/** What happens to posts in group discussions: removed, or kept without the author's name. */
+	posts: z.enum(['remove', 'keep'], { error: 'error_delete_posts' }).default('remove'),
 	password: str('error_delete_password').min(1, 'error_delete_password').max(PASSWORD_MAX, 'error_delete_password')
 });

@@ -2,16 +2,23 @@
  * Erasing an account. Every table that refers to a user cascades on delete (the access log keeps
  * other learners' records, with the viewer's id set to null), so removing the user row removes
  * everything of theirs in one transaction. Sessions and the login back-off are ended explicitly,
- * so no open tab keeps working and no row still names the e-mail address.
+ * so no open tab keeps working and no row still names the e-mail address. Posts in group
+ * discussions are the learner's choice: removed, or kept without a name (the author's id is set
+ * null) so that the thread still makes sense to the others. Groups they facilitated get a new facilitator.
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { rateLimits, sessions, users } from '../db/schema';
+import { groupPosts, rateLimits, sessions, users } from '../db/schema';
+import { leaveAllGroups } from '../groups/groups';
 import type { SessionUser } from '../auth/session';
 import { accountThrottleKey } from '../auth/accounts';
 
-export async function deleteAccount(db: Db, user: Pick<SessionUser, 'id' | 'email'>): Promise<void> {
+export type PostsChoice = 'remove' | 'keep';
+
+export async function deleteAccount(db: Db, user: Pick<SessionUser, 'id' | 'email'>, posts: PostsChoice = 'remove'): Promise<void> {
 	await db.transaction(async (tx) => {
+		if (posts === 'remove') await tx.delete(groupPosts).where(eq(groupPosts.authorId, user.id));
+		await leaveAllGroups(tx, user.id);
 		await tx.delete(sessions).where(eq(sessions.userId, user.id));
 		await tx.delete(rateLimits).where(eq(rateLimits.key, accountThrottleKey(user.email)));
 		await tx.delete(users).where(eq(users.id, user.id));

@@ -11,9 +11,13 @@ import {
 	assignments,
 	cohortMembers,
 	cohorts,
+	groupMembers,
+	groupPosts,
+	groups,
 	progress,
 	quizAnswers,
 	quizAttempts,
+	reflectionShares,
 	reflections,
 	sessions,
 	users,
@@ -89,6 +93,26 @@ export async function exportOf(db: Db, userId: string) {
 			.orderBy(asc(assignments.dueAt)),
 		db.select({ viewer: accessLog.viewerName, what: accessLog.what, at: accessLog.at }).from(accessLog).where(eq(accessLog.learnerId, userId)).orderBy(asc(accessLog.at))
 	]);
+	const [groupRows, shareRows, postRows] = await Promise.all([
+		db
+			.select({ group: groups.name, facilitator: groups.facilitatorId, showName: groupMembers.showName, joinedAt: groupMembers.joinedAt })
+			.from(groupMembers)
+			.innerJoin(groups, eq(groups.id, groupMembers.groupId))
+			.where(eq(groupMembers.memberId, userId))
+			.orderBy(asc(groupMembers.joinedAt)),
+		db
+			.select({ promptKey: reflections.promptKey, group: groups.name, named: reflectionShares.named })
+			.from(reflectionShares)
+			.innerJoin(reflections, eq(reflections.id, reflectionShares.reflectionId))
+			.innerJoin(groups, eq(groups.id, reflectionShares.groupId))
+			.where(eq(reflections.learnerId, userId)),
+		db
+			.select({ group: groups.name, caseId: groupPosts.caseId, body: groupPosts.body, createdAt: groupPosts.createdAt, editedAt: groupPosts.editedAt, deletedAt: groupPosts.deletedAt })
+			.from(groupPosts)
+			.innerJoin(groups, eq(groups.id, groupPosts.groupId))
+			.where(eq(groupPosts.authorId, userId))
+			.orderBy(asc(groupPosts.createdAt))
+	]);
 	return {
 		format: EXPORT_FORMAT,
 		exportedAt: new Date(),
@@ -104,7 +128,10 @@ export async function exportOf(db: Db, userId: string) {
 		cohortMemberships: memberships,
 		cohortsLed,
 		assignments: assigned,
-		accessLog: readBy
+		accessLog: readBy,
+		groupMemberships: groupRows.map(({ facilitator, showName, ...g }) => ({ ...g, facilitator: facilitator === userId, showNameBesideAnswers: showName === 1 })),
+		reflectionShares: shareRows.map((r) => ({ ...r, named: r.named === 1 })),
+		groupPosts: postRows
 	};
 }
 

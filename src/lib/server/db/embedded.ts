@@ -55,7 +55,8 @@ export async function openEmbedded(dir: string, migrationsFolder: string): Promi
 			close: async () => {
 				await client.close();
 				release();
-			}
+			},
+			listen: (channel, onPayload) => client.listen(channel, onPayload)
 		};
 	} catch (error) {
 		release();

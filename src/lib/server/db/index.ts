@@ -14,6 +14,11 @@ export type Database = {
 	db: Db;
 	driver: 'pglite' | 'postgres';
 	close: () => Promise<void>;
+	/**
+	 * LISTEN on a channel (a lower-case name of letters, digits and _); the returned function
+	 * stops listening. Prefer `subscribe` in ./notify.ts, which shares one LISTEN per process.
+	 */
+	listen: (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
 };
 
 const migrationsFolder = new URL('../../../../drizzle', import.meta.url).pathname;

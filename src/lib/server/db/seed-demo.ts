@@ -14,7 +14,9 @@ import { saveReflection } from '../learning/reflections';
 import { createCohort, joinCohort } from '../supervision/cohorts';
 import { createAssignment, reviewSubmission, submitAssignment } from '../supervision/assignments';
 import { and, eq } from 'drizzle-orm';
-import { reflections } from './schema';
+import { groupPosts, reflections } from './schema';
+import { createGroup, joinGroup, setShowName } from '../groups/groups';
+import { pickCase } from '../groups/case';
 
 export const DEMO_PASSWORD = 'ontroerd-demo-2026';
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; stage: 'new' | 'halfway' | 'finished' | null }[] = [
@@ -82,6 +84,47 @@ export async function seedDemo(db: Db, course: Course): Promise<void> {
 		for (const item of items) await workThrough(db, user.id, item);
 	}
 	await seedCohort(db, course, ids);
+	await seedGroup(db, course, ids);
+}
+
+/** Walks a vignette taking the choice at `pick` at every step (wrapping), for at most `steps` decisions. */
+async function walk(db: Db, learnerId: string, vignette: Extract<Item, { type: 'vignette' }>, pick: number, steps = 20): Promise<void> {
+	let step = vignette.steps[vignette.start];
+	for (let n = 0; step && !step.end && n < steps; n++) {
+		const choice = step.choices[pick % step.choices.length];
+		if (!choice) break;
+		await chooseInVignette(db, learnerId, vignette, step.id, choice.id);
+		step = vignette.steps[choice.next];
+	}
+}
+
+/**
+ * An intervision group of the three trainees and the supervisor, led by the half-way trainee. Its case
+ * is the first vignette of module 1: the half-way and finished trainees walked it through, the new
+ * trainee made the first choice only, so the first decision point has a chart and later ones wait for
+ * a third answer. One reflection is shared with the group, and the discussion has begun.
+ */
+async function seedGroup(db: Db, course: Course, ids: Record<string, string>): Promise<void> {
+	const [supervisor, fresh, halfway, finished] = [ids.supervisor, ids.new, ids.halfway, ids.finished];
+	const vignette = course.modules[0]?.items.find((i): i is Extract<Item, { type: 'vignette' }> => i.type === 'vignette');
+	if (!supervisor || !fresh || !halfway || !finished || !vignette) return;
+	const group = await createGroup(db, halfway, 'Intervisiegroep Tranen');
+	for (const member of [finished, fresh, supervisor]) await joinGroup(db, group.id, member);
+	await setShowName(db, group.id, finished, true);
+	await walk(db, fresh, vignette, 1, 1);
+	const inAWeek = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+	await pickCase(db, course, group, { target: `vignette:${vignette.id}`, meetingDate: inAWeek, members: 4 });
+	const prompt = Object.values(vignette.steps).find((s) => s.reflection)?.reflection;
+	if (prompt) {
+		const body = 'Meelachen voelde goed, maar toen Joost echt ging huilen merkte ik dat mijn eigen verdriet meekwam. Hoe houden jullie dan de regie?';
+		const [existing] = await db.select().from(reflections).where(and(eq(reflections.learnerId, halfway), eq(reflections.promptKey, prompt.key)));
+		await saveReflection(db, halfway, { key: prompt.key, item: vignette, body, baseVersion: existing?.version ?? 0, sharing: { visibility: 'group', groupId: group.id, named: true } });
+	}
+	const [first] = await db
+		.insert(groupPosts)
+		.values({ groupId: group.id, caseId: vignette.id, authorId: finished, body: 'Ik koos ervoor om mee te lachen. Wie koos er iets anders, en waarom?' })
+		.returning({ id: groupPosts.id });
+	if (first) await db.insert(groupPosts).values({ groupId: group.id, caseId: vignette.id, authorId: halfway, parentId: first.id, body: 'Ik twijfelde. Laten we het bij de bijeenkomst over de omslag naar verdriet hebben.' });
 }
 
 /** A cohort whose assignments are in every state: not started, in progress, submitted, late, reviewed. */
@@ -98,6 +141,9 @@ async function seedCohort(db: Db, course: Course, ids: Record<string, string>): 
 	const module = await createAssignment(db, course, { cohortId: cohort.id, targetType: 'module', targetId: firstModule.id, dueAt: new Date(now + 14 * day), note: 'Lees de module vóór onze supervisie van volgende maand.', learnerIds: 'all' });
 	// Made a month ago, due last week: late for whoever has not submitted.
 	await createAssignment(db, course, { cohortId: cohort.id, targetType: 'vignette', targetId: vignette.id, dueAt: new Date(now - 7 * day), note: 'Kies bewust; we bespreken je keuzes.', learnerIds: [fresh] }, new Date(now - 30 * day));
+	// The new trainee has begun module 1 (her intervision group's case), so this one shows "not started".
+	const later = course.modules[2];
+	if (later) await createAssignment(db, course, { cohortId: cohort.id, targetType: 'module', targetId: later.id, dueAt: new Date(now + 21 * day), note: '', learnerIds: [fresh] });
 	const quizAssignment = await createAssignment(db, course, { cohortId: cohort.id, targetType: 'quiz', targetId: quiz.id, dueAt: new Date(now + 7 * day), note: '', learnerIds: [finished] });
 	if (module.ok) await submitAssignment(db, course, module.id, finished, 'nl');
 	if (quizAssignment.ok) {

@@ -26,7 +26,16 @@ export async function openServer(url: string, migrationsFolder: string): Promise
 		if (process.env.ALLOW_UNSAFE_DURABILITY !== '1') await assertDurable(sql);
 		const db = drizzle(sql, { schema });
 		await migrate(db, { migrationsFolder });
-		return { db, driver: 'postgres', close: () => sql.end({ timeout: 5 }) };
+		return {
+			db,
+			driver: 'postgres',
+			close: () => sql.end({ timeout: 5 }),
+			// postgres.js keeps one extra connection for all LISTENs and re-listens after a reconnect.
+			listen: async (channel, onPayload) => {
+				const { unlisten } = await sql.listen(channel, onPayload);
+				return unlisten;
+			}
+		};
 	} catch (error) {
 		await sql.end({ timeout: 1 });
 		throw error;

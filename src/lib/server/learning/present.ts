@@ -5,7 +5,8 @@
 import type { Course, Item, Locale, Question, Quiz, Vignette } from '../content';
 import { formatNorm, formatNumber, formatPart } from '../content/figures';
 import { shortCitation } from '../content/markdown';
-import type { QuizAnswerValue, Reflection } from '../db/schema';
+import type { QuizAnswerValue } from '../db/schema';
+import { sharingChoice, type SavedReflection } from './reflections';
 import type { Attempt } from './vignettes';
 import type { QuizAttempt } from './quizzes';
 import { agrees, estimateDistance, judge, scoreAttempt } from './scoring';
@@ -29,10 +30,19 @@ export function presentNorm(course: Course, id: string, locale: Locale): NormVie
 	};
 }
 
-export type ReflectionView = { key: string; promptHtml: string; body: string; version: number; visibility: string; savedAt: string | null };
+/** `visibility` is the form's choice: "private", "supervisor" or "group:<id>"; `named` applies to a group share. */
+export type ReflectionView = { key: string; promptHtml: string; body: string; version: number; visibility: string; named: boolean; savedAt: string | null };
 
-export function presentReflection(key: string, promptHtml: string, saved: Reflection | undefined): ReflectionView {
-	return { key, promptHtml, body: saved?.body ?? '', version: saved?.version ?? 0, visibility: saved?.visibility ?? 'private', savedAt: saved?.updatedAt.toISOString() ?? null };
+export function presentReflection(key: string, promptHtml: string, saved: SavedReflection | undefined): ReflectionView {
+	return {
+		key,
+		promptHtml,
+		body: saved?.body ?? '',
+		version: saved?.version ?? 0,
+		visibility: saved ? sharingChoice(saved) : 'private',
+		named: saved?.share?.named ?? false,
+		savedAt: saved?.updatedAt.toISOString() ?? null
+	};
 }
 
 export function reflectionKeysOf(item: Item): string[] {
@@ -48,7 +58,7 @@ export function reflectionKeysOf(item: Item): string[] {
 	}
 }
 
-export function presentVignette(v: Vignette, attempts: Attempt[], reflections: Map<string, Reflection>, locale: Locale) {
+export function presentVignette(v: Vignette, attempts: Attempt[], reflections: Map<string, SavedReflection>, locale: Locale) {
 	const current = attempts[0];
 	const stepView = (id: string) => {
 		const s = v.steps[id];
@@ -98,7 +108,7 @@ function presentAnswer(course: Course, q: Question, value: QuizAnswerValue, loca
 	}
 }
 
-export function presentQuiz(course: Course, quiz: Quiz, attempts: QuizAttempt[], reflections: Map<string, Reflection>, locale: Locale) {
+export function presentQuiz(course: Course, quiz: Quiz, attempts: QuizAttempt[], reflections: Map<string, SavedReflection>, locale: Locale) {
 	const current = attempts[0];
 	const answers = current?.answers ?? new Map<string, QuizAnswerValue>();
 	const questions = quiz.questions.map((q) => {

@@ -1,65 +1,109 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
-import { reflections, type Reflection } from '../db/schema';
+import { reflectionShares, reflections, type Reflection } from '../db/schema';
 import type { Item } from '../content';
 import { touchItem } from './progress';
 
 export const REFLECTION_MAX = 10_000;
 
-export async function reflectionsOf(db: Db, learnerId: string, keys: string[]): Promise<Map<string, Reflection>> {
+/** A reflection with the group it is shared with, when its visibility is 'group'. */
+export type SavedReflection = Reflection & { share: { groupId: string; named: boolean } | null };
+
+type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
+
+async function withShares(db: Tx, rows: Reflection[]): Promise<SavedReflection[]> {
+	const ids = rows.filter((r) => r.visibility === 'group').map((r) => r.id);
+	const shares = ids.length === 0 ? [] : await db.select().from(reflectionShares).where(inArray(reflectionShares.reflectionId, ids));
+	return rows.map((r) => {
+		const share = r.visibility === 'group' ? shares.find((s) => s.reflectionId === r.id) : undefined;
+		return { ...r, share: share ? { groupId: share.groupId, named: share.named === 1 } : null };
+	});
+}
+
+export async function reflectionsOf(db: Db, learnerId: string, keys: string[]): Promise<Map<string, SavedReflection>> {
 	if (keys.length === 0) return new Map();
 	const rows = await db
 		.select()
 		.from(reflections)
 		.where(and(eq(reflections.learnerId, learnerId), inArray(reflections.promptKey, keys)));
-	return new Map(rows.map((r) => [r.promptKey, r]));
+	return new Map((await withShares(db, rows)).map((r) => [r.promptKey, r]));
 }
 
-/** Who may read a reflection besides its author. 'group' arrives with intervision groups. */
-export const VISIBILITIES = ['private', 'supervisor'] as const;
+/** Who may read a reflection besides its author: nobody, their supervisor(s), or one group of theirs. */
+export const VISIBILITIES = ['private', 'supervisor', 'group'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 
 export function isVisibility(value: unknown): value is Visibility {
 	return (VISIBILITIES as readonly unknown[]).includes(value);
 }
 
-/** `visibility` left out keeps what is stored (a new reflection starts private). */
-export type SaveInput = { key: string; item: Item; body: string; baseVersion: number; visibility?: Visibility };
+/** The form's choice: "private", "supervisor" or "group:<group id>". */
+export type Sharing = { visibility: 'private' | 'supervisor' } | { visibility: 'group'; groupId: string; named: boolean };
+
+export function parseSharing(choice: unknown, named: unknown): Sharing | null {
+	if (choice === 'private' || choice === 'supervisor') return { visibility: choice };
+	const match = typeof choice === 'string' ? /^group:([0-9a-f-]{36})$/.exec(choice) : null;
+	return match?.[1] ? { visibility: 'group', groupId: match[1], named: named === '1' } : null;
+}
+
+export function sharingChoice(r: Pick<SavedReflection, 'visibility' | 'share'>): string {
+	return r.visibility === 'group' && r.share ? `group:${r.share.groupId}` : r.visibility === 'group' ? 'private' : r.visibility;
+}
+
+/** `sharing` left out keeps what is stored (a new reflection starts private). Callers check group membership. */
+export type SaveInput = { key: string; item: Item; body: string; baseVersion: number; visibility?: 'private' | 'supervisor'; sharing?: Sharing };
+type Shown = { visibility: string; named: boolean };
 export type SaveResult =
-	| { ok: true; version: number; savedAt: Date; visibility: string }
-	| { ok: false; conflict: { version: number; body: string; visibility: string; savedAt: Date } };
+	| ({ ok: true; version: number; savedAt: Date } & Shown)
+	| { ok: false; conflict: { version: number; body: string; savedAt: Date } & Shown };
+
+const shown = (r: SavedReflection): Shown => ({ visibility: sharingChoice(r), named: r.share?.named ?? false });
+
+function sameSharing(r: SavedReflection, wanted: Sharing | undefined): boolean {
+	if (!wanted) return true;
+	if (wanted.visibility !== 'group') return r.visibility === wanted.visibility;
+	return r.share?.groupId === wanted.groupId && r.share.named === wanted.named;
+}
+
+/** A reflection is shared with at most one group; a new choice replaces the old one in the same transaction. */
+async function storeShare(tx: Tx, reflectionId: number, sharing: Sharing): Promise<void> {
+	await tx.delete(reflectionShares).where(eq(reflectionShares.reflectionId, reflectionId));
+	if (sharing.visibility === 'group') await tx.insert(reflectionShares).values({ reflectionId, groupId: sharing.groupId, named: sharing.named ? 1 : 0 });
+}
 
 /**
  * Saves only on top of the version the learner's tab was showing. A save from a stale tab gets
  * the newer text back instead of overwriting it. Posting the text that is already saved is a no-op
- * (a retried request), so a retry is always safe. A change of visibility alone is a save like any
- * other (it gets a new version); supervisors' reads check the stored visibility, so it takes effect at once.
+ * (a retried request), so a retry is always safe. A change of who may read it is a save like any
+ * other (it gets a new version); every read checks the stored visibility and share, so it takes effect at once.
  */
 export async function saveReflection(db: Db, learnerId: string, input: SaveInput): Promise<SaveResult> {
-	const { key, item, body, baseVersion, visibility } = input;
-	const current = async () => {
-		const [row] = await db.select().from(reflections).where(and(eq(reflections.learnerId, learnerId), eq(reflections.promptKey, key)));
-		return row;
-	};
-	const written =
-		baseVersion === 0
-			? await db
-					.insert(reflections)
-					.values({ learnerId, promptKey: key, itemId: item.id, body, version: 1, visibility: visibility ?? 'private', contentVersion: item.version })
-					.onConflictDoNothing()
-					.returning()
-			: await db
-					.update(reflections)
-					.set({ body, version: baseVersion + 1, ...(visibility ? { visibility } : {}), contentVersion: item.version, updatedAt: new Date() })
-					.where(and(eq(reflections.learnerId, learnerId), eq(reflections.promptKey, key), eq(reflections.version, baseVersion)))
-					.returning();
-	const row = written[0];
-	if (row) {
-		if (item.type === 'reflection') await touchItem(db, learnerId, item, body.trim() ? 'completed' : 'started');
-		return { ok: true, version: row.version, savedAt: row.updatedAt, visibility: row.visibility };
-	}
-	const now = await current();
-	if (!now) return { ok: false, conflict: { version: 0, body: '', visibility: 'private', savedAt: new Date(0) } };
-	if (now.body === body && (visibility ?? now.visibility) === now.visibility) return { ok: true, version: now.version, savedAt: now.updatedAt, visibility: now.visibility };
-	return { ok: false, conflict: { version: now.version, body: now.body, visibility: now.visibility, savedAt: now.updatedAt } };
+	const { key, item, body, baseVersion } = input;
+	const sharing: Sharing | undefined = input.sharing ?? (input.visibility ? { visibility: input.visibility } : undefined);
+	return db.transaction(async (tx) => {
+		const written =
+			baseVersion === 0
+				? await tx
+						.insert(reflections)
+						.values({ learnerId, promptKey: key, itemId: item.id, body, version: 1, visibility: sharing?.visibility ?? 'private', contentVersion: item.version })
+						.onConflictDoNothing()
+						.returning()
+				: await tx
+						.update(reflections)
+						.set({ body, version: baseVersion + 1, ...(sharing ? { visibility: sharing.visibility } : {}), contentVersion: item.version, updatedAt: new Date() })
+						.where(and(eq(reflections.learnerId, learnerId), eq(reflections.promptKey, key), eq(reflections.version, baseVersion)))
+						.returning();
+		const row = written[0];
+		if (row) {
+			if (sharing) await storeShare(tx, row.id, sharing);
+			if (item.type === 'reflection') await touchItem(tx, learnerId, item, body.trim() ? 'completed' : 'started');
+			const [saved] = await withShares(tx, [row]);
+			return { ok: true as const, version: row.version, savedAt: row.updatedAt, ...shown(saved ?? { ...row, share: null }) };
+		}
+		const [stored] = await tx.select().from(reflections).where(and(eq(reflections.learnerId, learnerId), eq(reflections.promptKey, key)));
+		const [now] = stored ? await withShares(tx, [stored]) : [];
+		if (!now) return { ok: false as const, conflict: { version: 0, body: '', visibility: 'private', named: false, savedAt: new Date(0) } };
+		if (now.body === body && sameSharing(now, sharing)) return { ok: true as const, version: now.version, savedAt: now.updatedAt, ...shown(now) };
+		return { ok: false as const, conflict: { version: now.version, body: now.body, savedAt: now.updatedAt, ...shown(now) } };
+	});
 }

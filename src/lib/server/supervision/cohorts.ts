@@ -1,16 +1,8 @@
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { and, asc, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
 import { cohortInvites, cohortMembers, cohorts, users, type Cohort } from '../db/schema';
-import { takeToken, bucketFrom } from '../auth/throttle';
+import { hashInviteCode, inviteLookupAllowed, looksLikeInviteCode, newInviteCode } from '../invite-codes';
 
-export const INVITE_DAYS = 14;
-const INVITE_PER_IP = bucketFrom(process.env.RATE_LIMIT_INVITE, { capacity: 20, refillPerSecond: 0.1 });
-
-function hashCode(code: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(code)));
-}
 
 export async function createCohort(db: Db, supervisorId: string, name: string): Promise<Cohort> {
 	const [cohort] = await db.insert(cohorts).values({ id: crypto.randomUUID(), supervisorId, name: name.trim() }).returning();
@@ -43,11 +35,8 @@ export async function cohortsOfLearner(db: Db, learnerId: string) {
 
 /** A new invite: 160 random bits, shown once to the supervisor; only the hash is stored. */
 export async function createInvite(db: Db, cohortId: string, now = new Date()): Promise<{ code: string; expiresAt: Date }> {
-	const bytes = new Uint8Array(20);
-	crypto.getRandomValues(bytes);
-	const code = encodeBase32LowerCaseNoPadding(bytes);
-	const expiresAt = new Date(now.getTime() + INVITE_DAYS * 24 * 60 * 60 * 1000);
-	await db.insert(cohortInvites).values({ id: crypto.randomUUID(), cohortId, codeHash: hashCode(code), expiresAt });
+	const { code, codeHash, expiresAt } = newInviteCode(now);
+	await db.insert(cohortInvites).values({ id: crypto.randomUUID(), cohortId, codeHash, expiresAt });
 	return { code, expiresAt };
 }
 
@@ -74,14 +63,14 @@ export type InviteLookup =
 
 /** Finds the cohort an invite code opens. Throttled per client IP against guessing. */
 export async function lookupInvite(db: Db, code: string, ip: string, now = new Date()): Promise<InviteLookup> {
-	if (!(await takeToken(db, `invite:ip:${ip}`, INVITE_PER_IP))) return { ok: false, reason: 'throttled' };
-	if (!/^[a-z2-7]{32}$/.test(code)) return { ok: false, reason: 'invalid' };
+	if (!(await inviteLookupAllowed(db, ip))) return { ok: false, reason: 'throttled' };
+	if (!looksLikeInviteCode(code)) return { ok: false, reason: 'invalid' };
 	const [row] = await db
 		.select({ id: cohorts.id, name: cohorts.name, supervisorName: users.displayName })
 		.from(cohortInvites)
 		.innerJoin(cohorts, eq(cohorts.id, cohortInvites.cohortId))
 		.innerJoin(users, eq(users.id, cohorts.supervisorId))
-		.where(and(eq(cohortInvites.codeHash, hashCode(code)), isNull(cohortInvites.revokedAt), gt(cohortInvites.expiresAt, now)));
+		.where(and(eq(cohortInvites.codeHash, hashInviteCode(code)), isNull(cohortInvites.revokedAt), gt(cohortInvites.expiresAt, now)));
 	return row ? { ok: true, cohort: row } : { ok: false, reason: 'invalid' };
 }
 

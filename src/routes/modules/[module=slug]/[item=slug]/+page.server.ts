@@ -6,7 +6,8 @@ import { requireUser } from '$lib/server/policy';
 import { itemStatus, touchItem } from '$lib/server/learning/progress';
 import { chooseInVignette, restartVignette, vignetteAttemptsOf } from '$lib/server/learning/vignettes';
 import { answerQuestion, quizAttemptsOf, retakeQuiz } from '$lib/server/learning/quizzes';
-import { REFLECTION_MAX, isVisibility, reflectionsOf, saveReflection } from '$lib/server/learning/reflections';
+import { REFLECTION_MAX, parseSharing, reflectionsOf, saveReflection } from '$lib/server/learning/reflections';
+import { groupsOf, isMember } from '$lib/server/groups/groups';
 import { parseAnswer } from '$lib/server/learning/scoring';
 import { presentNorm, presentQuiz, presentReflection, presentVignette, reflectionKeysOf } from '$lib/server/learning/present';
 import { readForm } from '$lib/server/forms';
@@ -29,14 +30,17 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const { module, item, index, next, previous } = locate(params);
 	const locale = getLocale() as Locale;
 	const database = await db();
-	const [status, reflections] = await Promise.all([itemStatus(database, user.id, item.id), reflectionsOf(database, user.id, reflectionKeysOf(item))]);
+	const keys = reflectionKeysOf(item);
+	const [status, reflections, groups] = await Promise.all([itemStatus(database, user.id, item.id), reflectionsOf(database, user.id, keys), keys.length > 0 ? groupsOf(database, user.id) : []]);
 	const common = {
 		module: { id: module.id, title: module.title[locale], count: module.items.length },
 		item: { id: item.id, type: item.type, title: item.title[locale], minutes: item.minutes, position: index + 1 },
 		status,
 		next: next ? { url: itemUrl(next), title: next.title[locale] } : null,
 		previous: previous ? { url: itemUrl(previous), title: previous.title[locale] } : null,
-		norms: 'norms' in item ? item.norms.map((id) => presentNorm(course, id, locale)).filter((n) => n !== null) : []
+		norms: 'norms' in item ? item.norms.map((id) => presentNorm(course, id, locale)).filter((n) => n !== null) : [],
+		/** The groups a reflection here can be shared with. */
+		groups: groups.map((g) => ({ id: g.id, name: g.name }))
 	};
 	switch (item.type) {
 		case 'lesson':
@@ -120,18 +124,24 @@ export const actions: Actions = {
 		if (!reflectionKeysOf(item).includes(key) || !Number.isInteger(baseVersion) || baseVersion < 0) {
 			return fail(400, { message: 'error_bad_request' });
 		}
-		// Left out (an older page or client) keeps what is stored; anything else must be a known choice.
+		// Left out (an older page or client) keeps what is stored; anything else must be a known choice,
+		// and a group only one the learner is in.
 		const posted = form.get('visibility');
-		const visibility = posted === null ? undefined : isVisibility(posted) ? posted : null;
-		if (visibility === null) return fail(400, { reflection: { key, body, message: 'error_reflection_visibility' } });
-		if (body.length > REFLECTION_MAX) {
-			return fail(413, { reflection: { key, body, visibility, message: 'error_reflection_too_long', length: body.length } });
+		const database = await db();
+		const sharing = posted === null ? undefined : parseSharing(posted, form.get('named'));
+		const visibility = typeof posted === 'string' ? posted.slice(0, 50) : undefined;
+		const named = form.get('named') === '1';
+		if (sharing === null || (sharing?.visibility === 'group' && !(await isMember(database, sharing.groupId, user.id)))) {
+			return fail(400, { reflection: { key, body, named, message: 'error_reflection_visibility' } });
 		}
-		const result = await saveReflection(await db(), user.id, { key, item, body, baseVersion, visibility });
+		if (body.length > REFLECTION_MAX) {
+			return fail(413, { reflection: { key, body, visibility, named, message: 'error_reflection_too_long', length: body.length } });
+		}
+		const result = await saveReflection(database, user.id, { key, item, body, baseVersion, sharing });
 		if (!result.ok) {
 			const { conflict } = result;
-			return fail(409, { reflection: { key, body, visibility, message: 'error_reflection_conflict', conflict: { body: conflict.body, version: conflict.version, visibility: conflict.visibility } } });
+			return fail(409, { reflection: { key, body, visibility, named, message: 'error_reflection_conflict', conflict: { body: conflict.body, version: conflict.version, visibility: conflict.visibility, named: conflict.named } } });
 		}
-		return { reflection: { key, saved: true, version: result.version, visibility: result.visibility, savedAt: result.savedAt.toISOString() } };
+		return { reflection: { key, saved: true, version: result.version, visibility: result.visibility, named: result.named, savedAt: result.savedAt.toISOString() } };
 	}
 };

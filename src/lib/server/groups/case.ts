@@ -1,0 +1,47 @@
+/** The group's case: a vignette or quiz from the course that every member works alone before the meeting. */
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import { groups, type Group } from '../db/schema';
+import type { Course, Locale, Quiz, Vignette } from '../content';
+import { MIN_MEMBERS } from './groups';
+
+export type CaseItem = Vignette | Quiz;
+
+export function caseItem(course: Course, group: Pick<Group, 'caseId'>): CaseItem | null {
+	const item = group.caseId ? course.items.get(group.caseId) : undefined;
+	return item && (item.type === 'vignette' || item.type === 'quiz') ? item : null;
+}
+
+/** Every vignette and quiz, by module, as the facilitator's choice list shows them ("vignette:<id>"). */
+export function caseChoices(course: Course, locale: Locale) {
+	return course.modules
+		.map((m) => ({
+			module: m.title[locale],
+			items: m.items.filter((i) => i.type === 'vignette' || i.type === 'quiz').map((i) => ({ value: `${i.type}:${i.id}`, title: i.title[locale], type: i.type }))
+		}))
+		.filter((m) => m.items.length > 0);
+}
+
+export type PickError = 'unknown-case' | 'bad-date' | 'date-in-past' | 'too-few-members';
+export type PickInput = { target: string; meetingDate: string; members: number };
+
+/** Meetings are days in the Netherlands: today counts, yesterday does not. Stored at noon UTC, which is that day in Amsterdam. */
+function meetingDay(date: string, now: Date): Date | 'bad-date' | 'date-in-past' {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return 'bad-date';
+	const at = new Date(`${date}T12:00:00Z`);
+	if (Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== date) return 'bad-date';
+	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
+	return date < today ? 'date-in-past' : at;
+}
+
+/** Only the facilitator calls this (the route asks the policy); the meeting may be today, not earlier. */
+export async function pickCase(db: Db, course: Course, group: Group, input: PickInput, now = new Date()): Promise<{ ok: true } | { ok: false; error: PickError }> {
+	if (input.members < MIN_MEMBERS) return { ok: false, error: 'too-few-members' };
+	const [type, id] = input.target.split(':');
+	const item = id ? course.items.get(id) : undefined;
+	if (!item || item.type !== type || (item.type !== 'vignette' && item.type !== 'quiz')) return { ok: false, error: 'unknown-case' };
+	const meetingAt = meetingDay(input.meetingDate, now);
+	if (typeof meetingAt === 'string') return { ok: false, error: meetingAt };
+	await db.update(groups).set({ caseType: item.type, caseId: item.id, meetingAt }).where(eq(groups.id, group.id));
+	return { ok: true };
+}

@@ -1,0 +1,60 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime';
+import type { Locale } from '$lib/server/content';
+import { db } from '$lib/server/db';
+import { readForm } from '$lib/server/forms';
+import { caseAtHand } from '$lib/server/groups/case-at-hand';
+import { facilitatorName, meetingOf, moveMeeting, saveNotes, PHASES, TIME_BOX_MINUTES, type MeetingError } from '$lib/server/groups/meeting';
+import { groupForMember, isFacilitator, requireUser } from '$lib/server/policy';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+const messages: Record<MeetingError, string> = {
+	'not-facilitator': 'error_meeting_not_facilitator',
+	stale: 'error_meeting_stale',
+	'unknown-phase': 'error_meeting_not_started',
+	'not-started': 'error_meeting_not_started',
+	'too-long': 'error_meeting_notes_too_long'
+};
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = requireUser(locals, url);
+	const database = await db();
+	const group = await groupForMember(database, user, params.group);
+	const [meeting, facilitator] = await Promise.all([meetingOf(database, group), facilitatorName(database, group)]);
+	return {
+		group: { id: group.id, name: group.name },
+		caseAtHand: caseAtHand(group, getLocale() as Locale),
+		facilitator,
+		isFacilitator: isFacilitator(group, user),
+		phases: PHASES.map((id) => ({ id, minutes: TIME_BOX_MINUTES[id] })),
+		stage: meeting.stage,
+		elapsedSeconds: meeting.phaseStartedAt ? Math.max(0, Math.floor((Date.now() - meeting.phaseStartedAt.getTime()) / 1000)) : 0,
+		notes: meeting.notes,
+		saved: url.searchParams.has('saved')
+	};
+};
+
+async function move({ locals, url, params, request }: RequestEvent, direction: 'next' | 'previous') {
+	const user = requireUser(locals, url);
+	const database = await db();
+	const group = await groupForMember(database, user, params.group);
+	const result = await moveMeeting(database, group, user, (await readForm(request)).get('from'), direction);
+	if (!result.ok && result.error === 'not-facilitator') return fail(403, { action: 'move', message: messages[result.error], notes: '', length: 0 });
+	// A stale click (a second tab, a double submit) changes nothing; the page shows where the meeting is.
+	redirect(303, `/groups/${group.id}/meeting`);
+}
+
+export const actions: Actions = {
+	next: (event) => move(event, 'next'),
+	previous: (event) => move(event, 'previous'),
+	notes: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const database = await db();
+		const group = await groupForMember(database, user, params.group);
+		const form = await readForm(request);
+		const notes = String(form.get('notes') ?? '').replace(/\r\n?/g, '\n');
+		const result = await saveNotes(database, group, user, form.get('phase'), notes);
+		if (!result.ok) return fail(result.error === 'not-facilitator' ? 403 : 400, { action: 'notes', message: messages[result.error], notes, length: notes.length });
+		redirect(303, `/groups/${group.id}/meeting?saved=1#notes`);
+	}
+};
