@@ -8,3 +8,4 @@ function format(iso: string | Date, options: Intl.DateTimeFormatOptions): string
 
 export const dateText = (iso: string | Date) => format(iso, { day: 'numeric', month: 'long', year: 'numeric' });
 export const dateTimeText = (iso: string | Date) => format(iso, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+export const timeText = (iso: string | Date) => format(iso, { hour: '2-digit', minute: '2-digit' });

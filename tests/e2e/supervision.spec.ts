@@ -100,9 +100,21 @@ test('authorization matrix: who gets what, by page, action and guessed id', asyn
 	const a = await (await browser.newContext()).newPage();
 	const b = await (await browser.newContext()).newPage();
 	const anonymous = await (await browser.newContext()).newPage();
+	const g = await (await browser.newContext()).newPage();
 	const { cohortUrl, invite } = await cohortWithInvite(s1, `Matrix ${Date.now()}`);
 	await joinAndSubmit(a, testInfo, invite, 'Trainee A');
 	await register(b, uniqueEmail(testInfo, 'b'), 'Trainee B');
+	// G is in an intervision group with A: a peer, not a supervisor.
+	await register(g, uniqueEmail(testInfo, 'g'), 'Group member G');
+	await goto(g, '/groups');
+	await g.getByLabel('Naam van de groep').fill(`Matrixgroep ${Date.now()}`);
+	await g.getByRole('button', { name: 'Groep beginnen' }).click();
+	await g.waitForURL(/\/groups\/[0-9a-f-]{36}/);
+	const groupUrl = new URL(g.url()).pathname;
+	await g.getByRole('button', { name: 'Nieuwe uitnodigingslink' }).click();
+	await goto(a, new URL(await g.getByLabel('Uitnodigingslink').inputValue()).pathname);
+	await a.getByRole('button', { name: 'Deelnemen' }).click();
+	await expect(a.getByText('Welkom in de groep.')).toBeVisible();
 	await goto(anonymous, '/');
 	await assign(s1, cohortUrl, 'Trainee A');
 	await goto(a, '/dashboard');
@@ -117,34 +129,38 @@ test('authorization matrix: who gets what, by page, action and guessed id', asyn
 	const cohortId = cohortUrl.split('/').pop();
 	const guessedCohort = '/supervisor/cohorts/00000000-0000-4000-8000-000000000000';
 
-	type Who = 'a' | 'b' | 's1' | 's2' | 'anon';
-	const pages: Record<Who, Page> = { a, b, s1, s2, anon: anonymous };
+	type Who = 'a' | 'b' | 'g' | 's1' | 's2' | 'anon';
+	const pages: Record<Who, Page> = { a, b, g, s1, s2, anon: anonymous };
 	const get = async (who: Who, url: string) => (await pages[who].request.get(url, { maxRedirects: 0, headers: { accept: 'text/html' } })).status();
 	const post = async (who: Who, url: string, form: Record<string, string>) =>
 		(await pages[who].request.post(url, { maxRedirects: 0, form, headers: { accept: 'text/html', origin: new URL(a.url()).origin } })).status();
 
 	const cases: [string, (who: Who) => Promise<number>, Record<Who, number>][] = [
-		['cohort page', (w) => get(w, cohortUrl), { s1: 200, s2: 404, a: 404, b: 404, anon: 303 }],
-		['guessed cohort id', (w) => get(w, guessedCohort), { s1: 404, s2: 404, a: 404, b: 404, anon: 303 }],
-		['cohort CSV export', (w) => get(w, `${cohortUrl}/export.csv?reflections=1`), { s1: 200, s2: 404, a: 404, b: 404, anon: 303 }],
-		['trainee page', (w) => get(w, traineeUrl ?? ''), { s1: 200, s2: 404, a: 404, b: 404, anon: 303 }],
-		['review page', (w) => get(w, reviewUrl ?? ''), { s1: 200, s2: 404, a: 404, b: 404, anon: 303 }],
-		['assignment page', (w) => get(w, assignmentUrl ?? ''), { a: 200, b: 404, s1: 404, s2: 404, anon: 303 }],
-		['supervision home', (w) => get(w, '/supervisor'), { s1: 200, s2: 200, a: 404, b: 404, anon: 303 }],
-		['give feedback', (w) => post(w, `${reviewUrl}?/feedback`, { feedback: 'x' }), { s1: 200, s2: 404, a: 404, b: 404, anon: 303 }],
-		['make an invite', (w) => post(w, `${cohortUrl}?/invite`, {}), { s1: 200, s2: 404, a: 404, b: 404, anon: 303 }],
-		['assign', (w) => post(w, `${cohortUrl}?/assign`, { target: VIGNETTE, due: inAWeek(), who: 'all', note: '' }), { s1: 200, s2: 404, a: 404, b: 404, anon: 303 }],
-		['submit someone else\'s assignment', (w) => post(w, `${assignmentUrl}?/submit`, {}), { a: 409, b: 404, s1: 404, s2: 404, anon: 303 }],
-		['reply to someone else\'s feedback', (w) => post(w, `${assignmentUrl}?/reply`, { reply: 'x' }), { a: 303, b: 404, s1: 404, s2: 404, anon: 303 }],
-		['leave a cohort one is not in', (w) => post(w, `/dashboard?/leave`, { cohort: cohortId ?? '' }), { a: 200, b: 404, s1: 404, s2: 404, anon: 303 }]
+		['cohort page', (w) => get(w, cohortUrl), { s1: 200, s2: 404, a: 404, b: 404, anon: 303, g: 404 }],
+		['guessed cohort id', (w) => get(w, guessedCohort), { s1: 404, s2: 404, a: 404, b: 404, anon: 303, g: 404 }],
+		['cohort CSV export', (w) => get(w, `${cohortUrl}/export.csv?reflections=1`), { s1: 200, s2: 404, a: 404, b: 404, anon: 303, g: 404 }],
+		['trainee page', (w) => get(w, traineeUrl ?? ''), { s1: 200, s2: 404, a: 404, b: 404, anon: 303, g: 404 }],
+		['review page', (w) => get(w, reviewUrl ?? ''), { s1: 200, s2: 404, a: 404, b: 404, anon: 303, g: 404 }],
+		['assignment page', (w) => get(w, assignmentUrl ?? ''), { a: 200, b: 404, s1: 404, s2: 404, anon: 303, g: 404 }],
+		['supervision home', (w) => get(w, '/supervisor'), { s1: 200, s2: 200, a: 404, b: 404, anon: 303, g: 404 }],
+		['give feedback', (w) => post(w, `${reviewUrl}?/feedback`, { feedback: 'x' }), { s1: 200, s2: 404, a: 404, b: 404, anon: 303, g: 404 }],
+		['make an invite', (w) => post(w, `${cohortUrl}?/invite`, {}), { s1: 200, s2: 404, a: 404, b: 404, anon: 303, g: 404 }],
+		['assign', (w) => post(w, `${cohortUrl}?/assign`, { target: VIGNETTE, due: inAWeek(), who: 'all', note: '' }), { s1: 200, s2: 404, a: 404, b: 404, anon: 303, g: 404 }],
+		['submit someone else\'s assignment', (w) => post(w, `${assignmentUrl}?/submit`, {}), { a: 409, b: 404, s1: 404, s2: 404, anon: 303, g: 404 }],
+		['reply to someone else\'s feedback', (w) => post(w, `${assignmentUrl}?/reply`, { reply: 'x' }), { a: 303, b: 404, s1: 404, s2: 404, anon: 303, g: 404 }],
+		['group page', (w) => get(w, groupUrl), { g: 200, a: 200, b: 404, s1: 404, s2: 404, anon: 303 }],
+		['group results', (w) => get(w, `${groupUrl}/results`), { g: 200, a: 200, b: 404, s1: 404, s2: 404, anon: 303 }],
+		['group discussion', (w) => get(w, `${groupUrl}/discussion`), { g: 200, a: 200, b: 404, s1: 404, s2: 404, anon: 303 }],
+		['group meeting', (w) => get(w, `${groupUrl}/meeting`), { g: 200, a: 200, b: 404, s1: 404, s2: 404, anon: 303 }],
+		['leave a cohort one is not in', (w) => post(w, `/dashboard?/leave`, { cohort: cohortId ?? '' }), { a: 200, b: 404, s1: 404, s2: 404, anon: 303, g: 404 }]
 	];
 	const found: string[] = [];
 	for (const [name, call, expected] of cases) {
-		for (const who of ['b', 's2', 'anon', 's1', 'a'] as Who[]) {
+		for (const who of ['b', 'g', 's2', 'anon', 's1', 'a'] as Who[]) {
 			const status = await call(who);
 			if (status !== expected[who]) found.push(`${name} as ${who}: ${status}, expected ${expected[who]}`);
 		}
 	}
-	testInfo.annotations.push({ type: 'matrix', description: `${cases.length} requests × 5 roles = ${cases.length * 5} checks` });
+	testInfo.annotations.push({ type: 'matrix', description: `${cases.length} requests × 6 roles = ${cases.length * 6} checks` });
 	expect(found).toEqual([]);
 });
