@@ -5,8 +5,8 @@ import { closeDatabase, database, db } from '$lib/server/db';
 import { isDatabaseUnavailable } from '$lib/server/db/health';
 import { demoBanner, ensureDemo } from '$lib/server/db/seed-demo';
 import { course } from '$lib/server/content';
-import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
-import { clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
+import { validateSessionToken } from '$lib/server/auth/session';
+import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { unavailablePage } from '$lib/server/unavailable';
 
 export const init: ServerInit = async () => {
@@ -37,7 +37,8 @@ const session: Handle = async ({ event, resolve }) => {
 	if (token) {
 		const result = await validateSessionToken(await db(), token);
 		if (result.session) {
-			if (result.renewed) setSessionCookie(event.cookies, token, result.session.expiresAt);
+			// A remembered session's cookie carries the new deadline; a browser-session cookie has none to update.
+			if (result.renewed && result.session.rememberMe) setSessionCookie(event.cookies, token, result.session);
 			event.locals.user = result.user;
 			event.locals.session = result.session;
 			event.locals.sessionToken = token;

@@ -1,5 +1,6 @@
-import { goto } from './helpers';
+import { PASSWORD, goto, hasJs, uniqueEmail } from './helpers';
 import { expect, test } from '@playwright/test';
+import { SESSION_COOKIE_PRODUCTION } from '../../src/lib/server/auth/cookies';
 
 test('health, security headers and the cross-site form check', async ({ request, baseURL }) => {
 	const health = await request.get('/healthz');
@@ -23,15 +24,15 @@ test('health, security headers and the cross-site form check', async ({ request,
 	expect(await same.text()).toContain('horen niet bij elkaar');
 });
 
-test('the session cookie is HttpOnly, SameSite=Lax and Secure in production', async ({ page }) => {
+test('the session cookie is __Host-session: HttpOnly, SameSite=Lax, Secure, Path=/, a browser-session cookie', async ({ page }) => {
 	await goto(page, '/register');
 	await page.getByLabel('E-mailadres').fill(`cookie-${Date.now()}@example.nl`);
 	await page.getByLabel('Naam (zoals anderen je zien)').fill('Koekje');
 	await page.getByLabel('Wachtwoord').fill('een rustige lange zin');
 	await page.getByRole('button', { name: 'Account maken' }).click();
 	await expect(page).toHaveURL(/\/dashboard$/);
-	const session = (await page.context().cookies()).find((c) => c.name === 'session');
-	expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: true });
+	const session = (await page.context().cookies()).find((c) => c.name === SESSION_COOKIE_PRODUCTION);
+	expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: true, path: '/', expires: -1 });
 	expect(session?.value).toMatch(/^[a-z2-7]{32}$/);
 
 	// Logging out deletes the session server-side: replaying the old cookie gets nothing.
@@ -39,4 +40,89 @@ test('the session cookie is HttpOnly, SameSite=Lax and Secure in production', as
 	await page.context().addCookies([{ ...session!, expires: -1 }]);
 	await goto(page, '/dashboard');
 	await expect(page).toHaveURL(/\/login/);
+});
+
+test('"remember me" makes the cookie last 30 days; without it the cookie ends with the browser', async ({ page, browser }, testInfo) => {
+	const email = uniqueEmail(testInfo, 'onthoud');
+	await goto(page, '/register');
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Naam (zoals anderen je zien)').fill('Onno Onthoud');
+	await page.getByLabel('Wachtwoord').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Account maken' }).click();
+	await expect(page).toHaveURL(/\/dashboard$/);
+
+	const context = await browser.newContext({ javaScriptEnabled: hasJs(testInfo) });
+	const remembered = await context.newPage();
+	await goto(remembered, '/login');
+	await remembered.getByLabel('E-mailadres').fill(email);
+	await remembered.getByLabel('Wachtwoord').fill(PASSWORD);
+	await remembered.getByLabel('Onthoud mij').check();
+	await remembered.getByRole('button', { name: 'Inloggen' }).click();
+	await expect(remembered).toHaveURL(/\/dashboard$/);
+	const cookie = (await context.cookies()).find((c) => c.name === SESSION_COOKIE_PRODUCTION);
+	const days = ((cookie?.expires ?? 0) * 1000 - Date.now()) / 86_400_000;
+	expect(days).toBeGreaterThan(29.9);
+	expect(days).toBeLessThanOrEqual(30);
+	await context.close();
+});
+
+test('a weak password is refused at registration with a reason and a tip, in the learner\'s language', async ({ page }, testInfo) => {
+	await goto(page, '/register');
+	await page.getByLabel('E-mailadres').fill(uniqueEmail(testInfo, 'zwak'));
+	await page.getByLabel('Naam (zoals anderen je zien)').fill('Zwakke Plek');
+	await page.getByLabel('Wachtwoord').fill('wachtwoord123');
+	await page.getByRole('button', { name: 'Account maken' }).click();
+	await expect(page.getByText('Dit wachtwoord is te makkelijk te raden')).toBeVisible();
+	await expect(page.getByText('een zin van een paar gewone woorden')).toBeVisible();
+	await expect(page).toHaveURL(/\/register/);
+});
+
+test('registering an address that has an account does not say that it has one', async ({ page, browser }, testInfo) => {
+	const email = uniqueEmail(testInfo, 'bestaat');
+	await goto(page, '/register');
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Naam (zoals anderen je zien)').fill('Bea Bestaat');
+	await page.getByLabel('Wachtwoord').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Account maken' }).click();
+	await expect(page).toHaveURL(/\/dashboard$/);
+
+	const context = await browser.newContext({ javaScriptEnabled: hasJs(testInfo) });
+	const other = await context.newPage();
+	await goto(other, '/register');
+	await other.getByLabel('E-mailadres').fill(email);
+	await other.getByLabel('Naam (zoals anderen je zien)').fill('Iemand Anders');
+	await other.getByLabel('Wachtwoord').fill('een heel andere lange zin');
+	await other.getByRole('button', { name: 'Account maken' }).click();
+	await expect(other.getByText('kunnen we geen nieuw account maken')).toBeVisible();
+	await expect(other.getByText(/bestaat al/)).toHaveCount(0);
+	await context.close();
+});
+
+test('re-entering the password for an export starts a new session: the old cookie no longer works', async ({ page, browser }, testInfo) => {
+	const email = uniqueEmail(testInfo, 'opnieuw');
+	await goto(page, '/register');
+	await page.getByLabel('E-mailadres').fill(email);
+	await page.getByLabel('Naam (zoals anderen je zien)').fill('Rotatie');
+	await page.getByLabel('Wachtwoord').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Account maken' }).click();
+	await expect(page).toHaveURL(/\/dashboard$/);
+	const before = (await page.context().cookies()).find((c) => c.name === SESSION_COOKIE_PRODUCTION);
+
+	await goto(page, '/my-data');
+	await page.locator('#export').getByLabel('Je wachtwoord, ter bevestiging').fill(PASSWORD);
+	const download = page.waitForEvent('download');
+	await page.locator('#export').getByRole('button', { name: 'Mijn gegevens downloaden' }).click();
+	await download;
+	const after = (await page.context().cookies()).find((c) => c.name === SESSION_COOKIE_PRODUCTION);
+	expect(after?.value).toMatch(/^[a-z2-7]{32}$/);
+	expect(after?.value).not.toBe(before?.value);
+	await goto(page, '/dashboard');
+	await expect(page).toHaveURL(/\/dashboard$/);
+
+	const stale = await browser.newContext({ javaScriptEnabled: hasJs(testInfo) });
+	await stale.addCookies([{ ...before!, expires: -1 }]);
+	const old = await stale.newPage();
+	await goto(old, '/dashboard');
+	await expect(old).toHaveURL(/\/login/);
+	await stale.close();
 });

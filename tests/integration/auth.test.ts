@@ -2,9 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { drivers, freshDatabase } from './databases';
 import type { Database } from '../../src/lib/server/db';
-import { sessions, rateLimits } from '../../src/lib/server/db/schema';
-import { changePassword, createUser, login } from '../../src/lib/server/auth/accounts';
-import { RENEW_WITHIN, SESSION_LIFETIME, createSession, generateSessionToken, invalidateUserSessions, validateSessionToken } from '../../src/lib/server/auth/session';
+import { sessions, rateLimits, users } from '../../src/lib/server/db/schema';
+import { changePassword, createUser, login, register, setDisabled } from '../../src/lib/server/auth/accounts';
+import { ABSOLUTE_LIFETIME, IDLE_TIMEOUT, REMEMBERED_IDLE_TIMEOUT, RENEW_STEP, createSession, generateSessionToken, invalidateUserSessions, validateSessionToken } from '../../src/lib/server/auth/session';
+import { hash } from '@node-rs/argon2';
+import { reauthenticate } from '../../src/lib/server/account/confirm';
+import { RECENT_PASSWORD_WINDOW, hasRecentPassword } from '../../src/lib/server/policy';
 import { accountWait, takeToken } from '../../src/lib/server/auth/throttle';
 
 describe.each(drivers)('accounts and sessions on %s', (driver) => {
@@ -59,14 +62,153 @@ describe.each(drivers)('accounts and sessions on %s', (driver) => {
 		expect(fresh.user?.id).toBe(user.id);
 		expect(fresh.renewed).toBe(false);
 
-		const late = new Date(session.expiresAt.getTime() - RENEW_WITHIN + 1000);
-		const renewed = await validateSessionToken(database.db, token, late);
+		const later = new Date(session.createdAt.getTime() + RENEW_STEP.short);
+		const renewed = await validateSessionToken(database.db, token, later);
 		expect(renewed.renewed).toBe(true);
-		expect(renewed.session?.expiresAt.getTime()).toBe(late.getTime() + SESSION_LIFETIME);
+		expect(renewed.session?.expiresAt.getTime()).toBe(later.getTime() + IDLE_TIMEOUT);
 
-		const expired = await validateSessionToken(database.db, token, new Date(late.getTime() + SESSION_LIFETIME + 1));
+		const expired = await validateSessionToken(database.db, token, new Date(renewed.session!.expiresAt.getTime() + 1));
 		expect(expired.session).toBeNull();
 		expect(await database.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
+	});
+
+	it('ends a session without "remember me" after 12 hours of inactivity, and keeps a used one going', async () => {
+		const user = await createUser(database.db, { email: 'idle@example.nl', displayName: 'Ida', password: 'ida haar lange zin' });
+		if (!user) throw new Error('no user');
+		const t0 = new Date();
+		const idle = generateSessionToken();
+		const created = await createSession(database.db, idle, user.id, { now: t0 });
+		expect(created.rememberMe).toBe(false);
+		expect(created.expiresAt.getTime()).toBe(t0.getTime() + IDLE_TIMEOUT);
+		expect((await validateSessionToken(database.db, idle, new Date(t0.getTime() + IDLE_TIMEOUT - 1000))).user?.id).toBe(user.id);
+		// That request pushed the deadline forward; 12 hours of silence after it ends the session.
+		const lastUse = new Date(t0.getTime() + IDLE_TIMEOUT - 1000);
+		expect((await validateSessionToken(database.db, idle, new Date(lastUse.getTime() + IDLE_TIMEOUT - RENEW_STEP.short))).user).not.toBeNull();
+		const quiet = generateSessionToken();
+		await createSession(database.db, quiet, user.id, { now: t0 });
+		expect((await validateSessionToken(database.db, quiet, new Date(t0.getTime() + IDLE_TIMEOUT))).user).toBeNull();
+	});
+
+	it('ends every session 30 days after login, however much it is used, with or without "remember me"', async () => {
+		const user = await createUser(database.db, { email: 'abs@example.nl', displayName: 'Abe', password: 'abe zijn lange zin' });
+		if (!user) throw new Error('no user');
+		const t0 = new Date();
+		for (const rememberMe of [true, false]) {
+			const token = generateSessionToken();
+			await createSession(database.db, token, user.id, { rememberMe, now: t0 });
+			// Used every 11 hours: never idle for long, yet it ends at the 30-day mark.
+			let at = t0.getTime();
+			while (at + 11 * 3600_000 < t0.getTime() + ABSOLUTE_LIFETIME) {
+				at += 11 * 3600_000;
+				const seen = await validateSessionToken(database.db, token, new Date(at));
+				expect(seen.user?.id, `${rememberMe} at ${at - t0.getTime()}`).toBe(user.id);
+				expect(seen.session!.expiresAt.getTime()).toBeLessThanOrEqual(t0.getTime() + ABSOLUTE_LIFETIME);
+			}
+			expect((await validateSessionToken(database.db, token, new Date(t0.getTime() + ABSOLUTE_LIFETIME))).user).toBeNull();
+		}
+	});
+
+	it('remembers a login for 30 days only when asked', async () => {
+		await createUser(database.db, { email: 'rem@example.nl', displayName: 'Rem', password: 'rem zijn lange zin' });
+		const plain = await login(database.db, 'rem@example.nl', 'rem zijn lange zin', '10.0.5.1');
+		const remembered = await login(database.db, 'rem@example.nl', 'rem zijn lange zin', '10.0.5.1', true);
+		if (!plain.ok || !remembered.ok) throw new Error('no login');
+		expect(plain.session).toMatchObject({ rememberMe: false });
+		expect(plain.session.expiresAt.getTime() - plain.session.createdAt.getTime()).toBe(IDLE_TIMEOUT);
+		expect(remembered.session).toMatchObject({ rememberMe: true });
+		expect(remembered.session.expiresAt.getTime() - remembered.session.createdAt.getTime()).toBe(REMEMBERED_IDLE_TIMEOUT);
+		// Idle for 13 hours: only the remembered one is still there.
+		const later = new Date(Date.now() + 13 * 3600_000);
+		expect((await validateSessionToken(database.db, plain.token, later)).user).toBeNull();
+		expect((await validateSessionToken(database.db, remembered.token, later)).user).not.toBeNull();
+	});
+
+	it('asks for a password entered in the last 10 minutes, and a re-entered password starts a new session', async () => {
+		const user = await createUser(database.db, { email: 'reauth@example.nl', displayName: 'Rea', password: 'rea haar lange zin' });
+		if (!user) throw new Error('no user');
+		const signedIn = await login(database.db, 'reauth@example.nl', 'rea haar lange zin', '10.0.6.1', true);
+		if (!signedIn.ok) throw new Error('no login');
+		const { session, token } = signedIn;
+		expect(hasRecentPassword(session)).toBe(true); // the login counts
+		const stale = new Date(session.passwordAt!.getTime() + RECENT_PASSWORD_WINDOW + 1000);
+		expect(hasRecentPassword(session, stale)).toBe(false);
+		expect(hasRecentPassword(null)).toBe(false);
+
+		expect(await reauthenticate(database.db, user, session, '')).toEqual({ ok: true, rotated: null });
+		expect(await reauthenticate(database.db, user, session, '', stale)).toEqual({ ok: false, reason: 'needed' });
+		expect(await reauthenticate(database.db, user, session, 'niet het wachtwoord', stale)).toEqual({ ok: false, reason: 'wrong' });
+
+		const again = await reauthenticate(database.db, user, session, 'rea haar lange zin', stale);
+		if (!again.ok || !again.rotated) throw new Error('not re-authenticated');
+		expect(again.rotated.token).not.toBe(token);
+		expect(again.rotated.session).toMatchObject({ rememberMe: true, passwordAt: stale });
+		expect(hasRecentPassword(again.rotated.session, stale)).toBe(true);
+		expect((await validateSessionToken(database.db, token, stale)).user).toBeNull(); // the old token is worthless
+		expect((await validateSessionToken(database.db, again.rotated.token, stale)).user?.id).toBe(user.id);
+	});
+
+	it('upgrades a hash made with weaker argon2 parameters at the next login', async () => {
+		const user = await createUser(database.db, { email: 'old@example.nl', displayName: 'Olde', password: 'een oude lange zin' });
+		if (!user) throw new Error('no user');
+		const weak = await hash('een oude lange zin', { memoryCost: 8192, timeCost: 1, parallelism: 1 });
+		await database.db.update(users).set({ passwordHash: weak }).where(eq(users.id, user.id));
+		expect((await login(database.db, 'old@example.nl', 'een oude lange zin', '10.0.7.1')).ok).toBe(true);
+		const [after] = await database.db.select().from(users).where(eq(users.id, user.id));
+		expect(after?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+		const upgraded = after?.passwordHash;
+		expect((await login(database.db, 'old@example.nl', 'een oude lange zin', '10.0.7.1')).ok).toBe(true);
+		const [again] = await database.db.select().from(users).where(eq(users.id, user.id));
+		expect(again?.passwordHash).toBe(upgraded); // current parameters: left alone
+	});
+
+	it('disabling an account ends all its sessions at once and login fails with the generic answer; enabling restores it', async () => {
+		const user = await createUser(database.db, { email: 'dis@example.nl', displayName: 'Dis', password: 'dis haar lange zin' });
+		if (!user) throw new Error('no user');
+		const tokens = [generateSessionToken(), generateSessionToken()];
+		for (const token of tokens) await createSession(database.db, token, user.id);
+		expect(await setDisabled(database.db, 'DIS@example.nl', true)).toBe(true);
+		expect(await database.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
+		for (const token of tokens) expect((await validateSessionToken(database.db, token)).user).toBeNull();
+		const refused = await login(database.db, 'dis@example.nl', 'dis haar lange zin', '10.0.8.1');
+		const wrong = await login(database.db, 'niemand-hier@example.nl', 'dis haar lange zin', '10.0.8.1');
+		expect(refused).toEqual({ ok: false, reason: 'invalid' });
+		expect(refused).toEqual(wrong);
+		await database.db.delete(rateLimits);
+		expect(await setDisabled(database.db, 'dis@example.nl', false)).toBe(true);
+		expect((await login(database.db, 'dis@example.nl', 'dis haar lange zin', '10.0.8.1')).ok).toBe(true);
+		expect(await setDisabled(database.db, 'onbekend@example.nl', true)).toBe(false);
+	});
+
+	it('registration does not say whether an address has an account', async () => {
+		const first = await register(database.db, { email: 'reg@example.nl', displayName: 'Reg', password: 'reg zijn lange zin' }, '10.0.9.1');
+		expect(first.ok).toBe(true);
+		// The same address with the same password: signed in, the same answer as a new account.
+		const same = await register(database.db, { email: 'Reg@example.nl', displayName: 'Ander', password: 'reg zijn lange zin' }, '10.0.9.1');
+		expect(same).toMatchObject({ ok: true, user: { email: 'reg@example.nl', displayName: 'Reg' } });
+		// Another password: refused, without an account being named, and as a failed login (back-off).
+		expect(await register(database.db, { email: 'reg@example.nl', displayName: 'Ander', password: 'een andere lange zin' }, '10.0.9.1')).toEqual({ ok: false });
+		expect((await database.db.select().from(rateLimits).where(eq(rateLimits.key, 'login:account:reg@example.nl')))[0]?.failures).toBe(1);
+	});
+
+	it('takes as long for an unknown e-mail address as for a known one (medians within 10 ms)', async () => {
+		await createUser(database.db, { email: 'tijd@example.nl', displayName: 'Tijd', password: 'tijd zijn lange zin' });
+		const time = async (email: string, i: number) => {
+			await database.db.delete(rateLimits); // measure the password check, not the back-off
+			const start = performance.now();
+			const result = await login(database.db, email, 'een verkeerde lange zin', `10.1.${i % 250}.${i % 7}`);
+			const elapsed = performance.now() - start;
+			expect(result).toEqual({ ok: false, reason: 'invalid' });
+			return elapsed;
+		};
+		const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+		for (let i = 0; i < 3; i++) await time(i % 2 ? 'tijd@example.nl' : 'warm@example.nl', i); // warm up
+		const known: number[] = [];
+		const unknown: number[] = [];
+		for (let i = 0; i < 30; i++) {
+			known.push(await time('tijd@example.nl', i));
+			unknown.push(await time(`onbekend-${i}@example.nl`, i));
+		}
+		expect(Math.abs(median(known) - median(unknown))).toBeLessThan(10);
 	});
 
 	it('ends every other session when the password changes, and all on "log out everywhere"', async () => {

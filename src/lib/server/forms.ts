@@ -2,6 +2,7 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { PASSWORD_MAX, PASSWORD_MIN } from './auth/password';
+import { passwordWeakness, personalWords } from './auth/strength';
 
 export type FieldErrors = Record<string, string>;
 export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
@@ -22,15 +23,27 @@ const str = (key: string) => z.string({ error: key });
 export const emailField = str('error_email').trim().toLowerCase().max(254, 'error_email').email('error_email');
 export const passwordField = str('error_password_length').min(PASSWORD_MIN, 'error_password_length').max(PASSWORD_MAX, 'error_password_length');
 
-export const registerSchema = z.object({
-	email: emailField,
-	displayName: str('error_name').trim().min(1, 'error_name').max(80, 'error_name'),
-	password: passwordField
-});
+/** The message key for a password that is long enough but easy to guess, or null. */
+export function weakPasswordError(password: string, email: string, name: string): string | null {
+	const weakness = passwordWeakness(password, personalWords(email, name));
+	return weakness === 'personal' ? 'error_password_personal' : weakness === 'weak' ? 'error_password_weak' : null;
+}
+
+export const registerSchema = z
+	.object({
+		email: emailField,
+		displayName: str('error_name').trim().min(1, 'error_name').max(80, 'error_name'),
+		password: passwordField
+	})
+	.superRefine(({ email, displayName, password }, ctx) => {
+		const problem = weakPasswordError(password, email, displayName);
+		if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+	});
 
 export const loginSchema = z.object({
 	email: str('error_login').trim().min(1, 'error_login').max(254, 'error_login'),
-	password: str('error_login').min(1, 'error_login').max(PASSWORD_MAX, 'error_login')
+	password: str('error_login').min(1, 'error_login').max(PASSWORD_MAX, 'error_login'),
+	remember: z.literal('yes').optional()
 });
 
 export const changePasswordSchema = z.object({
@@ -51,5 +64,6 @@ export const deleteAccountSchema = z.object({
 	confirm: z.literal('yes', { error: 'error_delete_confirm' }),
 	/** What happens to posts in group discussions: removed, or kept without the author's name. */
 	posts: z.enum(['remove', 'keep'], { error: 'error_delete_posts' }).default('remove'),
-	password: str('error_delete_password').min(1, 'error_delete_password').max(PASSWORD_MAX, 'error_delete_password')
+	/** May stay empty while the last password entry is recent (policy.hasRecentPassword). */
+	password: str('error_delete_password').max(PASSWORD_MAX, 'error_delete_password').default('')
 });

@@ -9,7 +9,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { SessionUser } from './auth/session';
 import type { Db } from './db';
-import { assignmentLearners, assignments, cohortMembers, cohorts, groupMembers, groups, reflectionShares, type Cohort, type Group, type Reflection } from './db/schema';
+import { assignmentLearners, assignments, cohortMembers, cohorts, groupMembers, groups, reflectionShares, type Cohort, type Group, type Reflection, type Session } from './db/schema';
 
 export function notFound(): never {
 	error(404, 'Not found');
@@ -19,6 +19,15 @@ export function notFound(): never {
 export function requireUser(locals: App.Locals, url: URL): SessionUser {
 	if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
 	return locals.user;
+}
+
+/** How long a password entry counts for a sensitive change (data export, account deletion, password change). */
+export const RECENT_PASSWORD_WINDOW = 10 * 60 * 1000;
+
+/** Whether this session's password was entered (login, registration, re-entry) within the last 10 minutes. */
+export function hasRecentPassword(session: Pick<Session, 'passwordAt'> | null, now = new Date()): boolean {
+	const at = session?.passwordAt?.getTime();
+	return at !== undefined && at <= now.getTime() && now.getTime() - at <= RECENT_PASSWORD_WINDOW;
 }
 
 export function isSupervisor(user: SessionUser): boolean {

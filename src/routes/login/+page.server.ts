@@ -15,15 +15,16 @@ export const actions: Actions = {
 	default: async ({ request, cookies, getClientAddress, url }) => {
 		const form = await readForm(request);
 		const email = String(form.get('email') ?? '').slice(0, 254);
+		const remember = form.get('remember') === 'yes';
 		const parsed = parseForm(loginSchema, form);
-		if (!parsed.ok) return fail(400, { email, message: 'error_login' });
-		const result = await login(await db(), parsed.data.email, parsed.data.password, getClientAddress());
+		if (!parsed.ok) return fail(400, { email, remember, message: 'error_login' });
+		const result = await login(await db(), parsed.data.email, parsed.data.password, getClientAddress(), parsed.data.remember === 'yes');
 		if (!result.ok) {
 			return result.reason === 'throttled'
-				? fail(429, { email, message: 'error_throttled', wait: result.waitSeconds ?? 60 })
-				: fail(400, { email, message: 'error_login' });
+				? fail(429, { email, remember, message: 'error_throttled', wait: result.waitSeconds ?? 60 })
+				: fail(400, { email, remember, message: 'error_login' });
 		}
-		setSessionCookie(cookies, result.token, result.expiresAt);
+		setSessionCookie(cookies, result.token, result.session);
 		setLocaleCookie(cookies, result.user.locale === 'en' ? 'en' : 'nl');
 		redirect(303, safeRedirect(String(form.get('redirectTo') ?? url.searchParams.get('redirectTo') ?? '')));
 	}

@@ -2,12 +2,12 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Locale } from '$lib/server/content';
 import { db } from '$lib/server/db';
-import { isSupervisor, requireUser } from '$lib/server/policy';
+import { hasRecentPassword, isSupervisor, requireUser } from '$lib/server/policy';
 import { accessLogView } from '$lib/server/account/access';
-import { confirmPassword } from '$lib/server/account/confirm';
+import { reauthenticate } from '$lib/server/account/confirm';
 import { deleteAccount } from '$lib/server/account/delete';
 import { postsBy } from '$lib/server/groups/groups';
-import { clearSessionCookie } from '$lib/server/auth/cookies';
+import { adoptSession, clearSessionCookie } from '$lib/server/auth/cookies';
 import { deleteAccountSchema, parseForm, readForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,6 +15,7 @@ import type { Actions, PageServerLoad } from './$types';
 function exportError(url: URL) {
 	const reason = url.searchParams.get('export');
 	if (reason === 'wrong') return { message: 'error_export_password' };
+	if (reason === 'needed') return { message: 'error_password_needed' };
 	if (reason === 'throttled') return { message: 'error_throttled', seconds: Math.min(300, Math.max(1, Number.parseInt(url.searchParams.get('wait') ?? '', 10) || 60)) };
 	return null;
 }
@@ -27,6 +28,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		log,
 		groupPosts: posts,
 		supervisor: isSupervisor(user),
+		passwordRecent: hasRecentPassword(locals.session),
 		exportError: exportError(url)
 	};
 };
@@ -38,11 +40,13 @@ export const actions: Actions = {
 		const parsed = parseForm(deleteAccountSchema, form);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, posts: form.get('posts') === 'keep' ? 'keep' : 'remove' });
 		const database = await db();
-		const confirmed = await confirmPassword(database, user, parsed.data.password);
-		if (!confirmed.ok) {
-			const errors = confirmed.reason === 'throttled' ? { password: 'error_throttled' } : { password: 'error_delete_password' };
-			return fail(400, { errors, seconds: confirmed.reason === 'throttled' ? confirmed.waitSeconds : 0, posts: parsed.data.posts });
+		if (!locals.session) redirect(303, '/login');
+		const auth = await reauthenticate(database, user, locals.session, parsed.data.password);
+		if (!auth.ok) {
+			const message = { throttled: 'error_throttled', wrong: 'error_delete_password', needed: 'error_password_needed' }[auth.reason];
+			return fail(400, { errors: { password: message }, seconds: auth.reason === 'throttled' ? auth.waitSeconds : 0, posts: parsed.data.posts });
 		}
+		if (auth.rotated) adoptSession(cookies, locals, auth.rotated.token, auth.rotated.session);
 		await deleteAccount(database, user, parsed.data.posts);
 		clearSessionCookie(cookies);
 		redirect(303, '/?account=deleted');

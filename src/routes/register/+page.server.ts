@@ -1,8 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { db } from '$lib/server/db';
-import { createUser, registrationAllowed } from '$lib/server/auth/accounts';
-import { createSession, generateSessionToken } from '$lib/server/auth/session';
+import { register, registrationAllowed } from '$lib/server/auth/accounts';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { parseForm, registerSchema, readForm } from '$lib/server/forms';
 import { safeRedirect } from '$lib/server/policy';
@@ -24,11 +23,9 @@ export const actions: Actions = {
 		if (!(await registrationAllowed(database, getClientAddress()))) {
 			return fail(429, { ...values, errors: { form: 'error_throttled_register' } });
 		}
-		const user = await createUser(database, { ...parsed.data, locale: getLocale() === 'en' ? 'en' : 'nl' });
-		if (!user) return fail(400, { ...values, errors: { email: 'error_email_taken' } });
-		const token = generateSessionToken();
-		const session = await createSession(database, token, user.id);
-		setSessionCookie(cookies, token, session.expiresAt);
+		const result = await register(database, { ...parsed.data, locale: getLocale() === 'en' ? 'en' : 'nl' }, getClientAddress());
+		if (!result.ok) return fail(400, { ...values, errors: { email: 'error_register_refused' } });
+		setSessionCookie(cookies, result.token, result.session);
 		redirect(303, safeRedirect(String(form.get('redirectTo') ?? '')));
 	}
 };

@@ -1,11 +1,16 @@
-/** "Enter your password again" before an export or a deletion, under the same back-off as logging in. */
+/**
+ * "Enter your password again" before an export, a deletion or a password change, under the same
+ * back-off as logging in. A correct password starts a new session (a fresh token) whose password
+ * time is now; the policy then decides whether the last password entry is recent enough.
+ */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { users } from '../db/schema';
-import type { SessionUser } from '../auth/session';
+import { users, type Session } from '../db/schema';
+import { rotateSession, type SessionUser } from '../auth/session';
 import { accountThrottleKey } from '../auth/accounts';
 import { verifyPassword } from '../auth/password';
 import { accountWait, clearFailures, recordFailure } from '../auth/throttle';
+import { hasRecentPassword } from '../policy';
 
 export type Confirmation = { ok: true } | { ok: false; reason: 'wrong' } | { ok: false; reason: 'throttled'; waitSeconds: number };
 
@@ -20,4 +25,26 @@ export async function confirmPassword(db: Db, user: SessionUser, password: strin
 	}
 	await clearFailures(db, key);
 	return { ok: true };
+}
+
+export type Reauthentication =
+	| { ok: true; rotated: { token: string; session: Session } | null }
+	| { ok: false; reason: 'wrong' }
+	| { ok: false; reason: 'throttled'; waitSeconds: number }
+	| { ok: false; reason: 'needed' };
+
+/**
+ * The one gate before a sensitive change. A password typed now is checked (a wrong one is refused,
+ * whatever came before) and rotates the session; an empty field passes only while the session's
+ * last password entry is recent (hasRecentPassword). The caller sets the rotated token as the cookie.
+ */
+export async function reauthenticate(db: Db, user: SessionUser, session: Session, password: string, now = new Date()): Promise<Reauthentication> {
+	let rotated: { token: string; session: Session } | null = null;
+	if (password) {
+		const confirmed = await confirmPassword(db, user, password);
+		if (!confirmed.ok) return confirmed;
+		rotated = await rotateSession(db, session, now);
+	}
+	if (!hasRecentPassword(rotated?.session ?? session, now)) return { ok: false, reason: 'needed' };
+	return { ok: true, rotated };
 }

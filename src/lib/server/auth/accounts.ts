@@ -1,8 +1,9 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../db';
 import { sessions, users, type User } from '../db/schema';
-import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
+import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from './password';
 import { generateSessionToken, createSession, sessionIdFromToken } from './session';
+import type { Session } from '../db/schema';
 import {
 	LOGIN_PER_IP,
 	REGISTER_PER_IP,
@@ -55,7 +56,7 @@ export async function createUser(db: Db, account: NewAccount): Promise<User | nu
 }
 
 export type LoginResult =
-	| { ok: true; user: User; token: string; expiresAt: Date }
+	| { ok: true; user: User; token: string; session: Session }
 	| { ok: false; reason: 'invalid' | 'throttled'; waitSeconds?: number };
 
 /** The per-account back-off key: shared by login and by every "enter your password again". */
@@ -63,7 +64,11 @@ export function accountThrottleKey(email: string): string {
 	return `login:account:${normaliseEmail(email)}`;
 }
 
-export async function login(db: Db, email: string, password: string, ip: string): Promise<LoginResult> {
+/**
+ * One answer for an unknown address, a wrong password and a disabled account, in the same time:
+ * an unknown address still costs one argon2 verification.
+ */
+export async function login(db: Db, email: string, password: string, ip: string, rememberMe = false): Promise<LoginResult> {
 	const accountKey = accountThrottleKey(email);
 	if (!(await takeToken(db, `login:ip:${ip}`, LOGIN_PER_IP))) {
 		return { ok: false, reason: 'throttled', waitSeconds: 60 };
@@ -78,16 +83,49 @@ export async function login(db: Db, email: string, password: string, ip: string)
 		return { ok: false, reason: 'invalid' };
 	}
 	await clearFailures(db, accountKey);
+	if (needsRehash(user.passwordHash)) {
+		await db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, user.id));
+	}
+	const token = generateSessionToken();
+	const session = await createSession(db, token, user.id, { rememberMe });
+	return { ok: true, user, token, session };
+}
+
+export type RegistrationResult = { ok: true; user: User; token: string; session: Session } | { ok: false };
+
+/**
+ * Registration that tells as little as possible about which addresses have an account. A new
+ * address gets an account and a session. A known address with that account's password is signed
+ * in: the same answer as a new account (a login, under the login throttles). A known address with
+ * another password gets a refusal that names no account; without e-mail to the address this is the
+ * one difference left (see SECURITY.md). Both branches spend one argon2 computation.
+ */
+export async function register(db: Db, account: NewAccount, ip: string): Promise<RegistrationResult> {
+	if (await findUserByEmail(db, account.email)) {
+		const signedIn = await login(db, account.email, account.password, ip);
+		return signedIn.ok ? signedIn : { ok: false };
+	}
+	const user = await createUser(db, account);
+	if (!user) return { ok: false }; // taken at the same moment by someone else
 	const token = generateSessionToken();
 	const session = await createSession(db, token, user.id);
-	return { ok: true, user, token, expiresAt: session.expiresAt };
+	return { ok: true, user, token, session };
 }
 
 export async function registrationAllowed(db: Db, ip: string): Promise<boolean> {
 	return takeToken(db, `register:ip:${ip}`, REGISTER_PER_IP);
 }
 
-/** Changes the password and ends every other session of this user; the current one stays. */
+/** Sets a new password and ends every session of this user but the one to keep (the current one). */
+export async function setPassword(db: Db, userId: string, newPassword: string, keepSessionId: string): Promise<void> {
+	const passwordHash = await hashPassword(newPassword);
+	await db.transaction(async (tx) => {
+		await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+		await tx.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)));
+	});
+}
+
+/** Checks the current password, then sets the new one and ends every other session of this user. */
 export async function changePassword(
 	db: Db,
 	userId: string,
@@ -97,14 +135,26 @@ export async function changePassword(
 ): Promise<boolean> {
 	const [user] = await db.select().from(users).where(eq(users.id, userId));
 	if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) return false;
-	const passwordHash = await hashPassword(newPassword);
-	await db.transaction(async (tx) => {
-		await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
-		await tx
-			.delete(sessions)
-			.where(and(eq(sessions.userId, userId), ne(sessions.id, sessionIdFromToken(currentToken))));
-	});
+	await setPassword(db, userId, newPassword, sessionIdFromToken(currentToken));
 	return true;
+}
+
+/**
+ * An administrator disables (or enables again) an account. Disabling ends all its sessions in the
+ * same transaction; logging in then fails with the same message as a wrong password.
+ */
+export async function setDisabled(db: Db, email: string, disabled: boolean): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const rows = await tx
+			.update(users)
+			.set({ disabledAt: disabled ? new Date() : null })
+			.where(eq(users.email, normaliseEmail(email)))
+			.returning({ id: users.id });
+		const user = rows[0];
+		if (!user) return false;
+		if (disabled) await tx.delete(sessions).where(eq(sessions.userId, user.id));
+		return true;
+	});
 }
 
 export async function setLocale(db: Db, userId: string, locale: 'nl' | 'en'): Promise<void> {

@@ -18,6 +18,18 @@ export async function verifyPassword(stored: string, password: string): Promise<
 	}
 }
 
+/**
+ * Whether a stored hash is weaker than what hashPassword makes now (another algorithm, or less
+ * memory, time or parallelism), so that a successful login can store a new one: raising PARAMS
+ * upgrades every account as its owner next logs in.
+ */
+export function needsRehash(stored: string): boolean {
+	const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(stored);
+	if (!match) return true;
+	const [memory, time, lanes] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	return memory < PARAMS.memoryCost || time < PARAMS.timeCost || lanes < PARAMS.parallelism;
+}
+
 let dummy: Promise<string> | undefined;
 /** Spend the same time for an unknown account as for a known one, so timing does not tell them apart. */
 export async function burnPasswordCheck(password: string): Promise<void> {

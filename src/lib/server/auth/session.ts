@@ -1,6 +1,9 @@
 /**
- * Sessions as the lucia-auth.com guide builds them: a random token goes to the browser,
- * only its SHA-256 is stored; 30 days, renewed when less than 15 remain.
+ * Sessions as the lucia-auth.com guide builds them: a random token goes to the browser, only its
+ * SHA-256 is stored. A session ends after 12 hours without use, or 30 days with "remember me";
+ * never later than 30 days after it was made (the absolute lifetime), whatever its use. With both at
+ * 30 days a remembered session in effect lasts 30 days from login; the two are separate constants
+ * so that either can change on its own.
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
@@ -8,15 +11,23 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { sessions, users, type Session, type User } from '../db/schema';
 
-export const SESSION_COOKIE = 'session';
-const DAY = 24 * 60 * 60 * 1000;
-export const SESSION_LIFETIME = 30 * DAY;
-export const RENEW_WITHIN = 15 * DAY;
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+export const IDLE_TIMEOUT = 12 * HOUR;
+export const REMEMBERED_IDLE_TIMEOUT = 30 * DAY;
+export const ABSOLUTE_LIFETIME = 30 * DAY;
+/**
+ * The stored deadline is pushed forward only once it has fallen this far behind, so that not every
+ * request writes: a 12-hour session ends between 11 h 55 and 12 h after its last use.
+ */
+export const RENEW_STEP = { short: 5 * MINUTE, remembered: DAY } as const;
 
 export type SessionUser = Pick<User, 'id' | 'email' | 'displayName' | 'role' | 'locale'>;
 export type SessionValidation =
 	| { session: Session; user: SessionUser; renewed: boolean }
 	| { session: null; user: null; renewed: false };
+export type SessionOptions = { rememberMe?: boolean; now?: Date };
 
 /** 20 random bytes = 160 bits, base32 so it is cookie-safe. */
 export function generateSessionToken(): string {
@@ -29,15 +40,33 @@ export function sessionIdFromToken(token: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-export async function createSession(db: Db, token: string, userId: string): Promise<Session> {
-	const session = {
-		id: sessionIdFromToken(token),
-		userId,
-		expiresAt: new Date(Date.now() + SESSION_LIFETIME),
-		createdAt: new Date()
-	};
+/** The idle deadline as of `now`, capped by the absolute lifetime. */
+export function deadlineFor(session: Pick<Session, 'createdAt' | 'rememberMe'>, now: Date): Date {
+	const idle = session.rememberMe ? REMEMBERED_IDLE_TIMEOUT : IDLE_TIMEOUT;
+	return new Date(Math.min(now.getTime() + idle, session.createdAt.getTime() + ABSOLUTE_LIFETIME));
+}
+
+/** A session made by entering the password (login, registration, re-authentication). */
+export async function createSession(db: Pick<Db, 'insert'>, token: string, userId: string, { rememberMe = false, now = new Date() }: SessionOptions = {}): Promise<Session> {
+	const base = { createdAt: now, rememberMe };
+	const session: Session = { id: sessionIdFromToken(token), userId, ...base, expiresAt: deadlineFor(base, now), passwordAt: now };
 	await db.insert(sessions).values(session);
 	return session;
+}
+
+/**
+ * A new session for a re-entered password: a fresh token (so a token seen before the check is worth
+ * nothing after it) with the same "remember me"; the old session ends in the same transaction.
+ */
+export async function rotateSession(db: Db, old: Pick<Session, 'id' | 'userId' | 'rememberMe'>, now = new Date()): Promise<{ token: string; session: Session }> {
+	const token = generateSessionToken();
+	let session: Session | undefined;
+	await db.transaction(async (tx) => {
+		await tx.delete(sessions).where(eq(sessions.id, old.id));
+		session = await createSession(tx, token, old.userId, { rememberMe: old.rememberMe, now });
+	});
+	if (!session) throw new Error('session not rotated');
+	return { token, session };
 }
 
 /**
@@ -72,9 +101,10 @@ export async function validateSessionToken(
 		return { session: null, user: null, renewed: false };
 	}
 	let renewed = false;
-	if (now.getTime() >= session.expiresAt.getTime() - RENEW_WITHIN) {
-		session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME);
-		await db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, id));
+	const deadline = deadlineFor(session, now);
+	if (deadline.getTime() - session.expiresAt.getTime() >= (session.rememberMe ? RENEW_STEP.remembered : RENEW_STEP.short)) {
+		session.expiresAt = deadline;
+		await db.update(sessions).set({ expiresAt: deadline }).where(eq(sessions.id, id));
 		renewed = true;
 	}
 	const { disabledAt: _disabled, ...sessionUser } = user;

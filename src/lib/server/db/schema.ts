@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+	boolean,
 	check,
 	doublePrecision,
 	index,
@@ -41,8 +42,13 @@ export const sessions = pgTable(
 		userId: text('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
+		/** The idle deadline: pushed forward while the session is used, never past created_at + 30 days. */
 		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-		createdAt: now()
+		createdAt: now(),
+		/** "Remember me": 30 days idle instead of 12 hours, and a cookie that outlives the browser. */
+		rememberMe: boolean('remember_me').notNull().default(false),
+		/** When the password was last entered in this session (login, registration, re-authentication); null counts as long ago. */
+		passwordAt: timestamp('password_at', { withTimezone: true })
 	},
 	(t) => [index('sessions_user_idx').on(t.userId)]
 );
