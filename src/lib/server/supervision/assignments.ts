@@ -69,16 +69,26 @@ export async function assignmentsOfCohort(db: Db, course: Course, cohortId: stri
 	const touched = learnerIds.length
 		? await db.select({ learnerId: progress.learnerId, itemId: progress.itemId }).from(progress).where(inArray(progress.learnerId, learnerIds))
 		: [];
-	return list.map((a) => ({
-		assignment: a,
-		learners: work
-			.filter((w) => w.assignmentId === a.id)
-			.map((w) => ({
-				learnerId: w.learnerId,
-				submittedAt: w.submittedAt,
-				status: statusOf({ ...w, dueAt: a.dueAt }, touchedBy(course, touched.filter((t) => t.learnerId === w.learnerId), a.targetType, a.targetId), now)
-			}))
-	}));
+	// Grouped once per learner and per assignment, not scanned per (assignment, learner) pair.
+	const itemsOf = new Map<string, Set<string>>();
+	for (const t of touched) {
+		let items = itemsOf.get(t.learnerId);
+		if (!items) itemsOf.set(t.learnerId, (items = new Set()));
+		items.add(t.itemId);
+	}
+	return list.map((a) => {
+		const targets = targetItems(course, a.targetType, a.targetId).map((i) => i.id);
+		const touches = (learnerId: string) => {
+			const items = itemsOf.get(learnerId);
+			return items !== undefined && targets.some((id) => items.has(id));
+		};
+		return {
+			assignment: a,
+			learners: work
+				.filter((w) => w.assignmentId === a.id)
+				.map((w) => ({ learnerId: w.learnerId, submittedAt: w.submittedAt, status: statusOf({ ...w, dueAt: a.dueAt }, touches(w.learnerId), now) }))
+		};
+	});
 }
 
 export async function assignmentForLearner(db: Db, assignmentId: number, learnerId: string) {
