@@ -6,7 +6,6 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, relative } from 'node:path';
 import { tmpdir } from 'node:os';
 import postgres from 'postgres';
@@ -26,6 +25,7 @@ import type { Item } from '../../src/lib/server/content/types';
 import { addPopulation, formAnswer, rng, type Learner, type OpenQuestion, type Population } from './seed';
 import { drive, summarise, type Measured, type Next, type Plan } from './load';
 import { clientWeight } from './weight';
+import { freePort } from '../lib/free-port';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const CEILING_SECONDS = Number(process.env.BENCH_CEILING_SECONDS ?? 5);
@@ -48,17 +48,6 @@ For statement counts it loads pg_stat_statements when the server preloads it
 }
 
 // ---------------------------------------------------------------- helpers
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const s = createServer();
-		s.once('error', reject);
-		s.listen(0, '127.0.0.1', () => {
-			const address = s.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			s.close(() => resolve(port));
-		});
-	});
-}
 
 async function waitFor(check: () => Promise<boolean>, seconds: number, what: string): Promise<void> {
 	const start = Date.now();

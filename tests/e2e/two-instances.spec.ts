@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { PASSWORD, uniqueEmail } from './helpers';
 import { backoffSeconds } from '../../src/lib/server/auth/throttle';
+import { freePort } from '../../scripts/lib/free-port';
 
 /**
  * Two production servers (`node build`) on two ports against one PostgreSQL: nothing that matters
@@ -14,17 +14,6 @@ import { backoffSeconds } from '../../src/lib/server/auth/throttle';
 const url = process.env.DATABASE_URL;
 test.skip(!url, 'needs DATABASE_URL (a PostgreSQL server): two instances cannot share the embedded database');
 
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const s = createServer();
-		s.once('error', reject);
-		s.listen(0, '127.0.0.1', () => {
-			const address = s.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			s.close(() => resolve(port));
-		});
-	});
-}
 
 async function waitFor(check: () => Promise<boolean>, seconds: number): Promise<void> {
 	const start = Date.now();
