@@ -62,6 +62,46 @@ export const rateLimits = pgTable('rate_limits', {
 	updatedAt: now()
 });
 
+/**
+ * Single-use tokens sent by e-mail: a password reset, the confirmation of a registration (no user
+ * yet: the pending account waits in `data`) or of a new e-mail address. Only the SHA-256 is stored.
+ */
+export const authTokens = pgTable(
+	'auth_tokens',
+	{
+		id: text().primaryKey(),
+		purpose: text().notNull(),
+		userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+		email: text().notNull(),
+		data: jsonb(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		usedAt: timestamp('used_at', { withTimezone: true }),
+		createdAt: now()
+	},
+	(t) => [
+		index('auth_tokens_user_idx').on(t.userId),
+		index('auth_tokens_expires_idx').on(t.expiresAt),
+		check('auth_tokens_purpose_check', sql`${t.purpose} in ('reset', 'register', 'email')`)
+	]
+);
+
+/**
+ * Idempotency keys of acknowledged writes: a client that got no answer retries with the same key
+ * and gets the first outcome back instead of a second write. Written in the write's transaction.
+ */
+export const writeKeys = pgTable(
+	'write_keys',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		key: text().notNull(),
+		result: jsonb(),
+		createdAt: now()
+	},
+	(t) => [uniqueIndex('write_keys_user_key').on(t.userId, t.key), index('write_keys_created_idx').on(t.createdAt)]
+);
+
 /** One row per learner and course item: where they are and whether it is done. */
 export const progress = pgTable(
 	'progress',
