@@ -9,6 +9,7 @@ import { TOKEN_LIFETIME, consumeToken, hashToken, issueToken, peekToken } from '
 import { requestPasswordReset, resetPassword, resetTarget } from '../../src/lib/server/auth/reset';
 import { confirmEmailChange, pendingEmail, requestEmailChange } from '../../src/lib/server/auth/email-change';
 import type { Mail } from '../../src/lib/server/mail';
+import { hasRecentPassword } from '../../src/lib/server/policy';
 
 const ORIGIN = 'https://ontroerd.test';
 
@@ -130,10 +131,13 @@ describe.each(drivers)('links by e-mail on %s', (driver) => {
 		expect(JSON.stringify(row)).not.toContain('nina haar lange zin');
 
 		const link = linkToken(mail, '/register/confirm');
-		const confirmed = await confirmRegistration(database.db, link);
+		const confirmed = await confirmRegistration(database.db, link, new Date(row!.createdAt.getTime() + 20 * 60_000));
 		if (!confirmed.ok) throw new Error(`not confirmed: ${confirmed.reason}`);
 		expect(confirmed).toMatchObject({ redirectTo: '/join/abc', user: { email: 'nieuw@example.nl', displayName: 'Nina', role: 'trainee' } });
 		expect((await validateSessionToken(database.db, confirmed.token)).user?.email).toBe('nieuw@example.nl');
+		// The password was typed at registration, 20 minutes ago: not recent enough for an export or a deletion.
+		expect(confirmed.session.passwordAt).toEqual(row?.createdAt);
+		expect(hasRecentPassword(confirmed.session, new Date(row!.createdAt.getTime() + 20 * 60_000))).toBe(false);
 		expect((await login(database.db, 'nieuw@example.nl', 'nina haar lange zin', '10.2.1.1')).ok).toBe(true);
 		expect(await confirmRegistration(database.db, link)).toEqual({ ok: false, reason: 'used' });
 	});

@@ -14,6 +14,7 @@ const mailDir = () => process.env.MAIL_DIR || '.data/mail';
 const from = () => process.env.MAIL_FROM || 'Ontroerd <noreply@ontroerd.invalid>';
 
 let transporter: Transporter | undefined;
+let warned = false;
 function transport(): Transporter {
 	transporter ??= process.env.SMTP_URL ? nodemailer.createTransport(process.env.SMTP_URL) : nodemailer.createTransport({ jsonTransport: true });
 	return transporter;
@@ -22,6 +23,8 @@ function transport(): Transporter {
 export async function sendMail(mail: Mail): Promise<void> {
 	const info = await transport().sendMail({ from: from(), ...mail });
 	if (process.env.SMTP_URL) return;
+	if (!warned && process.env.NODE_ENV === 'production') console.warn(`SMTP_URL is not set: mails are written to ${mailDir()}, not sent`);
+	warned = true;
 	const dir = mailDir();
 	mkdirSync(dir, { recursive: true });
 	const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomUUID().slice(0, 8)}.json`;

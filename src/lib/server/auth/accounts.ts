@@ -133,6 +133,9 @@ export async function confirmRegistration(db: Db, link: string, now = new Date()
 		if (!user) return { ok: false, reason: 'taken' }; // registered through another link meanwhile
 		const token = generateSessionToken();
 		const session = await createSession(tx, token, user.id, { now });
+		// The password was typed when the form was sent, not now: "recent" for re-authentication counts from then.
+		session.passwordAt = used.token.createdAt;
+		await tx.update(sessions).set({ passwordAt: session.passwordAt }).where(eq(sessions.id, session.id));
 		return { ok: true, user, token, session, redirectTo: pending.redirectTo };
 	});
 }
