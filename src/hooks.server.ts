@@ -4,6 +4,7 @@ import { dev } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { closeDatabase, database, db } from '$lib/server/db';
 import { isDatabaseUnavailable } from '$lib/server/db/health';
+import { UnsafeDurabilityError } from '$lib/server/db/server';
 import { demoBanner, ensureDemo } from '$lib/server/db/seed-demo';
 import { course } from '$lib/server/content';
 import { validateSessionToken } from '$lib/server/auth/session';
@@ -19,6 +20,8 @@ export const init: ServerInit = async () => {
 			console.log(demoBanner());
 		}
 	} catch (error) {
+		// A server that may lose acknowledged writes is refused outright; any other trouble passes.
+		if (error instanceof UnsafeDurabilityError) throw error;
 		// Start anyway: pages answer 503 until the database is back.
 		console.error('Database not ready at start:', (error as Error).message);
 	}

@@ -8,6 +8,28 @@ export type EventSink = {
 	close: () => void;
 };
 
+/**
+ * Open streams, closed when the server is told to stop: adapter-node's graceful shutdown waits for
+ * every connection to finish, and a stream never would (until SHUTDOWN_TIMEOUT). The browser's
+ * EventSource reconnects to whichever server comes next. The signal handlers exist only while a stream is open.
+ */
+const open = new Set<EventSink>();
+const closeAll = () => {
+	for (const sink of [...open]) sink.close();
+};
+function track(sink: EventSink): void {
+	if (open.size === 0) {
+		process.on('SIGTERM', closeAll);
+		process.on('SIGINT', closeAll);
+	}
+	open.add(sink);
+}
+function untrack(sink: EventSink): void {
+	if (!open.delete(sink) || open.size > 0) return;
+	process.off('SIGTERM', closeAll);
+	process.off('SIGINT', closeAll);
+}
+
 type Options = {
 	/** Sets up the sources of events; returns how to undo that. */
 	start: (sink: EventSink) => Promise<() => Promise<void>>;
@@ -21,9 +43,11 @@ export function eventStream(signal: AbortSignal, { start, beat, heartbeatMs = 25
 	let closed = false;
 	let stop: (() => Promise<void>) | undefined;
 	let timer: ReturnType<typeof setInterval> | undefined;
+	let tracked: EventSink | undefined;
 
 	const finish = () => {
 		clearInterval(timer);
+		if (tracked) untrack(tracked);
 		signal.removeEventListener('abort', onAbort);
 		if (stop) void stop().catch(() => {});
 	};
@@ -47,6 +71,8 @@ export function eventStream(signal: AbortSignal, { start, beat, heartbeatMs = 25
 					controller.close();
 				}
 			};
+			tracked = sink;
+			track(sink);
 			signal.addEventListener('abort', onAbort, { once: true });
 			write('retry: 5000\n: connected\n\n');
 			timer = setInterval(() => {

@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { quizAnswers, quizAttempts, type QuizAnswerValue } from '../db/schema';
 import type { Quiz } from '../content';
 import { touchItem } from './progress';
+import { claimWriteKey, settleWriteKey } from './write-keys';
 
 export type QuizAttempt = typeof quizAttempts.$inferSelect & { answers: Map<string, QuizAnswerValue> };
 
@@ -31,9 +32,15 @@ export async function quizAttemptsOf(db: Db, learnerId: string, quizId: string):
 /**
  * Saves an answer in the learner's current attempt. An answer, once given, stands for that attempt
  * (the learner has seen the feedback); a repeated post is a no-op. Returns false when it was already answered.
+ * With a write key, a retry gets the first outcome and writes nothing, even after a retake began a new attempt.
  */
-export async function answerQuestion(db: Db, learnerId: string, quiz: Quiz, questionId: string, value: QuizAnswerValue): Promise<boolean> {
+export async function answerQuestion(db: Db, learnerId: string, quiz: Quiz, questionId: string, value: QuizAnswerValue, writeKey?: string): Promise<boolean> {
 	return db.transaction(async (tx) => {
+		const scope = `answer:${quiz.id}:${questionId}`;
+		if (writeKey) {
+			const seen = await claimWriteKey<boolean>(tx, learnerId, scope, writeKey);
+			if (seen) return seen.first;
+		}
 		let [attempt] = await tx
 			.select()
 			.from(quizAttempts)
@@ -54,6 +61,7 @@ export async function answerQuestion(db: Db, learnerId: string, quiz: Quiz, ques
 			await tx.update(quizAttempts).set({ completedAt: new Date() }).where(eq(quizAttempts.id, attempt.id));
 		}
 		await touchItem(tx, learnerId, quiz, complete ? 'completed' : 'started');
+		if (writeKey) await settleWriteKey(tx, learnerId, scope, writeKey, inserted.length > 0);
 		return inserted.length > 0;
 	});
 }

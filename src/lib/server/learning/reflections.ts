@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { reflectionShares, reflections, type Reflection } from '../db/schema';
 import type { Item } from '../content';
 import { touchItem } from './progress';
+import { claimWriteKey, releaseWriteKey, settleWriteKey } from './write-keys';
 
 export const REFLECTION_MAX = 10_000;
 
@@ -51,7 +52,16 @@ export function sharingChoice(r: Pick<SavedReflection, 'visibility' | 'share'>):
 }
 
 /** `sharing` left out keeps what is stored (a new reflection starts private). Callers check group membership. */
-export type SaveInput = { key: string; item: Item; body: string; baseVersion: number; visibility?: 'private' | 'supervisor'; sharing?: Sharing };
+export type SaveInput = {
+	key: string;
+	item: Item;
+	body: string;
+	baseVersion: number;
+	visibility?: 'private' | 'supervisor';
+	sharing?: Sharing;
+	/** Makes a retry return the first outcome (see ./write-keys.ts); without it a save behaves as below. */
+	writeKey?: string;
+};
 type Shown = { visibility: string; named: boolean };
 export type SaveResult =
 	| ({ ok: true; version: number; savedAt: Date } & Shown)
@@ -76,34 +86,51 @@ async function storeShare(tx: Tx, reflectionId: number, sharing: Sharing): Promi
  * the newer text back instead of overwriting it. Posting the text that is already saved is a no-op
  * (a retried request), so a retry is always safe. A change of who may read it is a save like any
  * other (it gets a new version); every read checks the stored visibility and share, so it takes effect at once.
+ * With a write key, a save the learner never heard back about is answered as it was the first time
+ * (no second version, no false conflict); a conflict gives the key back, so "keep mine" can reuse it.
  */
 export async function saveReflection(db: Db, learnerId: string, input: SaveInput): Promise<SaveResult> {
+	const { writeKey } = input;
+	if (!writeKey) return db.transaction((tx) => save(tx, learnerId, input));
+	const scope = `reflection:${input.key}`;
+	return db.transaction(async (tx) => {
+		const seen = await claimWriteKey<Stored>(tx, learnerId, scope, writeKey);
+		if (seen) return { ...seen.first, savedAt: new Date(seen.first.savedAt) };
+		const result = await save(tx, learnerId, input);
+		if (result.ok) await settleWriteKey(tx, learnerId, scope, writeKey, { ...result, savedAt: result.savedAt.toISOString() } satisfies Stored);
+		else await releaseWriteKey(tx, learnerId, scope, writeKey);
+		return result;
+	});
+}
+
+/** A successful save as kept with its write key (JSON, so the date as text). */
+type Stored = Omit<Extract<SaveResult, { ok: true }>, 'savedAt'> & { savedAt: string };
+
+async function save(tx: Tx, learnerId: string, input: SaveInput): Promise<SaveResult> {
 	const { key, item, body, baseVersion } = input;
 	const sharing: Sharing | undefined = input.sharing ?? (input.visibility ? { visibility: input.visibility } : undefined);
-	return db.transaction(async (tx) => {
-		const written =
-			baseVersion === 0
-				? await tx
-						.insert(reflections)
-						.values({ learnerId, promptKey: key, itemId: item.id, body, version: 1, visibility: sharing?.visibility ?? 'private', contentVersion: item.version })
-						.onConflictDoNothing()
-						.returning()
-				: await tx
-						.update(reflections)
-						.set({ body, version: baseVersion + 1, ...(sharing ? { visibility: sharing.visibility } : {}), contentVersion: item.version, updatedAt: new Date() })
-						.where(and(eq(reflections.learnerId, learnerId), eq(reflections.promptKey, key), eq(reflections.version, baseVersion)))
-						.returning();
-		const row = written[0];
-		if (row) {
-			if (sharing) await storeShare(tx, row.id, sharing);
-			if (item.type === 'reflection') await touchItem(tx, learnerId, item, body.trim() ? 'completed' : 'started');
-			const [saved] = await withShares(tx, [row]);
-			return { ok: true as const, version: row.version, savedAt: row.updatedAt, ...shown(saved ?? { ...row, share: null }) };
-		}
-		const [stored] = await tx.select().from(reflections).where(and(eq(reflections.learnerId, learnerId), eq(reflections.promptKey, key)));
-		const [now] = stored ? await withShares(tx, [stored]) : [];
-		if (!now) return { ok: false as const, conflict: { version: 0, body: '', visibility: 'private', named: false, savedAt: new Date(0) } };
-		if (now.body === body && sameSharing(now, sharing)) return { ok: true as const, version: now.version, savedAt: now.updatedAt, ...shown(now) };
-		return { ok: false as const, conflict: { version: now.version, body: now.body, savedAt: now.updatedAt, ...shown(now) } };
-	});
+	const written =
+		baseVersion === 0
+			? await tx
+					.insert(reflections)
+					.values({ learnerId, promptKey: key, itemId: item.id, body, version: 1, visibility: sharing?.visibility ?? 'private', contentVersion: item.version })
+					.onConflictDoNothing()
+					.returning()
+			: await tx
+					.update(reflections)
+					.set({ body, version: baseVersion + 1, ...(sharing ? { visibility: sharing.visibility } : {}), contentVersion: item.version, updatedAt: new Date() })
+					.where(and(eq(reflections.learnerId, learnerId), eq(reflections.promptKey, key), eq(reflections.version, baseVersion)))
+					.returning();
+	const row = written[0];
+	if (row) {
+		if (sharing) await storeShare(tx, row.id, sharing);
+		if (item.type === 'reflection') await touchItem(tx, learnerId, item, body.trim() ? 'completed' : 'started');
+		const [saved] = await withShares(tx, [row]);
+		return { ok: true as const, version: row.version, savedAt: row.updatedAt, ...shown(saved ?? { ...row, share: null }) };
+	}
+	const [stored] = await tx.select().from(reflections).where(and(eq(reflections.learnerId, learnerId), eq(reflections.promptKey, key)));
+	const [now] = stored ? await withShares(tx, [stored]) : [];
+	if (!now) return { ok: false as const, conflict: { version: 0, body: '', visibility: 'private', named: false, savedAt: new Date(0) } };
+	if (now.body === body && sameSharing(now, sharing)) return { ok: true as const, version: now.version, savedAt: now.updatedAt, ...shown(now) };
+	return { ok: false as const, conflict: { version: now.version, body: now.body, savedAt: now.updatedAt, ...shown(now) } };
 }

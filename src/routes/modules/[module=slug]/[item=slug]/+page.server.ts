@@ -11,6 +11,8 @@ import { groupsOf, isMember } from '$lib/server/groups/groups';
 import { parseAnswer } from '$lib/server/learning/scoring';
 import { presentNorm, presentQuiz, presentReflection, presentVignette, reflectionKeysOf } from '$lib/server/learning/present';
 import { readForm } from '$lib/server/forms';
+import { parseWriteKey } from '$lib/server/learning/write-keys';
+import { newWriteKey } from '$lib/write-key';
 import type { Actions, PageServerLoad } from './$types';
 
 function locate(params: { module: string; item: string }) {
@@ -50,7 +52,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		case 'vignette':
 			return { ...common, vignette: presentVignette(item, await vignetteAttemptsOf(database, user.id, item.id), reflections, locale) };
 		case 'quiz':
-			return { ...common, quiz: presentQuiz(course, item, await quizAttemptsOf(database, user.id, item.id), reflections, locale) };
+			// One key per page render serves every question's form: the server scopes it by question.
+			return { ...common, quiz: { ...presentQuiz(course, item, await quizAttemptsOf(database, user.id, item.id), reflections, locale), writeKey: newWriteKey() } };
 	}
 };
 
@@ -95,14 +98,16 @@ export const actions: Actions = {
 		const form = await readForm(request);
 		const questionId = field(form, 'question');
 		const question = item.questions.find((q) => q.id === questionId && q.kind !== 'reflection');
+		const writeKey = parseWriteKey(form.get('writeKey'));
 		if (!question) return fail(400, { message: 'error_unknown_question' });
+		if (writeKey === null) return fail(400, { message: 'error_bad_request' });
 		const raw = form.getAll('answer').filter((v): v is string => typeof v === 'string');
 		const parsed = parseAnswer(question, raw);
 		if (!parsed.ok) {
 			const range = question.kind === 'estimate' || question.kind === 'scale' ? { min: question.min, max: question.max } : { min: 1, max: 7 };
 			return fail(400, { question: questionId, message: `error_answer_${parsed.error.replace('-', '_')}`, ...range, raw: raw[0] ?? '' });
 		}
-		await answerQuestion(await db(), user.id, item, questionId, parsed.value);
+		await answerQuestion(await db(), user.id, item, questionId, parsed.value, writeKey);
 		redirect(303, `${itemUrl(item)}#q-${questionId}`);
 	},
 
@@ -121,7 +126,8 @@ export const actions: Actions = {
 		const key = field(form, 'key');
 		const body = field(form, 'body').replace(/\r\n/g, '\n');
 		const baseVersion = Number(field(form, 'version'));
-		if (!reflectionKeysOf(item).includes(key) || !Number.isInteger(baseVersion) || baseVersion < 0) {
+		const writeKey = parseWriteKey(form.get('writeKey'));
+		if (!reflectionKeysOf(item).includes(key) || !Number.isInteger(baseVersion) || baseVersion < 0 || writeKey === null) {
 			return fail(400, { message: 'error_bad_request' });
 		}
 		// Left out (an older page or client) keeps what is stored; anything else must be a known choice,
@@ -137,7 +143,7 @@ export const actions: Actions = {
 		if (body.length > REFLECTION_MAX) {
 			return fail(413, { reflection: { key, body, visibility, named, message: 'error_reflection_too_long', length: body.length } });
 		}
-		const result = await saveReflection(database, user.id, { key, item, body, baseVersion, sharing });
+		const result = await saveReflection(database, user.id, { key, item, body, baseVersion, sharing, writeKey });
 		if (!result.ok) {
 			const { conflict } = result;
 			return fail(409, { reflection: { key, body, visibility, named, message: 'error_reflection_conflict', conflict: { body: conflict.body, version: conflict.version, visibility: conflict.visibility, named: conflict.named } } });
