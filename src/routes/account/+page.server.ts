@@ -6,6 +6,7 @@ import { adoptSession, clearSessionCookie } from '$lib/server/auth/cookies';
 import { reauthenticate } from '$lib/server/account/confirm';
 import { changePasswordSchema, parseForm, readForm, weakPasswordError } from '$lib/server/forms';
 import { requireUser } from '$lib/server/policy';
+import { logEvent } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -31,11 +32,13 @@ export const actions: Actions = {
 		const current = auth.rotated?.session ?? locals.session;
 		if (auth.rotated) adoptSession(cookies, locals, auth.rotated.token, auth.rotated.session);
 		await setPassword(database, user.id, parsed.data.newPassword, current.id);
+		logEvent('password.changed', { userId: user.id });
 		return { action: 'password', success: true };
 	},
 	logoutEverywhere: async ({ locals, cookies, url }) => {
 		const user = requireUser(locals, url);
 		await invalidateUserSessions(await db(), user.id);
+		logEvent('logout.everywhere', { userId: user.id });
 		clearSessionCookie(cookies);
 		redirect(303, '/login');
 	}

@@ -5,6 +5,7 @@ import { register, registrationAllowed } from '$lib/server/auth/accounts';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { parseForm, registerSchema, readForm } from '$lib/server/forms';
 import { safeRedirect } from '$lib/server/policy';
+import { logEvent } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -25,6 +26,7 @@ export const actions: Actions = {
 		}
 		const result = await register(database, { ...parsed.data, locale: getLocale() === 'en' ? 'en' : 'nl' }, getClientAddress());
 		if (!result.ok) return fail(400, { ...values, errors: { email: 'error_register_refused' } });
+		logEvent('registration', { userId: result.user.id });
 		setSessionCookie(cookies, result.token, result.session);
 		redirect(303, safeRedirect(String(form.get('redirectTo') ?? '')));
 	}

@@ -8,10 +8,11 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { groupPosts, rateLimits, sessions, users } from '../db/schema';
+import { authTokens, groupPosts, rateLimits, sessions, users } from '../db/schema';
 import { leaveAllGroups } from '../groups/groups';
 import type { SessionUser } from '../auth/session';
-import { accountThrottleKey } from '../auth/accounts';
+import { accountThrottleKey, normaliseEmail } from '../auth/accounts';
+import { logEvent } from '../log';
 
 export type PostsChoice = 'remove' | 'keep';
 
@@ -21,6 +22,9 @@ export async function deleteAccount(db: Db, user: Pick<SessionUser, 'id' | 'emai
 		await leaveAllGroups(tx, user.id);
 		await tx.delete(sessions).where(eq(sessions.userId, user.id));
 		await tx.delete(rateLimits).where(eq(rateLimits.key, accountThrottleKey(user.email)));
+		// Links for this address without an account id (a pending registration) go too.
+		await tx.delete(authTokens).where(eq(authTokens.email, normaliseEmail(user.email)));
 		await tx.delete(users).where(eq(users.id, user.id));
 	});
+	logEvent('account.deleted', { userId: user.id, posts });
 }
