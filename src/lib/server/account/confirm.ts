@@ -54,6 +54,6 @@ export async function reauthenticate(db: Db, user: SessionUser, session: Session
 		logEvent('reauth.failed', { userId: user.id, reason: 'needed' }, 'warn');
 		return { ok: false, reason: 'needed' };
 	}
-	logEvent('reauth.ok', { userId: user.id, passwordEntered: rotated !== null });
+	logEvent('reauth.ok', { userId: user.id, rotated: rotated !== null });
 	return { ok: true, rotated };
 }
