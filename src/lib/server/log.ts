@@ -48,16 +48,21 @@ function destination(file: string | undefined): pino.DestinationStream {
 	return pino.destination({ dest: file, sync: true, append: true });
 }
 
-export const logger = pino(
-	{
-		level: process.env.LOG_LEVEL ?? 'info',
-		base: { service: 'ontroerd' },
-		timestamp: pino.stdTimeFunctions.isoTime,
-		redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-		formatters: { level: (label) => ({ level: label }) }
-	},
-	destination(process.env.LOG_FILE)
-);
+/** A logger with the app's format and redaction, writing to `stream` (tests pass their own). */
+export function createLogger(stream: pino.DestinationStream, level = process.env.LOG_LEVEL ?? 'info'): pino.Logger {
+	return pino(
+		{
+			level,
+			base: { service: 'ontroerd' },
+			timestamp: pino.stdTimeFunctions.isoTime,
+			redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+			formatters: { level: (label) => ({ level: label }) }
+		},
+		stream
+	);
+}
+
+export const logger = createLogger(destination(process.env.LOG_FILE));
 
 /** Runs `fn` with a request context that every log line inside it (awaits included) carries. */
 export function withRequestContext<T>(ctx: RequestContext, fn: () => T): T {
@@ -71,10 +76,10 @@ export function requestContext(): RequestContext | undefined {
 type Fields = Record<string, string | number | boolean | null | undefined>;
 
 /** One security event. `fields` hold ids, reasons and counts only. */
-export function logEvent(event: LogEvent, fields: Fields = {}, level: 'info' | 'warn' | 'error' = 'info'): void {
+export function logEvent(event: LogEvent, fields: Fields = {}, level: 'info' | 'warn' | 'error' = 'info', to: pino.Logger = logger): void {
 	const ctx = context.getStore();
 	const line = ctx ? { event, requestId: ctx.requestId, ip: ctx.ip, userId: ctx.userId, route: ctx.route ?? undefined, method: ctx.method, ...fields } : { event, ...fields };
-	logger[level](line);
+	to[level](line);
 }
 
 /**
