@@ -80,6 +80,13 @@ test('the log records who did what by id, and holds no reflection text, password
 	await expect(stranger.getByRole('alert')).toBeVisible();
 	await login(stranger, `niemand-${marker}@example.nl`, PASSWORD);
 	await expect(stranger.getByRole('alert')).toBeVisible();
+	// Guessing on: after three failures the address's back-off starts (a throttle hit).
+	let throttled = false;
+	for (let i = 0; i < 8 && !throttled; i++) {
+		await login(stranger, `niemand-${marker}@example.nl`, `gok ${i} voor het logboek`);
+		throttled = (await stranger.getByRole('alert').innerText()).includes('Te veel pogingen');
+	}
+	expect(throttled).toBe(true);
 
 	// The learner changes the password (a re-authentication that rotates the session) and logs out.
 	await goto(tp, '/account');
@@ -106,6 +113,8 @@ test('the log records who did what by id, and holds no reflection text, password
 	has('logout', { userId: learnerId });
 	expect(lines.some((l) => l.event === 'login.failed' && l.reason === 'unknown' && l.userId === null)).toBe(true);
 	expect(lines.some((l) => l.event === 'login.ok' && typeof l.userId === 'string')).toBe(true);
+	expect(lines.some((l) => l.event === 'login.failed' && l.reason === 'throttled-account')).toBe(true);
+	expect(lines.some((l) => l.event === 'throttle.hit' && l.bucket === 'login:account' && Number(l.waitSeconds) > 0)).toBe(true);
 	// Request-bound events carry a request id and the client's address.
 	for (const l of mine) expect(l, JSON.stringify(l)).toMatchObject({ requestId: expect.any(String), ip: expect.any(String) });
 

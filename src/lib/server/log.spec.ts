@@ -32,6 +32,13 @@ describe('the logger', () => {
 		expect(lines[0]).toMatchObject({ password: '[redacted]', body: '[redacted]', user: { email: '[redacted]' } });
 	});
 
+	it('writes one JSON line per event, whatever the fields hold (no forged lines)', () => {
+		const { lines, logger } = capture();
+		logEvent('authz.refused', { what: 'cohort\n{"event":"login.ok","userId":"admin"}' }, 'warn', logger);
+		expect(lines).toHaveLength(1);
+		expect(lines[0]).toMatchObject({ level: 'warn', event: 'authz.refused' });
+	});
+
 	it("keeps a failed query's SQL but not its parameters (a reflection's text, a password hash)", () => {
 		const error = new DrizzleQueryError('insert into "reflections" ("body") values ($1)', ['mijn geheime reflectie'], Object.assign(new Error('boom'), { code: '23505' }));
 		const fields = errorFields(error);
