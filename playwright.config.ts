@@ -18,6 +18,9 @@ process.env.E2E_PGLITE_DIR = pgliteDir;
 // The server's log (LOG_FILE) for the run, which tests/e2e/logs.spec.ts and `npm test` search for secrets.
 const logFile = process.env.E2E_LOG_FILE ?? join(mkdtempSync(join(tmpdir(), 'ontroerd-e2e-log-')), 'server.log');
 process.env.E2E_LOG_FILE = logFile;
+// The server writes its mails here as JSON files (no SMTP_URL); the tests read the links from them.
+const mailDir = process.env.E2E_MAIL_DIR ?? mkdtempSync(join(tmpdir(), 'ontroerd-e2e-mail-'));
+process.env.E2E_MAIL_DIR = mailDir;
 
 const desktop = { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions };
 
@@ -47,6 +50,7 @@ export default defineConfig({
 			ORIGIN: baseURL,
 			PGLITE_DIR: pgliteDir,
 			LOG_FILE: logFile,
+			MAIL_DIR: mailDir,
 			RATE_LIMIT_REGISTER: '1000/1000',
 			RATE_LIMIT_LOGIN: '1000/1000',
 			RATE_LIMIT_INVITE: '1000/1000',

@@ -1,4 +1,6 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 export const PASSWORD = 'een rustige lange zin';
 
@@ -17,12 +19,49 @@ export async function goto(page: Page, url: string) {
 	return response;
 }
 
-export async function register(page: Page, email: string, name = 'Test Deelnemer', redirectTo?: string): Promise<void> {
+export type SentMail = { to: string; subject: string; text: string };
+
+/** The mails the server wrote to MAIL_DIR (see playwright.config.ts), oldest first. */
+export function mailsTo(address: string, dir = process.env.E2E_MAIL_DIR ?? ''): SentMail[] {
+	return readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as { to: { address: string }[]; subject: string; text: string })
+		.filter((mail) => mail.to.some((a) => a.address === address.toLowerCase()))
+		.map((mail) => ({ to: address, subject: mail.subject, text: mail.text }));
+}
+
+/** Waits for the `count`-th mail to this address (it is sent after the answer) and returns it. */
+export async function waitForMail(address: string, count = 1, dir?: string): Promise<SentMail> {
+	let mails: SentMail[] = [];
+	await expect.poll(() => (mails = mailsTo(address, dir)).length, { timeout: 10_000, message: `mail ${count} to ${address}` }).toBeGreaterThanOrEqual(count);
+	return mails[count - 1]!;
+}
+
+/** The path of the link in a mail that starts with `prefix` ('/reset/', '/register/confirm/', …). */
+export function linkIn(mail: SentMail, prefix: string): string {
+	const link = mail.text.match(/https?:\/\/\S+/g)?.map((l) => new URL(l)).find((l) => l.pathname.startsWith(prefix));
+	if (!link) throw new Error(`no ${prefix} link in: ${mail.text}`);
+	return link.pathname;
+}
+
+/** Fills in the registration form and submits it; the answer is "check your mailbox" for every address. */
+export async function submitRegistration(page: Page, email: string, name = 'Test Deelnemer', password = PASSWORD, redirectTo?: string): Promise<void> {
 	await goto(page, redirectTo ? `/register?redirectTo=${encodeURIComponent(redirectTo)}` : '/register');
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Naam (zoals anderen je zien)').fill(name);
-	await page.getByLabel('Wachtwoord').fill(PASSWORD);
+	await page.getByLabel('Wachtwoord').fill(password);
 	await page.getByRole('button', { name: 'Account maken' }).click();
+	await expect(page).toHaveURL(/\/register\/sent$/);
+	await expect(page.getByRole('heading', { name: 'Kijk in je mailbox' })).toBeVisible();
+}
+
+/** Registers through the form and the link in the confirmation mail, and lands signed in on `redirectTo` (or the dashboard). */
+export async function register(page: Page, email: string, name = 'Test Deelnemer', redirectTo?: string): Promise<void> {
+	await submitRegistration(page, email, name, PASSWORD, redirectTo);
+	await goto(page, linkIn(await waitForMail(email), '/register/confirm/'));
+	await expect(page.getByRole('heading', { name: 'Account bevestigen' })).toBeVisible();
+	await page.getByRole('button', { name: 'Account bevestigen' }).click();
 	await expect(page).toHaveURL(redirectTo ?? /\/dashboard$/);
 }
 

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, connect, type Server, type Socket } from 'node:net';
+import { linkIn, waitForMail } from './helpers';
 
 /**
  * The database goes away and comes back: the app answers a friendly 503 meanwhile, keeps running,
@@ -57,7 +58,7 @@ test('a PostgreSQL outage gives a friendly 503 and the app recovers by itself', 
 	let tunnel = await proxy(proxyPort, target);
 	let app: ChildProcess | undefined;
 	try {
-		app = spawn('node', ['build'], { env: { ...process.env, PORT: String(appPort), HOST: '127.0.0.1', ORIGIN: base, DATABASE_URL: viaProxy.toString() }, stdio: 'ignore' });
+		app = spawn('node', ['build'], { env: { ...process.env, PORT: String(appPort), HOST: '127.0.0.1', ORIGIN: base, DATABASE_URL: viaProxy.toString(), MAIL_DIR: process.env.E2E_MAIL_DIR }, stdio: 'ignore' });
 		await waitFor(async () => (await fetch(`${base}/healthz`)).status === 200, 30);
 
 		const email = `outage-${Date.now()}@example.nl`;
@@ -68,7 +69,14 @@ test('a PostgreSQL outage gives a friendly 503 and the app recovers by itself', 
 			body: new URLSearchParams({ email, displayName: 'Storing', password: 'een rustige lange zin' })
 		});
 		expect(registered.status).toBe(303);
-		const cookie = (registered.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+		const confirmed = await fetch(`${base}${linkIn(await waitForMail(email), '/register/confirm/')}`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { origin: base, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+			body: ''
+		});
+		expect(confirmed.status).toBe(303);
+		const cookie = (confirmed.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 		const dashboard = () => fetch(`${base}/dashboard`, { headers: { cookie, accept: 'text/html' }, redirect: 'manual' });
 		expect((await dashboard()).status).toBe(200);
 

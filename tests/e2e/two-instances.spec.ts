@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { PASSWORD, uniqueEmail } from './helpers';
+import { PASSWORD, linkIn, uniqueEmail, waitForMail } from './helpers';
 import { backoffSeconds } from '../../src/lib/server/auth/throttle';
 import { freePort } from '../../scripts/lib/free-port';
 
@@ -37,6 +37,7 @@ async function startInstance(): Promise<Instance> {
 			HOST: '127.0.0.1',
 			ORIGIN: base,
 			DATABASE_URL: url,
+			MAIL_DIR: process.env.E2E_MAIL_DIR,
 			RATE_LIMIT_LOGIN: '1000/1000',
 			RATE_LIMIT_REGISTER: '1000/1000',
 			RATE_LIMIT_INVITE: '1000/1000'
@@ -66,6 +67,10 @@ async function registerOn(page: Page, base: string, email: string, name: string)
 	await page.getByLabel('Naam (zoals anderen je zien)').fill(name);
 	await page.getByLabel('Wachtwoord').fill(PASSWORD);
 	await page.getByRole('button', { name: 'Account maken' }).click();
+	await expect(page).toHaveURL(`${base}/register/sent`);
+	await page.goto(`${base}${linkIn(await waitForMail(email), '/register/confirm/')}`);
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await page.getByRole('button', { name: 'Account bevestigen' }).click();
 	await expect(page).toHaveURL(`${base}/dashboard`);
 }
 

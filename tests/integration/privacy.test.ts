@@ -20,6 +20,7 @@ import { confirmPassword } from '../../src/lib/server/account/confirm';
 import { exportOf } from '../../src/lib/server/account/export';
 import { deleteAccount } from '../../src/lib/server/account/delete';
 import { PERSONAL_DATA } from '../../src/lib/server/account/personal-data';
+import { requestPasswordReset } from '../../src/lib/server/auth/reset';
 import { createGroup, joinGroup } from '../../src/lib/server/groups/groups';
 import { createPost } from '../../src/lib/server/groups/discussion';
 
@@ -93,6 +94,7 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 		await db.insert(authTokens).values({ id: crypto.randomUUID(), purpose: 'reset', userId: pia.id, email: pia.email, expiresAt: new Date(Date.now() + 60_000) });
 		await db.insert(writeKeys).values({ userId: pia.id, key: crypto.randomUUID(), result: { ok: true } });
 		await confirmPassword(db, pia, 'niet het wachtwoord'); // a back-off row keyed by the address
+		await requestPasswordReset(db, pia.email, 'http://localhost'); // a reset link and a mail-limit row keyed by the address
 	}
 
 	beforeAll(async () => {

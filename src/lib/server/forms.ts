@@ -67,3 +67,13 @@ export const deleteAccountSchema = z.object({
 	/** May stay empty while the last password entry is recent (policy.hasRecentPassword). */
 	password: str('error_delete_password').max(PASSWORD_MAX, 'error_delete_password').default('')
 });
+
+export const resetRequestSchema = z.object({ email: emailField });
+
+/** The new password behind a reset link; its strength is checked against the account's name and address. */
+export const resetPasswordSchema = z.object({ password: passwordField });
+
+export const changeEmailSchema = z.object({
+	newEmail: emailField,
+	password: str('error_current_password').min(1, 'error_current_password').max(PASSWORD_MAX, 'error_current_password')
+});

@@ -16,6 +16,11 @@ export type LogEvent =
 	| 'logout'
 	| 'logout.everywhere'
 	| 'registration'
+	| 'registration.requested'
+	| 'reset.requested'
+	| 'password.reset'
+	| 'email.change.requested'
+	| 'email.changed'
 	| 'password.changed'
 	| 'reauth.ok'
 	| 'reauth.failed'
@@ -29,6 +34,8 @@ export type LogEvent =
 	| 'authz.refused'
 	| 'learner-work.read'
 	| 'retention.purged'
+	| 'mail.failed'
+	| 'mail.unsent'
 	| 'server.error'
 	| 'database.unavailable';
 

@@ -4,7 +4,9 @@ import { setPassword } from '$lib/server/auth/accounts';
 import { invalidateUserSessions } from '$lib/server/auth/session';
 import { adoptSession, clearSessionCookie } from '$lib/server/auth/cookies';
 import { reauthenticate } from '$lib/server/account/confirm';
-import { changePasswordSchema, parseForm, readForm, weakPasswordError } from '$lib/server/forms';
+import { requestEmailChange } from '$lib/server/auth/email-change';
+import { linkOrigin, queueMail } from '$lib/server/mail';
+import { changeEmailSchema, changePasswordSchema, parseForm, readForm, weakPasswordError } from '$lib/server/forms';
 import { requireUser } from '$lib/server/policy';
 import { logEvent } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';
@@ -34,6 +36,26 @@ export const actions: Actions = {
 		await setPassword(database, user.id, parsed.data.newPassword, current.id);
 		logEvent('password.changed', { userId: user.id });
 		return { action: 'password', success: true };
+	},
+	/** Like the password change, the password is asked again; a taken address gets the same answer as a free one. */
+	email: async ({ request, locals, url, cookies }) => {
+		const user = requireUser(locals, url);
+		const form = await readForm(request);
+		const newEmail = String(form.get('newEmail') ?? '').slice(0, 254);
+		const parsed = parseForm(changeEmailSchema, form);
+		if (!parsed.ok) return fail(400, { action: 'email', newEmail, errors: parsed.errors });
+		const database = await db();
+		if (!locals.session) redirect(303, '/login');
+		const auth = await reauthenticate(database, user, locals.session, parsed.data.password);
+		if (!auth.ok) {
+			const error = auth.reason === 'throttled' ? 'error_throttled' : 'error_current_password';
+			return fail(auth.reason === 'throttled' ? 429 : 400, { action: 'email', newEmail, seconds: auth.reason === 'throttled' ? auth.waitSeconds : 0, errors: { emailPassword: error } });
+		}
+		if (auth.rotated) adoptSession(cookies, locals, auth.rotated.token, auth.rotated.session);
+		const { mails } = await requestEmailChange(database, user, parsed.data.newEmail, linkOrigin(url));
+		for (const mail of mails) queueMail(mail);
+		logEvent('email.change.requested', { userId: user.id });
+		return { action: 'email', success: true };
 	},
 	logoutEverywhere: async ({ locals, cookies, url }) => {
 		const user = requireUser(locals, url);

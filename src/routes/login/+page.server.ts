@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
-	return { redirectTo: safeRedirect(url.searchParams.get('redirectTo')) };
+	return { redirectTo: safeRedirect(url.searchParams.get('redirectTo')), resetDone: url.searchParams.get('reset') === 'done' };
 };
 
 export const actions: Actions = {

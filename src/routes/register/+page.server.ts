@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { db } from '$lib/server/db';
 import { register, registrationAllowed } from '$lib/server/auth/accounts';
-import { setSessionCookie } from '$lib/server/auth/cookies';
+import { linkOrigin, queueMail } from '$lib/server/mail';
 import { parseForm, registerSchema, readForm } from '$lib/server/forms';
 import { safeRedirect } from '$lib/server/policy';
 import { logEvent } from '$lib/server/log';
@@ -15,7 +15,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, getClientAddress }) => {
+	/** The same answer for a new and a known address: the mail tells them apart, not the page. */
+	default: async ({ request, getClientAddress, url }) => {
 		const form = await readForm(request);
 		const values = { email: String(form.get('email') ?? '').slice(0, 254), displayName: String(form.get('displayName') ?? '').slice(0, 80) };
 		const parsed = parseForm(registerSchema, form);
@@ -24,10 +25,10 @@ export const actions: Actions = {
 		if (!(await registrationAllowed(database, getClientAddress()))) {
 			return fail(429, { ...values, errors: { form: 'error_throttled_register' } });
 		}
-		const result = await register(database, { ...parsed.data, locale: getLocale() === 'en' ? 'en' : 'nl' }, getClientAddress());
-		if (!result.ok) return fail(400, { ...values, errors: { email: 'error_register_refused' } });
-		logEvent('registration', { userId: result.user.id });
-		setSessionCookie(cookies, result.token, result.session);
-		redirect(303, safeRedirect(String(form.get('redirectTo') ?? '')));
+		const account = { ...parsed.data, locale: getLocale() === 'en' ? ('en' as const) : ('nl' as const), redirectTo: safeRedirect(String(form.get('redirectTo') ?? '')) };
+		const { mail } = await register(database, account, linkOrigin(url));
+		queueMail(mail);
+		logEvent('registration.requested');
+		redirect(303, '/register/sent');
 	}
 };

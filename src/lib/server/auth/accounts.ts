@@ -4,6 +4,9 @@ import { sessions, users, type User } from '../db/schema';
 import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from './password';
 import { generateSessionToken, createSession, sessionIdFromToken } from './session';
 import type { Session } from '../db/schema';
+import type { Mail } from '../mail';
+import { alreadyRegisteredMail, asLocale, registerMail } from './mails';
+import { consumeToken, issueToken, revokeTokens, type TokenProblem } from './tokens';
 import {
 	LOGIN_PER_IP,
 	REGISTER_PER_IP,
@@ -98,37 +101,66 @@ export async function login(db: Db, email: string, password: string, ip: string,
 	return { ok: true, user, token, session };
 }
 
-export type RegistrationResult = { ok: true; user: User; token: string; session: Session } | { ok: false };
+/** What a registration keeps until its link is followed: no user row exists before that. */
+export type PendingAccount = { displayName: string; passwordHash: string; locale: 'nl' | 'en'; redirectTo: string };
 
 /**
- * Registration that tells as little as possible about which addresses have an account. A new
- * address gets an account and a session. A known address with that account's password is signed
- * in: the same answer as a new account (a login, under the login throttles). A known address with
- * another password gets a refusal that names no account; without e-mail to the address this is the
- * one difference left (see SECURITY.md). Both branches spend one argon2 computation.
+ * Registration that says nothing about which addresses have an account: every address gets the
+ * same answer ("check your mailbox") after the same work (one argon2 hash, one token transaction,
+ * rolled back for a known address). A new address gets a confirmation link; the account is made
+ * when it is followed. A known one gets a mail saying so, with links to log in or reset.
+ * The caller sends the mail without waiting for it.
  */
-export async function register(db: Db, account: NewAccount, ip: string): Promise<RegistrationResult> {
-	if (await findUserByEmail(db, account.email)) {
-		const signedIn = await login(db, account.email, account.password, ip);
-		return signedIn.ok ? signedIn : { ok: false };
-	}
-	const user = await createUser(db, account);
-	if (!user) return { ok: false }; // taken at the same moment by someone else
-	const token = generateSessionToken();
-	const session = await createSession(db, token, user.id);
-	return { ok: true, user, token, session };
+export async function register(db: Db, account: NewAccount & { redirectTo?: string }, origin: string, now = new Date()): Promise<{ mail: Mail }> {
+	const email = normaliseEmail(account.email);
+	const displayName = account.displayName.trim();
+	const locale = account.locale ?? 'nl';
+	const pending: PendingAccount = { displayName, passwordHash: await hashPassword(account.password), locale, redirectTo: account.redirectTo ?? '/dashboard' };
+	const existing = await findUserByEmail(db, email);
+	const token = await issueToken(db, { purpose: 'register', userId: null, email, data: pending }, { now, dryRun: existing !== undefined });
+	if (existing) return { mail: alreadyRegisteredMail(existing.email, asLocale(existing.locale), existing.displayName, origin) };
+	return { mail: registerMail(email, locale, displayName, origin, token) };
+}
+
+export type ConfirmedRegistration =
+	| { ok: true; user: User; token: string; session: Session; redirectTo: string }
+	| { ok: false; reason: TokenProblem | 'taken' };
+
+/** Follows a registration link: the account is made and signed in, in the transaction that uses the token. */
+export async function confirmRegistration(db: Db, link: string, now = new Date()): Promise<ConfirmedRegistration> {
+	return db.transaction(async (tx): Promise<ConfirmedRegistration> => {
+		const used = await consumeToken(tx, 'register', link, now);
+		if (!used.ok) return used;
+		const pending = used.token.data as PendingAccount;
+		const [user] = await tx
+			.insert(users)
+			.values({ id: newUserId(), email: used.token.email, displayName: pending.displayName, passwordHash: pending.passwordHash, role: 'trainee', locale: pending.locale })
+			.onConflictDoNothing({ target: users.email })
+			.returning();
+		if (!user) return { ok: false, reason: 'taken' }; // registered through another link meanwhile
+		const token = generateSessionToken();
+		const session = await createSession(tx, token, user.id, { now });
+		// The password was typed when the form was sent, not now: "recent" for re-authentication counts from then.
+		session.passwordAt = used.token.createdAt;
+		await tx.update(sessions).set({ passwordAt: session.passwordAt }).where(eq(sessions.id, session.id));
+		return { ok: true, user, token, session, redirectTo: pending.redirectTo };
+	});
 }
 
 export async function registrationAllowed(db: Db, ip: string): Promise<boolean> {
 	return takeToken(db, `register:ip:${ip}`, REGISTER_PER_IP);
 }
 
-/** Sets a new password and ends every session of this user but the one to keep (the current one). */
+/**
+ * Sets a new password and ends every session of this user but the one to keep (the current one);
+ * reset links sent before are worth nothing after it.
+ */
 export async function setPassword(db: Db, userId: string, newPassword: string, keepSessionId: string): Promise<void> {
 	const passwordHash = await hashPassword(newPassword);
 	await db.transaction(async (tx) => {
 		await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
 		await tx.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)));
+		await revokeTokens(tx, 'reset', { userId });
 	});
 }
 

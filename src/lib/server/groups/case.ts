@@ -12,6 +12,15 @@ export function caseItem(course: Course, group: Pick<Group, 'caseId'>): CaseItem
 	return item && (item.type === 'vignette' || item.type === 'quiz') ? item : null;
 }
 
+export type CaseAtHand = { title: string; url: string; resultsUrl: string };
+
+/** The group's case as the discussion and meeting pages show it: its title and where to open it. */
+export function caseAtHand(course: Course, group: Group, locale: Locale): CaseAtHand | null {
+	const item = caseItem(course, group);
+	if (!item) return null;
+	return { title: item.title[locale], url: `/modules/${item.moduleId}/${item.id}`, resultsUrl: `/groups/${group.id}/results` };
+}
+
 /** Every vignette and quiz, by module, as the facilitator's choice list shows them ("vignette:<id>"). */
 export function caseChoices(course: Course, locale: Locale) {
 	return course.modules

@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
-import type { Locale } from '$lib/server/content';
+import { course, type Locale } from '$lib/server/content';
 import { db } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
-import { caseAtHand } from '$lib/server/groups/case-at-hand';
+import { caseAtHand } from '$lib/server/groups/case';
 import { createPost, editPost, removePost, thread, type PostError } from '$lib/server/groups/discussion';
 import { groupForMember, requireUser } from '$lib/server/policy';
 import type { Actions, PageServerLoad } from './$types';
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const group = await groupForMember(database, user, params.group);
 	return {
 		group: { id: group.id, name: group.name },
-		caseAtHand: caseAtHand(group, getLocale() as Locale),
+		caseAtHand: caseAtHand(course, group, getLocale() as Locale),
 		posts: await thread(database, group, user),
 		editing: postId(url.searchParams.get('edit'))
 	};

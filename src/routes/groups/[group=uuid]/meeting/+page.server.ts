@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
-import type { Locale } from '$lib/server/content';
+import { course, type Locale } from '$lib/server/content';
 import { db } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
-import { caseAtHand } from '$lib/server/groups/case-at-hand';
+import { caseAtHand } from '$lib/server/groups/case';
 import { facilitatorName, meetingOf, moveMeeting, saveNotes, PHASES, TIME_BOX_MINUTES, type MeetingError } from '$lib/server/groups/meeting';
 import { groupForMember, isFacilitator, requireUser } from '$lib/server/policy';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const [meeting, facilitator] = await Promise.all([meetingOf(database, group), facilitatorName(database, group)]);
 	return {
 		group: { id: group.id, name: group.name },
-		caseAtHand: caseAtHand(group, getLocale() as Locale),
+		caseAtHand: caseAtHand(course, group, getLocale() as Locale),
 		facilitator,
 		isFacilitator: isFacilitator(group, user),
 		phases: PHASES.map((id) => ({ id, minutes: TIME_BOX_MINUTES[id] })),

@@ -1,0 +1,70 @@
+/**
+ * Issue 6, "Requests and responses": no permissive CORS anywhere, HSTS in production, the only
+ * non-GET endpoint under the origin check and refusing what is not a form, and no state change on GET.
+ * HTTP-level checks: whether the browser runs JavaScript does not matter, so they run once.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { PASSWORD, goto, register, uniqueEmail } from './helpers';
+
+test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'js', 'HTTP-level checks, the same in every browser project'));
+
+const evil = 'https://evil.example';
+
+test('no response grants cross-origin access, not even to a preflight', async ({ request }) => {
+	for (const path of ['/', '/login', '/register', '/healthz', '/dashboard', '/my-data', '/my-data/export']) {
+		for (const method of ['GET', 'OPTIONS']) {
+			const response = await request.fetch(path, {
+				method,
+				maxRedirects: 0,
+				headers: { origin: evil, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' }
+			});
+			const granted = Object.keys(response.headers()).filter((name) => name.startsWith('access-control-'));
+			expect(granted, `${method} ${path}`).toEqual([]);
+		}
+	}
+});
+
+test('the production build sends HSTS for a year', async ({ request }) => {
+	const response = await request.get('/login');
+	expect(response.headers()['strict-transport-security']).toMatch(/^max-age=(\d+); includeSubDomains$/);
+	const maxAge = Number(/max-age=(\d+)/.exec(response.headers()['strict-transport-security'] ?? '')?.[1]);
+	expect(maxAge).toBeGreaterThanOrEqual(31_536_000);
+});
+
+test('the only endpoint that takes a body is the form-posted export: origin-checked, and it refuses JSON', async ({ page, baseURL }, testInfo) => {
+	// Every other state change is a form action; a new +server.ts with POST/PUT/PATCH/DELETE must be added here deliberately.
+	const endpoints = readdirSync('src/routes', { recursive: true, encoding: 'utf8' }).filter((f) => f.replaceAll('\\', '/').endsWith('/+server.ts'));
+	const writers = endpoints.flatMap((file) =>
+		[...readFileSync(`src/routes/${file}`, 'utf8').matchAll(/export (?:const|async function|function) (POST|PUT|PATCH|DELETE)\b/g)].map(
+			(m) => `${m[1]} src/routes/${file.replaceAll('\\', '/')}`
+		)
+	);
+	expect(endpoints.length).toBeGreaterThan(3);
+	expect(writers).toEqual(['POST src/routes/my-data/export/+server.ts']);
+
+	await register(page, uniqueEmail(testInfo, 'endpoints'));
+	for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain', 'TEXT/PLAIN']) {
+		const forged = await page.request.post('/my-data/export', { headers: { origin: evil, 'content-type': type }, data: `password=${PASSWORD}`, maxRedirects: 0 });
+		expect(forged.status(), type).toBe(403);
+	}
+	const json = await page.request.post('/my-data/export', {
+		headers: { origin: baseURL ?? '', 'content-type': 'application/json' },
+		data: JSON.stringify({ password: PASSWORD }),
+		maxRedirects: 0
+	});
+	expect(json.status()).toBe(400);
+	expect(json.headers()['content-disposition']).toBeUndefined();
+});
+
+test('a GET never changes state: not the logout, not the language', async ({ page }, testInfo) => {
+	await register(page, uniqueEmail(testInfo, 'get-safe'));
+	for (const path of ['/logout', '/language?locale=en', '/language?locale=en&redirectTo=/dashboard']) {
+		const response = await page.request.get(path, { maxRedirects: 0 });
+		expect(response.status(), path).toBe(303);
+	}
+	await goto(page, '/dashboard');
+	await expect(page).toHaveURL(/\/dashboard$/);
+	await expect(page.getByRole('button', { name: 'Uitloggen' })).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+});
