@@ -56,7 +56,10 @@ function destination(file: string | undefined): pino.DestinationStream {
 }
 
 /** A logger with the app's format and redaction, writing to `stream` (tests pass their own). */
-export function createLogger(stream: pino.DestinationStream, level = process.env.LOG_LEVEL ?? 'info'): pino.Logger {
+/** Quiet under vitest unless LOG_LEVEL asks otherwise: test output is for test results. */
+const defaultLevel = process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info');
+
+export function createLogger(stream: pino.DestinationStream, level = defaultLevel): pino.Logger {
 	return pino(
 		{
 			level,
