@@ -15,6 +15,9 @@ const baseURL = `http://localhost:${port}`;
 // A fresh embedded database per run, unless DATABASE_URL points the server at PostgreSQL.
 const pgliteDir = process.env.E2E_PGLITE_DIR ?? join(mkdtempSync(join(tmpdir(), 'ontroerd-e2e-')), 'pglite');
 process.env.E2E_PGLITE_DIR = pgliteDir;
+// The server's log (LOG_FILE) for the run, which tests/e2e/logs.spec.ts and `npm test` search for secrets.
+const logFile = process.env.E2E_LOG_FILE ?? join(mkdtempSync(join(tmpdir(), 'ontroerd-e2e-log-')), 'server.log');
+process.env.E2E_LOG_FILE = logFile;
 // The server writes its mails here as JSON files (no SMTP_URL); the tests read the links from them.
 const mailDir = process.env.E2E_MAIL_DIR ?? mkdtempSync(join(tmpdir(), 'ontroerd-e2e-mail-'));
 process.env.E2E_MAIL_DIR = mailDir;
@@ -46,6 +49,7 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			ORIGIN: baseURL,
 			PGLITE_DIR: pgliteDir,
+			LOG_FILE: logFile,
 			MAIL_DIR: mailDir,
 			RATE_LIMIT_REGISTER: '1000/1000',
 			RATE_LIMIT_LOGIN: '1000/1000',

@@ -4,18 +4,22 @@
  *   npm run admin -- set-role --email E --role R
  *   npm run admin -- disable-user --email E   (ends all its sessions at once)
  *   npm run admin -- enable-user --email E
+ *   npm run admin -- purge   (deletes expired sessions, idle throttle rows, old links and retry keys; for cron)
  */
 import { parseArgs } from 'node:util';
 import { closeDatabase, database } from '../src/lib/server/db';
-import { ROLES, createUser, setDisabled, setRole, type Role } from '../src/lib/server/auth/accounts';
+import { ROLES, createUser, findUserByEmail, setDisabled, setRole, type Role } from '../src/lib/server/auth/accounts';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../src/lib/server/auth/password';
 import { passwordWeakness, personalWords } from '../src/lib/server/auth/strength';
+import { logEvent } from '../src/lib/server/log';
+import { purgeExpired } from '../src/lib/server/retention';
 
 const USAGE = `usage:
   npm run admin -- create-user --email E --name N --role trainee|supervisor|admin   (reads the password from standard input)
   npm run admin -- set-role --email E --role trainee|supervisor|admin
   npm run admin -- disable-user --email E      (ends all its sessions at once; logging in fails)
-  npm run admin -- enable-user --email E`;
+  npm run admin -- enable-user --email E
+  npm run admin -- purge                       (what retention allows to go; the app also does this every hour)`;
 
 function fail(message: string): never {
 	console.error(`${message}\n\n${USAGE}`);
@@ -32,35 +36,45 @@ const [command, ...rest] = process.argv.slice(2);
 const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } });
 const role = (values.role ?? 'trainee') as Role;
 if (!ROLES.includes(role)) fail(`Unknown role "${values.role}".`);
-if (!values.email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email)) fail('Give a valid --email.');
+const email = values.email ?? '';
+if (command !== 'purge' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) fail('Give a valid --email.');
 
-if (command === 'create-user') {
+if (command === 'purge') {
+	const { db } = await database();
+	const purged = await purgeExpired(db);
+	logEvent('retention.purged', { ...purged, by: 'admin' });
+	await closeDatabase();
+	console.log(`Purged ${purged.sessions} expired sessions, ${purged.rateLimits} throttle rows, ${purged.authTokens} e-mail links, ${purged.writeKeys} retry keys.`);
+} else if (command === 'create-user') {
 	if (!values.name?.trim()) fail('Give a --name.');
 	if (process.stdin.isTTY) console.error('Password (then Enter and Ctrl-D):');
 	const password = await readStdin();
 	if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) fail(`The password must have ${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`);
-	const weakness = passwordWeakness(password, personalWords(values.email, values.name));
+	const weakness = passwordWeakness(password, personalWords(email, values.name));
 	if (weakness) {
 		fail(`That password is too easy to guess${weakness === 'personal' ? ' (it leans on the e-mail address or name)' : ''}. A sentence of several ordinary words works well.`);
 	}
 	const { db } = await database();
-	const user = await createUser(db, { email: values.email, displayName: values.name, password, role });
+	const user = await createUser(db, { email: email, displayName: values.name, password, role });
 	await closeDatabase();
-	if (!user) fail(`An account with ${values.email} already exists.`);
+	if (!user) fail(`An account with ${email} already exists.`);
+	logEvent('account.created', { userId: user.id, role, by: 'admin' });
 	console.log(`Created ${role} ${user.email}.`);
 } else if (command === 'set-role') {
 	const { db } = await database();
-	const found = await setRole(db, values.email, role);
+	const found = await setRole(db, email, role);
 	await closeDatabase();
-	if (!found) fail(`No account with ${values.email}.`);
-	console.log(`${values.email} is now ${role}.`);
+	if (!found) fail(`No account with ${email}.`);
+	console.log(`${email} is now ${role}.`);
 } else if (command === 'disable-user' || command === 'enable-user') {
 	const disable = command === 'disable-user';
 	const { db } = await database();
-	const found = await setDisabled(db, values.email, disable);
+	const found = await setDisabled(db, email, disable);
+	const user = await findUserByEmail(db, email);
 	await closeDatabase();
-	if (!found) fail(`No account with ${values.email}.`);
-	console.log(disable ? `${values.email} is disabled; its sessions have ended.` : `${values.email} can log in again.`);
+	if (!found || !user) fail(`No account with ${email}.`);
+	logEvent(disable ? 'account.disabled' : 'account.enabled', { userId: user.id, by: 'admin' });
+	console.log(disable ? `${email} is disabled; its sessions have ended.` : `${email} can log in again.`);
 } else {
 	fail(command ? `Unknown command "${command}".` : 'Give a command.');
 }

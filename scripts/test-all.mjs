@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const out = '.test-results';
 rmSync(out, { recursive: true, force: true });
@@ -41,8 +42,11 @@ for (const project of ['unit', 'integration']) {
 const built = run('npx vite build --logLevel warn');
 if (built) {
 	const file = `${out}/e2e.json`;
-	const ok = run('npx playwright test --reporter=list,json', { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+	// The server's log of the whole run, searched afterwards for passwords, reflection texts, addresses and tokens.
+	const log = resolve(out, 'e2e-server.log');
+	const ok = run('npx playwright test --reporter=list,json', { PLAYWRIGHT_JSON_OUTPUT_NAME: file, E2E_LOG_FILE: log });
 	suites.push({ name: 'end-to-end', ...playwrightCounts(file, ok) });
+	single('log grep (no secrets in the end-to-end server log)', run(`npx tsx scripts/log-grep.ts ${log}`));
 } else single('end-to-end (build failed)', false);
 
 console.log('');

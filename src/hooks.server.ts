@@ -10,6 +10,8 @@ import { course } from '$lib/server/content';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { unavailablePage } from '$lib/server/unavailable';
+import { errorFields, logger, requestContext, withRequestContext } from '$lib/server/log';
+import { startRetentionSchedule } from '$lib/server/retention';
 
 export const init: ServerInit = async () => {
 	process.once('sveltekit:shutdown', () => void closeDatabase());
@@ -23,8 +25,25 @@ export const init: ServerInit = async () => {
 		// A server that may lose acknowledged writes is refused outright; any other trouble passes.
 		if (error instanceof UnsafeDurabilityError) throw error;
 		// Start anyway: pages answer 503 until the database is back.
-		console.error('Database not ready at start:', (error as Error).message);
+		logger.error({ event: 'database.unavailable', ...errorFields(error) }, 'database not ready at start');
 	}
+	startRetentionSchedule();
+};
+
+/** Opens the request context: a request id (also sent as X-Request-Id), the client's IP and the route. */
+const logging: Handle = ({ event, resolve }) => {
+	let ip: string | undefined;
+	try {
+		ip = event.getClientAddress();
+	} catch {
+		ip = undefined; // not every adapter knows it (prerendering)
+	}
+	const ctx = { requestId: crypto.randomUUID(), ip, route: event.route.id, method: event.request.method };
+	return withRequestContext(ctx, async () => {
+		const response = await resolve(event);
+		response.headers.set('X-Request-Id', ctx.requestId);
+		return response;
+	});
 };
 
 const i18n: Handle = ({ event, resolve }) =>
@@ -46,6 +65,8 @@ const session: Handle = async ({ event, resolve }) => {
 			event.locals.user = result.user;
 			event.locals.session = result.session;
 			event.locals.sessionToken = token;
+			const ctx = requestContext();
+			if (ctx) ctx.userId = result.user.id;
 		} else clearSessionCookie(event.cookies);
 	}
 	return resolve(event);
@@ -75,14 +96,15 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(headers, availability, i18n, session);
+export const handle = sequence(logging, headers, availability, i18n, session);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (isDatabaseUnavailable(error)) {
 		event.locals.databaseDown = true;
 		return { message: 'Database unavailable' };
 	}
-	const id = crypto.randomUUID();
-	if (status >= 500) console.error(`[${id}]`, error);
+	// The request id doubles as the error id the page shows, so a report can be found in the log.
+	const id = requestContext()?.requestId ?? crypto.randomUUID();
+	if (status >= 500) logger.error({ event: 'server.error', requestId: id, route: event.route.id, status, ...errorFields(error) }, 'unhandled error');
 	return { message: 'Internal error', id };
 };

@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { logger } from './log';
 
 export type Mail = { to: string; subject: string; text: string; html?: string };
 export type StoredMail = Mail & { file: string; date: string };
@@ -23,7 +24,7 @@ function transport(): Transporter {
 export async function sendMail(mail: Mail): Promise<void> {
 	const info = await transport().sendMail({ from: from(), ...mail });
 	if (process.env.SMTP_URL) return;
-	if (!warned && process.env.NODE_ENV === 'production') console.warn(`SMTP_URL is not set: mails are written to ${mailDir()}, not sent`);
+	if (!warned && process.env.NODE_ENV === 'production') logger.warn({ event: 'mail.unsent', dir: mailDir() }, 'SMTP_URL is not set: mails are written to files, not sent');
 	warned = true;
 	const dir = mailDir();
 	mkdirSync(dir, { recursive: true });
@@ -37,7 +38,8 @@ export async function sendMail(mail: Mail): Promise<void> {
  */
 export function queueMail(mail: Mail | null): void {
 	if (!mail) return;
-	sendMail(mail).catch((error: unknown) => console.error('mail not sent:', error instanceof Error ? error.message : error));
+	// Only the error's kind: an SMTP server's message may quote the recipient's address.
+	sendMail(mail).catch((error: unknown) => logger.error({ event: 'mail.failed', error: error instanceof Error ? error.name : 'unknown', errorCode: (error as { code?: string }).code, responseCode: (error as { responseCode?: number }).responseCode }, 'mail not sent'));
 }
 
 type JsonMessage = { to?: { address: string }[]; subject?: string; text?: string; html?: string; date?: string };

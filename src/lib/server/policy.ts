@@ -8,10 +8,13 @@
 import { error, redirect } from '@sveltejs/kit';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { SessionUser } from './auth/session';
+import { logEvent } from './log';
 import type { Db } from './db';
 import { assignmentLearners, assignments, cohortMembers, cohorts, groupMembers, groups, reflectionShares, type Cohort, type Group, type Reflection, type Session } from './db/schema';
 
-export function notFound(): never {
+/** Every refusal passes here, so it is logged once (user, route and what, from the request context). */
+export function notFound(what = 'resource'): never {
+	logEvent('authz.refused', { what }, 'warn');
 	error(404, 'Not found');
 }
 
@@ -36,15 +39,15 @@ export function isSupervisor(user: SessionUser): boolean {
 
 export function requireSupervisor(locals: App.Locals, url: URL): SessionUser {
 	const user = requireUser(locals, url);
-	if (!isSupervisor(user)) notFound();
+	if (!isSupervisor(user)) notFound('supervisor role');
 	return user;
 }
 
 /** The cohort, if this supervisor leads it. */
 export async function ownCohort(db: Db, supervisor: SessionUser, cohortId: string): Promise<Cohort> {
-	if (!isSupervisor(supervisor)) notFound();
+	if (!isSupervisor(supervisor)) notFound('supervisor role');
 	const [cohort] = await db.select().from(cohorts).where(and(eq(cohorts.id, cohortId), eq(cohorts.supervisorId, supervisor.id)));
-	return cohort ?? notFound();
+	return cohort ?? notFound('cohort');
 }
 
 /** Whether this supervisor leads a cohort the learner is in. */
@@ -87,7 +90,7 @@ export async function groupForMember(db: Db, user: SessionUser, groupId: string)
 		.from(groups)
 		.innerJoin(groupMembers, and(eq(groupMembers.groupId, groups.id), eq(groupMembers.memberId, user.id)))
 		.where(eq(groups.id, groupId));
-	return row?.group ?? notFound();
+	return row?.group ?? notFound('group');
 }
 
 /** Only the facilitator picks the case, runs the meeting and writes its notes. */
@@ -97,14 +100,14 @@ export function isFacilitator(group: Group, user: SessionUser): boolean {
 
 /** A trainee's assigned work, as seen by the supervisor whose cohort it was assigned in. */
 export async function submissionForSupervisor(db: Db, supervisor: SessionUser, assignmentId: number, learnerId: string) {
-	if (!isSupervisor(supervisor)) notFound();
+	if (!isSupervisor(supervisor)) notFound('supervisor role');
 	const [row] = await db
 		.select({ assignment: assignments, work: assignmentLearners, cohort: cohorts })
 		.from(assignmentLearners)
 		.innerJoin(assignments, eq(assignments.id, assignmentLearners.assignmentId))
 		.innerJoin(cohorts, eq(cohorts.id, assignments.cohortId))
 		.where(and(eq(assignmentLearners.assignmentId, assignmentId), eq(assignmentLearners.learnerId, learnerId), eq(cohorts.supervisorId, supervisor.id)));
-	return row ?? notFound();
+	return row ?? notFound('submission');
 }
 
 /** Only same-site relative paths are followed after login, never another origin. */

@@ -8,6 +8,7 @@ import { requestEmailChange } from '$lib/server/auth/email-change';
 import { linkOrigin, queueMail } from '$lib/server/mail';
 import { changeEmailSchema, changePasswordSchema, parseForm, readForm, weakPasswordError } from '$lib/server/forms';
 import { requireUser } from '$lib/server/policy';
+import { logEvent } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -33,6 +34,7 @@ export const actions: Actions = {
 		const current = auth.rotated?.session ?? locals.session;
 		if (auth.rotated) adoptSession(cookies, locals, auth.rotated.token, auth.rotated.session);
 		await setPassword(database, user.id, parsed.data.newPassword, current.id);
+		logEvent('password.changed', { userId: user.id });
 		return { action: 'password', success: true };
 	},
 	/** Like the password change, the password is asked again; a taken address gets the same answer as a free one. */
@@ -52,11 +54,13 @@ export const actions: Actions = {
 		if (auth.rotated) adoptSession(cookies, locals, auth.rotated.token, auth.rotated.session);
 		const { mails } = await requestEmailChange(database, user, parsed.data.newEmail, linkOrigin(url));
 		for (const mail of mails) queueMail(mail);
+		logEvent('email.change.requested', { userId: user.id });
 		return { action: 'email', success: true };
 	},
 	logoutEverywhere: async ({ locals, cookies, url }) => {
 		const user = requireUser(locals, url);
 		await invalidateUserSessions(await db(), user.id);
+		logEvent('logout.everywhere', { userId: user.id });
 		clearSessionCookie(cookies);
 		redirect(303, '/login');
 	}

@@ -5,6 +5,7 @@ import { register, registrationAllowed } from '$lib/server/auth/accounts';
 import { linkOrigin, queueMail } from '$lib/server/mail';
 import { parseForm, registerSchema, readForm } from '$lib/server/forms';
 import { safeRedirect } from '$lib/server/policy';
+import { logEvent } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -27,6 +28,7 @@ export const actions: Actions = {
 		const account = { ...parsed.data, locale: getLocale() === 'en' ? ('en' as const) : ('nl' as const), redirectTo: safeRedirect(String(form.get('redirectTo') ?? '')) };
 		const { mail } = await register(database, account, linkOrigin(url));
 		queueMail(mail);
+		logEvent('registration.requested');
 		redirect(303, '/register/sent');
 	}
 };

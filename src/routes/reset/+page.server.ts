@@ -3,6 +3,7 @@ import { db } from '$lib/server/db';
 import { requestPasswordReset, resetAllowed } from '$lib/server/auth/reset';
 import { linkOrigin, queueMail } from '$lib/server/mail';
 import { parseForm, readForm, resetRequestSchema } from '$lib/server/forms';
+import { logEvent } from '$lib/server/log';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
@@ -16,6 +17,7 @@ export const actions: Actions = {
 		if (!(await resetAllowed(database, getClientAddress()))) return fail(429, { email, errors: { form: 'error_throttled_reset' } });
 		const { mail } = await requestPasswordReset(database, parsed.data.email, linkOrigin(url));
 		queueMail(mail);
+		logEvent('reset.requested', { mailed: mail !== null });
 		redirect(303, '/reset/sent');
 	}
 };

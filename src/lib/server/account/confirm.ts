@@ -11,6 +11,7 @@ import { accountThrottleKey } from '../auth/accounts';
 import { verifyPassword } from '../auth/password';
 import { accountWait, clearFailures, recordFailure } from '../auth/throttle';
 import { hasRecentPassword } from '../policy';
+import { logEvent } from '../log';
 
 export type Confirmation = { ok: true } | { ok: false; reason: 'wrong' } | { ok: false; reason: 'throttled'; waitSeconds: number };
 
@@ -42,9 +43,17 @@ export async function reauthenticate(db: Db, user: SessionUser, session: Session
 	let rotated: { token: string; session: Session } | null = null;
 	if (password) {
 		const confirmed = await confirmPassword(db, user, password);
-		if (!confirmed.ok) return confirmed;
+		if (!confirmed.ok) {
+			logEvent('reauth.failed', { userId: user.id, reason: confirmed.reason }, 'warn');
+			return confirmed;
+		}
 		rotated = await rotateSession(db, session, now);
+		logEvent('session.rotated', { userId: user.id });
 	}
-	if (!hasRecentPassword(rotated?.session ?? session, now)) return { ok: false, reason: 'needed' };
+	if (!hasRecentPassword(rotated?.session ?? session, now)) {
+		logEvent('reauth.failed', { userId: user.id, reason: 'needed' }, 'warn');
+		return { ok: false, reason: 'needed' };
+	}
+	logEvent('reauth.ok', { userId: user.id, rotated: rotated !== null });
 	return { ok: true, rotated };
 }

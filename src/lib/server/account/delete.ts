@@ -1,17 +1,18 @@
 /**
  * Erasing an account. Every table that refers to a user cascades on delete (the access log keeps
  * other learners' records, with the viewer's id set to null), so removing the user row removes
- * everything of theirs in one transaction. Sessions and the login back-off are ended explicitly,
+ * everything of theirs in one transaction. Sessions and throttle rows keyed by the address are ended explicitly,
  * so no open tab keeps working and no row still names the e-mail address. Posts in group
  * discussions are the learner's choice: removed, or kept without a name (the author's id is set
  * null) so that the thread still makes sense to the others. Groups they facilitated get a new facilitator.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { groupPosts, rateLimits, sessions, users } from '../db/schema';
+import { authTokens, groupPosts, rateLimits, sessions, users } from '../db/schema';
 import { leaveAllGroups } from '../groups/groups';
 import type { SessionUser } from '../auth/session';
-import { accountThrottleKey } from '../auth/accounts';
+import { normaliseEmail } from '../auth/accounts';
+import { logEvent } from '../log';
 
 export type PostsChoice = 'remove' | 'keep';
 
@@ -20,7 +21,12 @@ export async function deleteAccount(db: Db, user: Pick<SessionUser, 'id' | 'emai
 		if (posts === 'remove') await tx.delete(groupPosts).where(eq(groupPosts.authorId, user.id));
 		await leaveAllGroups(tx, user.id);
 		await tx.delete(sessions).where(eq(sessions.userId, user.id));
-		await tx.delete(rateLimits).where(eq(rateLimits.key, accountThrottleKey(user.email)));
+		// Every throttle row keyed by the address (the login back-off, the reset-mail limit, …): `<kind>:<address>`.
+		const address = normaliseEmail(user.email);
+		await tx.delete(rateLimits).where(sql`right(${rateLimits.key}, ${address.length + 1}) = ${`:${address}`}`);
+		// Links for this address without an account id (a pending registration) go too.
+		await tx.delete(authTokens).where(eq(authTokens.email, normaliseEmail(user.email)));
 		await tx.delete(users).where(eq(users.id, user.id));
 	});
+	logEvent('account.deleted', { userId: user.id, posts });
 }

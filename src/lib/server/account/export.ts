@@ -2,9 +2,11 @@
  * Everything stored about one person, as one plain object for a JSON download (GDPR access and
  * portability). Never the password hash or session tokens, and of other people only what this
  * person already sees: their supervisor's name, feedback addressed to them, who read their work.
+ * Which table goes where is declared in ./personal-data.ts, which the privacy test checks.
  */
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
+import { logEvent } from '../log';
 import {
 	accessLog,
 	assignmentLearners,
@@ -26,7 +28,7 @@ import {
 
 export const EXPORT_FORMAT = 'ontroerd-export/1';
 
-export async function exportOf(db: Db, userId: string) {
+async function collect(db: Db, userId: string) {
 	const [account] = await db
 		.select({ id: users.id, email: users.email, displayName: users.displayName, role: users.role, locale: users.locale, createdAt: users.createdAt })
 		.from(users)
@@ -93,6 +95,8 @@ export async function exportOf(db: Db, userId: string) {
 			.orderBy(asc(assignments.dueAt)),
 		db.select({ viewer: accessLog.viewerName, what: accessLog.what, at: accessLog.at }).from(accessLog).where(eq(accessLog.learnerId, userId)).orderBy(asc(accessLog.at))
 	]);
+	// My own reads of others' work, without naming whose it was (that is theirs to see).
+	const readsByMe = await db.select({ what: accessLog.what, at: accessLog.at }).from(accessLog).where(eq(accessLog.viewerId, userId)).orderBy(asc(accessLog.at));
 	const [groupRows, shareRows, postRows] = await Promise.all([
 		db
 			.select({ group: groups.name, facilitator: groups.facilitatorId, showName: groupMembers.showName, joinedAt: groupMembers.joinedAt })
@@ -129,13 +133,20 @@ export async function exportOf(db: Db, userId: string) {
 		cohortsLed,
 		assignments: assigned,
 		accessLog: readBy,
+		readsByMe,
 		groupMemberships: groupRows.map(({ facilitator, showName, ...g }) => ({ ...g, facilitator: facilitator === userId, showNameBesideAnswers: showName === 1 })),
 		reflectionShares: shareRows.map((r) => ({ ...r, named: r.named === 1 })),
 		groupPosts: postRows
 	};
 }
 
-export type DataExport = NonNullable<Awaited<ReturnType<typeof exportOf>>>;
+export type DataExport = NonNullable<Awaited<ReturnType<typeof collect>>>;
+
+export async function exportOf(db: Db, userId: string) {
+	const data = await collect(db, userId);
+	if (data) logEvent('data.exported', { userId });
+	return data;
+}
 
 export function exportFileName(now = new Date()): string {
 	return `ontroerd-gegevens-${now.toISOString().slice(0, 10)}.json`;

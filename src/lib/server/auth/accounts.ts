@@ -15,6 +15,7 @@ import {
 	recordFailure,
 	takeToken
 } from './throttle';
+import { logEvent } from '../log';
 
 export type Role = 'trainee' | 'supervisor' | 'admin';
 export const ROLES: readonly Role[] = ['trainee', 'supervisor', 'admin'];
@@ -74,15 +75,20 @@ export function accountThrottleKey(email: string): string {
 export async function login(db: Db, email: string, password: string, ip: string, rememberMe = false): Promise<LoginResult> {
 	const accountKey = accountThrottleKey(email);
 	if (!(await takeToken(db, `login:ip:${ip}`, LOGIN_PER_IP))) {
+		logEvent('login.failed', { reason: 'throttled-ip' }, 'warn');
 		return { ok: false, reason: 'throttled', waitSeconds: 60 };
 	}
 	const wait = await accountWait(db, accountKey);
-	if (wait > 0) return { ok: false, reason: 'throttled', waitSeconds: wait };
+	if (wait > 0) {
+		logEvent('login.failed', { reason: 'throttled-account', waitSeconds: wait }, 'warn');
+		return { ok: false, reason: 'throttled', waitSeconds: wait };
+	}
 
 	const user = await findUserByEmail(db, email);
 	const valid = user ? await verifyPassword(user.passwordHash, password) : await burnPasswordCheck(password).then(() => false);
 	if (!user || !valid || user.disabledAt) {
 		await recordFailure(db, accountKey);
+		logEvent('login.failed', { userId: user?.id ?? null, reason: !user ? 'unknown' : !valid ? 'wrong-password' : 'disabled' }, 'warn');
 		return { ok: false, reason: 'invalid' };
 	}
 	await clearFailures(db, accountKey);
@@ -91,6 +97,7 @@ export async function login(db: Db, email: string, password: string, ip: string,
 	}
 	const token = generateSessionToken();
 	const session = await createSession(db, token, user.id, { rememberMe });
+	logEvent('login.ok', { userId: user.id, rememberMe });
 	return { ok: true, user, token, session };
 }
 

@@ -7,6 +7,12 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { rateLimits } from '../db/schema';
+import { logEvent } from '../log';
+
+/** The kind of limit, without its subject: `login:account:<e-mail>` is logged as `login:account`. */
+function bucketName(key: string): string {
+	return key.split(':').slice(0, 2).join(':');
+}
 
 export type Bucket = { capacity: number; refillPerSecond: number };
 
@@ -39,7 +45,9 @@ export async function takeToken(db: Db, key: string, bucket: Bucket, now = new D
 			set: { tokens: sql`greatest(-1, ${refill} - 1)`, updatedAt: now }
 		})
 		.returning({ tokens: rateLimits.tokens });
-	return (row?.tokens ?? -1) >= 0;
+	const allowed = (row?.tokens ?? -1) >= 0;
+	if (!allowed) logEvent('throttle.hit', { bucket: bucketName(key) }, 'warn');
+	return allowed;
 }
 
 /** Seconds the account must still wait, 0 when it may try now. */
@@ -49,7 +57,9 @@ export async function accountWait(db: Db, key: string, now = new Date()): Promis
 		.from(rateLimits)
 		.where(eq(rateLimits.key, key));
 	const until = row?.blockedUntil?.getTime() ?? 0;
-	return Math.max(0, Math.ceil((until - now.getTime()) / 1000));
+	const wait = Math.max(0, Math.ceil((until - now.getTime()) / 1000));
+	if (wait > 0) logEvent('throttle.hit', { bucket: bucketName(key), waitSeconds: wait }, 'warn');
+	return wait;
 }
 
 export function backoffSeconds(failures: number): number {

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { resetPassword, resetTarget } from '$lib/server/auth/reset';
 import { parseForm, readForm, resetPasswordSchema, weakPasswordError } from '$lib/server/forms';
+import { logEvent } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -21,6 +22,7 @@ export const actions: Actions = {
 		if (weak) return fail(400, { problem: null, errors: { password: weak } });
 		const result = await resetPassword(database, params.token, parsed.data.password);
 		if (!result.ok) return fail(400, { problem: `error_token_${result.reason}`, errors: {} });
+		logEvent('password.reset', { userId: result.userId });
 		redirect(303, '/login?reset=done');
 	}
 };

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { confirmEmailChange, pendingEmail } from '$lib/server/auth/email-change';
+import { logEvent } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Owning the link is what counts (it went to the new address), so no login is needed; the page only shows a button. */
@@ -13,6 +14,7 @@ export const actions: Actions = {
 	default: async ({ params }) => {
 		const result = await confirmEmailChange(await db(), params.token);
 		if (!result.ok) return fail(400, { problem: result.reason === 'taken' ? 'error_email_taken' : `error_token_${result.reason}` });
+		logEvent('email.changed', { userId: result.userId });
 		return { confirmed: result.email };
 	}
 };

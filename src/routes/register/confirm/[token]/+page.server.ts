@@ -4,6 +4,7 @@ import { confirmRegistration } from '$lib/server/auth/accounts';
 import { setLocaleCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { peekToken } from '$lib/server/auth/tokens';
 import { safeRedirect } from '$lib/server/policy';
+import { logEvent } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Following the link only shows a button: mail scanners that open links must not use the token. */
@@ -16,6 +17,7 @@ export const actions: Actions = {
 	default: async ({ params, cookies }) => {
 		const result = await confirmRegistration(await db(), params.token);
 		if (!result.ok) return fail(400, { problem: result.reason === 'taken' ? 'error_register_taken' : `error_token_${result.reason}` });
+		logEvent('registration', { userId: result.user.id });
 		setSessionCookie(cookies, result.token, result.session);
 		setLocaleCookie(cookies, result.user.locale === 'en' ? 'en' : 'nl');
 		redirect(303, safeRedirect(result.redirectTo));

@@ -1,0 +1,55 @@
+/**
+ * Every column that refers to a person, and where it goes in the data export — or why it does not.
+ * `tests/integration/privacy.test.ts` reads the database's own catalogue and fails when a column
+ * refers to users (by foreign key, or by a name such as *_id of a person or email) without a line
+ * here, and checks that each listed export key holds the rows and that account deletion leaves none.
+ * This is how a new table cannot be forgotten (Moodle's privacy providers work the same way).
+ */
+import type { DataExport } from './export';
+
+export type PersonalColumn = {
+	table: string;
+	column: string;
+	/** Why a value stays after the person's account is deleted; without this, deletion must leave none. */
+	keptAfterDeletion?: string;
+} & ({ exportedAs: keyof DataExport } | { notExported: string });
+
+export const PERSONAL_DATA: readonly PersonalColumn[] = [
+	{ table: 'users', column: 'id', exportedAs: 'account' },
+	{ table: 'users', column: 'email', exportedAs: 'account' },
+	{ table: 'sessions', column: 'user_id', exportedAs: 'sessions' },
+	{ table: 'progress', column: 'learner_id', exportedAs: 'progress' },
+	{ table: 'vignette_attempts', column: 'learner_id', exportedAs: 'vignetteAttempts' },
+	{ table: 'quiz_attempts', column: 'learner_id', exportedAs: 'quizAttempts' },
+	{ table: 'reflections', column: 'learner_id', exportedAs: 'reflections' },
+	{ table: 'cohorts', column: 'supervisor_id', exportedAs: 'cohortsLed' },
+	{ table: 'cohort_members', column: 'learner_id', exportedAs: 'cohortMemberships' },
+	{ table: 'assignment_learners', column: 'learner_id', exportedAs: 'assignments' },
+	{ table: 'access_log', column: 'learner_id', exportedAs: 'accessLog' },
+	{ table: 'access_log', column: 'viewer_id', exportedAs: 'readsByMe' },
+	{
+		table: 'access_log',
+		column: 'viewer_name',
+		exportedAs: 'readsByMe',
+		keptAfterDeletion: "another learner's record of who read their work keeps the reader's name; the reader's id is set null"
+	},
+	{ table: 'groups', column: 'facilitator_id', exportedAs: 'groupMemberships' },
+	{ table: 'group_members', column: 'member_id', exportedAs: 'groupMemberships' },
+	{ table: 'group_posts', column: 'author_id', exportedAs: 'groupPosts' },
+	{
+		table: 'auth_tokens',
+		column: 'user_id',
+		notExported: 'secrets: only the hash of a single-use link sent by e-mail, valid 30 minutes and purged a day after use or expiry'
+	},
+	{ table: 'auth_tokens', column: 'email', notExported: 'the address of a pending link (see user_id); the account address is in the export' },
+	{
+		table: 'write_keys',
+		column: 'user_id',
+		notExported: 'technical: random retry keys of saves whose results are already in the export, purged after 7 days'
+	},
+	{
+		table: 'rate_limits',
+		column: 'key',
+		notExported: 'throttling: an attempt counter keyed by IP or by the e-mail address (login:account:<address>), purged after a day without attempts'
+	}
+];
