@@ -1,5 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { building } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { closeDatabase, database, db } from '$lib/server/db';
 import { isDatabaseUnavailable } from '$lib/server/db/health';
@@ -10,6 +11,8 @@ import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/serve
 import { unavailablePage } from '$lib/server/unavailable';
 
 export const init: ServerInit = async () => {
+	// Prerendering (the benchmark's /ceiling page) starts the server at build time: no database then.
+	if (building) return;
 	process.once('sveltekit:shutdown', () => void closeDatabase());
 	try {
 		const { driver, db } = await database();
