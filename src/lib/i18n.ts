@@ -1,16 +1,15 @@
-type MessageFn = (inputs?: Record<string, unknown>) => string;
+import { getLocale } from '$lib/paraglide/runtime';
+import messages from 'virtual:error-messages';
 
 /**
- * The error messages only: the keys that travel from the server are all `error_*`. Globbing their
- * modules, rather than indexing `m` by a computed key, keeps the other messages out of the browser
- * bundle (looking one up by name made the bundler ship all of them, in both languages: ~24 KB gzipped).
+ * Server errors travel as message keys (all `error_*`); this turns one into the learner's language.
+ * The error messages come as plain templates from messages/*.json (see vite.config.ts) rather than by
+ * indexing paraglide's `m` with a computed key, which made the bundler ship every message of both
+ * languages to the browser (~24 KB gzipped); paraglide's own per-message modules would cost twice these.
  */
-const modules = import.meta.glob<Record<string, MessageFn>>('./paraglide/messages/error_*.js', { eager: true });
-const errors = new Map(Object.values(modules).flatMap((exports) => Object.entries(exports)));
-
-/** Server errors travel as message keys; this turns one into the learner's language. */
 export function t(key: string | undefined, inputs?: Record<string, unknown>): string {
 	if (!key) return '';
-	const fn = errors.get(key);
-	return fn ? fn(inputs) : key;
+	const template = messages[getLocale()][key];
+	if (template === undefined) return key;
+	return template.replace(/\{(\w+)\}/g, (_, name: string) => String(inputs?.[name] ?? ''));
 }
