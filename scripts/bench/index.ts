@@ -68,6 +68,17 @@ function stop(child: ChildProcess | undefined): Promise<void> {
 	});
 }
 
+/** CPU time (user + system) a process has used so far, in ms, from /proc: the server's cost per request, whatever else runs. */
+function cpuMs(pid: number): number {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+		// utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name; in clock ticks (100 a second).
+		return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
+	} catch {
+		return 0;
+	}
+}
+
 /** Peak resident memory of a process, polled from /proc. */
 class RssWatch {
 	peakKb = 0;
@@ -364,18 +375,20 @@ try {
 		return { statements: per(after.all - before.all), txControl: per(after.txControl - before.txControl) };
 	}
 
-	async function measure(name: string, connections: number, seconds: number, plan: (i: number) => Plan): Promise<Measured & { statements: number; txControl: number; rssMb: number }> {
+	async function measure(name: string, connections: number, seconds: number, plan: (i: number) => Plan): Promise<Measured & { statements: number; txControl: number; rssMb: number; cpuPerRequest: number }> {
 		await settle();
 		const before = await statementTotal();
+		const cpuBefore = cpuMs(server!.pid ?? 0);
 		rss.start();
 		const m = await drive(base, connections, seconds, plan);
 		const rssMb = rss.stop();
 		await settle();
 		const after = await statementTotal();
+		const cpuPerRequest = Math.round(((cpuMs(server!.pid ?? 0) - cpuBefore) / Math.max(1, m.requests)) * 100) / 100;
 		// Under load, requests cut off at the end still ran their statements: an upper bound, see countStatements.
 		const per = (x: number) => Math.round((x / Math.max(1, m.requests)) * 100) / 100;
-		const out = { ...m, statements: per(after.all - before.all), txControl: per(after.txControl - before.txControl), rssMb };
-		log(`${name.padEnd(22)} c=${String(connections).padStart(3)}  ${String(out.rps).padStart(6)} req/s  p50 ${out.p50} ms  p99 ${out.p99} ms  errors ${out.errors}  sql/req ${out.statements}  rss ${rssMb} MB`);
+		const out = { ...m, statements: per(after.all - before.all), txControl: per(after.txControl - before.txControl), rssMb, cpuPerRequest };
+		log(`${name.padEnd(22)} c=${String(connections).padStart(3)}  ${String(out.rps).padStart(6)} req/s  p50 ${out.p50} ms  p99 ${out.p99} ms  errors ${out.errors}  sql/req ${out.statements}  server cpu ${cpuPerRequest} ms/req  rss ${rssMb} MB`);
 		return out;
 	}
 
@@ -481,8 +494,12 @@ try {
 	const prerenderedBytes = (await prerendered.arrayBuffer()).byteLength;
 	if (prerendered.status !== 200 || !existsSync('build/prerendered/ceiling.html')) throw new Error(`${prerenderedPath} is not a prerendered page (status ${prerendered.status})`);
 	results.prerenderedPage = { path: prerenderedPath, bytes: prerenderedBytes };
+	const prerenderedCpu: Record<number, number> = {};
+	results.prerenderedCpuPerRequest = prerenderedCpu;
 	for (const c of LEVELS) {
+		const cpuBefore = cpuMs(server.pid ?? 0);
 		ceilings.static![c] = await drive(base, c, CEILING_SECONDS, () => ({ first: { method: 'GET', path: prerenderedPath, headers: html }, check: (s) => ({ ok: s === 200 }) }));
+		prerenderedCpu[c] = Math.round(((cpuMs(server.pid ?? 0) - cpuBefore) / Math.max(1, ceilings.static![c]!.requests)) * 1000) / 1000;
 		log(`ceiling prerendered page c=${String(c).padStart(3)}  ${ceilings.static![c]!.rps} req/s  (${prerenderedPath}, ${prerenderedBytes} B)`);
 	}
 
@@ -509,7 +526,7 @@ try {
 	}
 
 	// ------------------------------------------------------------ the scenarios
-	const measured: Record<string, Record<number, Measured & { statements: number; txControl: number; rssMb: number }>> = {};
+	const measured: Record<string, Record<number, Measured & { statements: number; txControl: number; rssMb: number; cpuPerRequest: number }>> = {};
 	await drive(base, 10, 2, scenarios[0]!.plan); // warm-up
 	const exact: Record<string, { statements: number; txControl: number }> = {};
 	results.statementsPerRequest = exact;
@@ -553,16 +570,16 @@ try {
 	for (const s of scenarios) {
 		for (const c of LEVELS) {
 			const m = measured[s.name]![c]!;
-			rows.push([s.name, String(c), String(m.rps), m.p50.toFixed(1), m.p95.toFixed(1), m.p99.toFixed(1), String(m.errors), `${pct(m.rps, ceilings.bare![c]!.rps)}%`, `${pct(m.rps, ceilings.static![c]!.rps)}%`, s.name === 'dashboard' ? `${pct(m.rps, ceilings.sql![c]!.rps)}%` : '', `${exact[s.name]!.statements}${exact[s.name]!.txControl ? ` (${exact[s.name]!.txControl} tx)` : ''}`, String(m.rssMb)]);
+			rows.push([s.name, String(c), String(m.rps), m.p50.toFixed(1), m.p95.toFixed(1), m.p99.toFixed(1), String(m.errors), `${pct(m.rps, ceilings.bare![c]!.rps)}%`, `${pct(m.rps, ceilings.static![c]!.rps)}%`, s.name === 'dashboard' ? `${pct(m.rps, ceilings.sql![c]!.rps)}%` : '', `${exact[s.name]!.statements}${exact[s.name]!.txControl ? ` (${exact[s.name]!.txControl} tx)` : ''}`, m.cpuPerRequest.toFixed(2), String(m.rssMb)]);
 		}
 	}
 	for (const [name, k] of [['ceiling: bare node:http', 'bare'], ['ceiling: prerendered page', 'static'], ['ceiling: dashboard SQL', 'sql']] as const) {
 		for (const c of LEVELS) {
 			const m = ceilings[k]![c]!;
-			rows.push([name, String(c), String(m.rps), m.p50.toFixed(1), m.p95.toFixed(1), m.p99.toFixed(1), String(m.errors), '', '', '', '', '']);
+			rows.push([name, String(c), String(m.rps), m.p50.toFixed(1), m.p95.toFixed(1), m.p99.toFixed(1), String(m.errors), '', '', '', '', '', '']);
 		}
 	}
-	const header = ['scenario', 'conn', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', '% bare', '% prerendered', '% SQL', 'SQL/req', 'peak RSS MB'];
+	const header = ['scenario', 'conn', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', '% bare', '% prerendered', '% SQL', 'SQL/req', 'CPU ms/req', 'peak RSS MB'];
 	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
 	const line = (r: string[]) => r.map((x, i) => (i === 0 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join('  ');
 	const table = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
@@ -599,6 +616,7 @@ try {
 		`Machine: ${cpu}, Node ${process.version}, load average ${loadAtStart.toFixed(1)} at the start and ${((await import('node:os')).loadavg()[0] ?? 0).toFixed(1)} at the end (anything else running skews every figure); autocannon runs in this process and competes with node build and PostgreSQL for the same cores.`,
 		`Each scenario ${SECONDS} s per connection count, ceilings and growth ${CEILING_SECONDS} s. Read scenarios: 200 different learners (one per connection); writes: every connection its own learners.`,
 		`Prerendered page: ${prerenderedPath} (${prerenderedBytes} B, src/routes/ceiling, used only by the benchmark) vs dashboard HTML ${dashboardHtml.length} B, both served by the same node build.`,
+		`CPU ms/req: the server's own CPU time (user + system, /proc/<pid>/stat) over the run divided by the answers, a cost that other load on the machine hardly changes; the prerendered page costs ${LEVELS.map((c) => `${prerenderedCpu[c]} ms at c=${c}`).join(', ')}.`,
 		'SQL/req counted at the wire: every Execute or simple Query message node build sends to PostgreSQL, through a counting relay in the bench process, over 20 requests of the scenario sent one at a time ("tx" = BEGIN/COMMIT among them). The JSON also has the count under load (statements / answered requests), an upper bound since requests cut off at the end still ran.',
 		`Growth: the same 100 learners' dashboards and answer saves at ${growth.dashboard?.small ? 200 : '?'} and ${bigCount} learners in the database, 10 connections.`
 	];
