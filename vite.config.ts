@@ -1,9 +1,33 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
+import { readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
+
+/**
+ * `virtual:error-messages`: the `error_*` messages of both languages as plain templates, for `t()` in
+ * src/lib/i18n.ts; the only messages looked up by a key computed at run time.
+ */
+function errorMessages(): Plugin {
+	const id = 'virtual:error-messages';
+	const files = { nl: 'messages/nl.json', en: 'messages/en.json' };
+	return {
+		name: 'ontroerd-error-messages',
+		resolveId: (source) => (source === id ? `\0${id}` : undefined),
+		load(resolved) {
+			if (resolved !== `\0${id}`) return;
+			const pick = (file: string) => {
+				this.addWatchFile(file);
+				return Object.fromEntries(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>).filter(([key]) => key.startsWith('error_')));
+			};
+			return `export default ${JSON.stringify({ nl: pick(files.nl), en: pick(files.en) })};`;
+		}
+	};
+}
 
 export default defineConfig({
 	plugins: [
+		errorMessages(),
 		sveltekit(),
 		// Tests use the compiled output of `npm run i18n`; the plugin's watcher would keep vitest from exiting.
 		!process.env.VITEST &&

@@ -1,6 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { dev } from '$app/environment';
+import { building, dev } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { closeDatabase, database, db } from '$lib/server/db';
 import { isDatabaseUnavailable } from '$lib/server/db/health';
@@ -14,6 +14,8 @@ import { errorFields, logger, requestContext, withRequestContext } from '$lib/se
 import { startRetentionSchedule } from '$lib/server/retention';
 
 export const init: ServerInit = async () => {
+	// Prerendering (the benchmark's /ceiling page) starts the server at build time: no database then.
+	if (building) return;
 	process.once('sveltekit:shutdown', () => void closeDatabase());
 	try {
 		const { driver, db } = await database();

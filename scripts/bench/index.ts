@@ -1,12 +1,12 @@
 /**
  * `npm run bench`: builds the app, seeds a fresh database on the PostgreSQL server in DATABASE_URL,
  * runs `node build` and drives it with autocannon next to the machine's ceilings (a bare node:http
- * server with the same bytes, the dashboard's SQL straight through postgres.js, a static file from
+ * server with the same bytes, the dashboard's SQL straight through postgres.js, a prerendered page from
  * the same server). Prints a table, writes JSON and Markdown under bench/results/, drops the database.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import postgres from 'postgres';
 import { drizzle } from 'drizzle-orm/postgres-js';
@@ -15,9 +15,7 @@ import { openServer } from '../../src/lib/server/db/server';
 import { createSession, generateSessionToken, validateSessionToken } from '../../src/lib/server/auth/session';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/cookies';
 import { hashPassword } from '../../src/lib/server/auth/password';
-import { learnerProgress } from '../../src/lib/server/learning/progress';
-import { assignmentsOfLearner } from '../../src/lib/server/supervision/assignments';
-import { cohortsOfLearner } from '../../src/lib/server/supervision/cohorts';
+import { learnerDashboard } from '../../src/lib/server/learning/dashboard';
 import { readContentFiles } from '../../src/lib/server/content/fs';
 import { loadCourse } from '../../src/lib/server/content/load';
 import type { Db } from '../../src/lib/server/db';
@@ -26,6 +24,7 @@ import { addPopulation, formAnswer, rng, type Learner, type OpenQuestion, type P
 import { drive, summarise, type Measured, type Next, type Plan } from './load';
 import { clientWeight } from './weight';
 import { freePort } from '../lib/free-port';
+import { countingProxy } from './count-proxy';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const CEILING_SECONDS = Number(process.env.BENCH_CEILING_SECONDS ?? 5);
@@ -42,8 +41,7 @@ Set DATABASE_URL to a role that may create databases, for example:
   DATABASE_URL=postgres://bench:secret@127.0.0.1:5432/postgres npm run bench
 
 The benchmark creates a fresh database ontroerd_bench_<timestamp> on that server and drops it at the end.
-For statement counts it loads pg_stat_statements when the server preloads it
-(shared_preload_libraries = 'pg_stat_statements' and a superuser role); otherwise it approximates.`);
+It counts statements at the wire (a relay between node build and the server), so no extension is needed.`);
 	process.exit(2);
 }
 
@@ -68,6 +66,17 @@ function stop(child: ChildProcess | undefined): Promise<void> {
 		});
 		child.kill('SIGTERM');
 	});
+}
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc: the server's cost per request, whatever else runs. */
+function cpuMs(pid: number): number {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+		// utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name; in clock ticks (100 a second).
+		return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
+	} catch {
+		return 0;
+	}
 }
 
 /** Peak resident memory of a process, polled from /proc. */
@@ -142,29 +151,14 @@ try {
 	closeApp = app.close;
 	const db: Db = app.db;
 	monitor = postgres(benchUrl.toString(), { max: 1, onnotice: () => {} });
-	let counting: 'pg_stat_statements' | 'xact_commit' = 'pg_stat_statements';
-	try {
-		await monitor.unsafe('create extension if not exists pg_stat_statements');
-		await monitor.unsafe('select 1 from pg_stat_statements limit 1');
-	} catch (e) {
-		counting = 'xact_commit';
-		log(`pg_stat_statements not available (${(e as Error).message}); counting transactions (xact_commit) instead, an approximation`);
-	}
-	results.statementCounting = counting;
-	const statementTotal = async (): Promise<{ all: number; txControl: number }> => {
-		if (counting === 'pg_stat_statements') {
-			const [row] = await monitor!.unsafe(
-				`select coalesce(sum(calls), 0)::float8 as all,
-				        coalesce(sum(calls) filter (where query ~* '^\\s*(begin|commit|rollback|savepoint|release)'), 0)::float8 as tx
-				   from pg_stat_statements
-				  where dbid = (select oid from pg_database where datname = current_database())
-				    and query not like '%pg_stat_statements%' and query not like '%pg_stat_database%'`
-			);
-			return { all: Number(row?.all ?? 0), txControl: Number(row?.tx ?? 0) };
-		}
-		const [row] = await monitor!.unsafe(`select xact_commit + xact_rollback as n from pg_stat_database where datname = current_database()`);
-		return { all: Number(row?.n ?? 0) - 1, txControl: 0 };
-	};
+	// Statements are counted at the wire, between node build and PostgreSQL (see count-proxy.ts).
+	const proxy = await countingProxy(benchUrl.hostname, Number(benchUrl.port || 5432));
+	closers.push(proxy.close);
+	const appUrl = new URL(benchUrl);
+	appUrl.hostname = '127.0.0.1';
+	appUrl.port = String(proxy.port);
+	results.statementCounting = 'wire (Execute and Query messages from node build to PostgreSQL)';
+	const statementTotal = async (): Promise<{ all: number; txControl: number }> => proxy.count();
 
 	// ------------------------------------------------------------ seed, stage A: the supervisor's cohort of 200
 	const passwordHash = await hashPassword('bench-password-not-secret');
@@ -175,13 +169,15 @@ try {
 	// ------------------------------------------------------------ server
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
-	server = spawn('node', ['build'], {
+	// BENCH_PROFILE=1: a V8 CPU profile of node build over the whole run, written when it stops (open it in Chrome's DevTools).
+	const profileArgs = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir=bench/results/profiles'] : [];
+	server = spawn('node', [...profileArgs, 'build'], {
 		env: {
 			...process.env,
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: base,
-			DATABASE_URL: benchUrl.toString(),
+			DATABASE_URL: appUrl.toString(),
 			RATE_LIMIT_LOGIN: '100000/100000',
 			RATE_LIMIT_REGISTER: '100000/100000',
 			RATE_LIMIT_INVITE: '100000/100000'
@@ -331,36 +327,68 @@ try {
 		};
 	};
 
-	/** Calls per statement text, to show which statements a scenario ran (pg_stat_statements only). */
-	const statementCalls = async (): Promise<Map<string, number>> => {
-		if (counting !== 'pg_stat_statements') return new Map();
-		const rows = await monitor!.unsafe(
-			`select query, calls::float8 as calls from pg_stat_statements
-			  where dbid = (select oid from pg_database where datname = current_database()) and query not like '%pg_stat_%'`
-		);
-		const map = new Map<string, number>();
-		for (const r of rows) map.set(String(r.query), (map.get(String(r.query)) ?? 0) + Number(r.calls));
-		return map;
-	};
+	/** Calls per statement text, to show which statements a scenario ran. */
+	const statementCalls = async (): Promise<Map<string, number>> => proxy.count().byText;
 	const breakdown: Record<string, { perRequest: number; query: string }[]> = {};
 	results.statementBreakdown = breakdown;
 
-	async function measure(name: string, connections: number, seconds: number, plan: (i: number) => Plan): Promise<Measured & { statements: number; txControl: number; rssMb: number }> {
+	/**
+	 * Waits until no statement has arrived for a moment: requests still in flight when autocannon stops
+	 * (hundreds at 100 connections) would otherwise count towards the next scenario.
+	 */
+	async function settle(): Promise<void> {
+		// A long quiet spell: on a busy machine requests queued for a pooled connection can stall a while.
+		const until = Date.now() + 30_000;
+		let last = proxy.count().all;
+		while (Date.now() < until) {
+			await new Promise((r) => setTimeout(r, 1500));
+			const now = proxy.count().all;
+			if (now === last) return;
+			last = now;
+		}
+	}
+
+	/**
+	 * Statements per request, exactly: a scenario's requests sent one at a time (no request in flight
+	 * at either end of the count), with which statements they were.
+	 */
+	async function countStatements(name: string, plan: (i: number) => Plan, n = 20): Promise<{ statements: number; txControl: number }> {
+		const p = plan(0);
+		let next: Next | undefined = p.first;
+		await settle();
 		const calls = await statementCalls();
 		const before = await statementTotal();
-		rss.start();
-		const m = await drive(base, connections, seconds, plan);
-		const rssMb = rss.stop();
+		let sent = 0;
+		for (; sent < n && next; sent++) {
+			const response: Response = await fetch(`${base}${next.path}`, { method: next.method, headers: next.headers, body: next.body, redirect: 'manual' });
+			next = p.check(response.status, await response.text()).next ?? next;
+		}
+		await settle();
 		const after = await statementTotal();
-		const per = (x: number) => Math.round((x / Math.max(1, m.requests)) * 100) / 100;
+		const per = (x: number) => Math.round((x / Math.max(1, sent)) * 100) / 100;
 		const callsAfter = await statementCalls();
-		breakdown[`${name} c=${connections}`] = [...callsAfter]
-			.map(([query, n]) => ({ query: query.replace(/\s+/g, ' ').slice(0, 160), perRequest: per(n - (calls.get(query) ?? 0)) }))
+		breakdown[name] = [...callsAfter]
+			.map(([query, k]) => ({ query: query.replace(/\s+/g, ' ').slice(0, 160), perRequest: per(k - (calls.get(query) ?? 0)) }))
 			.filter((x) => x.perRequest > 0)
 			.sort((a, b) => b.perRequest - a.perRequest)
 			.slice(0, 12);
-		const out = { ...m, statements: per(after.all - before.all), txControl: per(after.txControl - before.txControl), rssMb };
-		log(`${name.padEnd(22)} c=${String(connections).padStart(3)}  ${String(out.rps).padStart(6)} req/s  p50 ${out.p50} ms  p99 ${out.p99} ms  errors ${out.errors}  sql/req ${out.statements}  rss ${rssMb} MB`);
+		return { statements: per(after.all - before.all), txControl: per(after.txControl - before.txControl) };
+	}
+
+	async function measure(name: string, connections: number, seconds: number, plan: (i: number) => Plan): Promise<Measured & { statements: number; txControl: number; rssMb: number; cpuPerRequest: number }> {
+		await settle();
+		const before = await statementTotal();
+		const cpuBefore = cpuMs(server!.pid ?? 0);
+		rss.start();
+		const m = await drive(base, connections, seconds, plan);
+		const rssMb = rss.stop();
+		await settle();
+		const after = await statementTotal();
+		const cpuPerRequest = Math.round(((cpuMs(server!.pid ?? 0) - cpuBefore) / Math.max(1, m.requests)) * 100) / 100;
+		// Under load, requests cut off at the end still ran their statements: an upper bound, see countStatements.
+		const per = (x: number) => Math.round((x / Math.max(1, m.requests)) * 100) / 100;
+		const out = { ...m, statements: per(after.all - before.all), txControl: per(after.txControl - before.txControl), rssMb, cpuPerRequest };
+		log(`${name.padEnd(22)} c=${String(connections).padStart(3)}  ${String(out.rps).padStart(6)} req/s  p50 ${out.p50} ms  p99 ${out.p99} ms  errors ${out.errors}  sql/req ${out.statements}  server cpu ${cpuPerRequest} ms/req  rss ${rssMb} MB`);
 		return out;
 	}
 
@@ -374,7 +402,7 @@ try {
 			const current: Captured = [];
 			const logging = drizzle(rawSql, { schema, logger: { logQuery: (query: string, params: unknown[]) => void current.push({ query, params }) } }) as unknown as Db;
 			await validateSessionToken(logging, tokens.get(l.id)!);
-			await Promise.all([learnerProgress(logging, l.id), assignmentsOfLearner(logging, course, l.id), cohortsOfLearner(logging, l.id)]);
+			await learnerDashboard(logging, l.id);
 			out.push(current);
 		}
 		return out;
@@ -460,16 +488,19 @@ try {
 	await stop(bare);
 	bare = undefined;
 
-	// 2. a static file of similar size from the same SvelteKit server (sirv, as a prerendered page is served)
-	const files = (readdirSync('build/client', { recursive: true }) as string[])
-		.map((f) => join('build/client', f))
-		.filter((f) => statSync(f).isFile() && !/\.(gz|br)$/.test(f));
-	const staticFile = files.sort((a, b) => Math.abs(statSync(a).size - dashboardHtml.length) - Math.abs(statSync(b).size - dashboardHtml.length))[0]!;
-	const staticPath = `/${relative('build/client', staticFile)}`;
-	results.staticFile = { path: staticPath, bytes: statSync(staticFile).size, note: 'no page is prerendered; a static asset of the nearest size, served by the same node build (sirv), stands in for one' };
+	// 2. a prerendered page from the same SvelteKit server (src/routes/ceiling, the course overview built at build time)
+	const prerenderedPath = '/ceiling';
+	const prerendered = await fetch(`${base}${prerenderedPath}`, { headers: html });
+	const prerenderedBytes = (await prerendered.arrayBuffer()).byteLength;
+	if (prerendered.status !== 200 || !existsSync('build/prerendered/ceiling.html')) throw new Error(`${prerenderedPath} is not a prerendered page (status ${prerendered.status})`);
+	results.prerenderedPage = { path: prerenderedPath, bytes: prerenderedBytes };
+	const prerenderedCpu: Record<number, number> = {};
+	results.prerenderedCpuPerRequest = prerenderedCpu;
 	for (const c of LEVELS) {
-		ceilings.static![c] = await drive(base, c, CEILING_SECONDS, () => ({ first: { method: 'GET', path: staticPath, headers: { accept: '*/*' } }, check: (s) => ({ ok: s === 200 }) }));
-		log(`ceiling static file      c=${String(c).padStart(3)}  ${ceilings.static![c]!.rps} req/s  (${staticPath}, ${statSync(staticFile).size} B)`);
+		const cpuBefore = cpuMs(server.pid ?? 0);
+		ceilings.static![c] = await drive(base, c, CEILING_SECONDS, () => ({ first: { method: 'GET', path: prerenderedPath, headers: html }, check: (s) => ({ ok: s === 200 }) }));
+		prerenderedCpu[c] = Math.round(((cpuMs(server.pid ?? 0) - cpuBefore) / Math.max(1, ceilings.static![c]!.requests)) * 1000) / 1000;
+		log(`ceiling prerendered page c=${String(c).padStart(3)}  ${ceilings.static![c]!.rps} req/s  (${prerenderedPath}, ${prerenderedBytes} B)`);
 	}
 
 	// 3. the dashboard's own SQL (captured from the app's functions) straight through postgres.js, pool of 10 like the app
@@ -495,9 +526,12 @@ try {
 	}
 
 	// ------------------------------------------------------------ the scenarios
-	const measured: Record<string, Record<number, Measured & { statements: number; txControl: number; rssMb: number }>> = {};
+	const measured: Record<string, Record<number, Measured & { statements: number; txControl: number; rssMb: number; cpuPerRequest: number }>> = {};
 	await drive(base, 10, 2, scenarios[0]!.plan); // warm-up
+	const exact: Record<string, { statements: number; txControl: number }> = {};
+	results.statementsPerRequest = exact;
 	for (const s of scenarios) {
+		exact[s.name] = await countStatements(s.name, s.plan);
 		measured[s.name] = {};
 		for (const c of LEVELS) measured[s.name]![c] = await measure(s.name, c, SECONDS, s.plan);
 	}
@@ -536,16 +570,16 @@ try {
 	for (const s of scenarios) {
 		for (const c of LEVELS) {
 			const m = measured[s.name]![c]!;
-			rows.push([s.name, String(c), String(m.rps), m.p50.toFixed(1), m.p95.toFixed(1), m.p99.toFixed(1), String(m.errors), `${pct(m.rps, ceilings.bare![c]!.rps)}%`, `${pct(m.rps, ceilings.static![c]!.rps)}%`, s.name === 'dashboard' ? `${pct(m.rps, ceilings.sql![c]!.rps)}%` : '', `${m.statements}${m.txControl ? ` (${m.txControl} tx)` : ''}`, String(m.rssMb)]);
+			rows.push([s.name, String(c), String(m.rps), m.p50.toFixed(1), m.p95.toFixed(1), m.p99.toFixed(1), String(m.errors), `${pct(m.rps, ceilings.bare![c]!.rps)}%`, `${pct(m.rps, ceilings.static![c]!.rps)}%`, s.name === 'dashboard' ? `${pct(m.rps, ceilings.sql![c]!.rps)}%` : '', `${exact[s.name]!.statements}${exact[s.name]!.txControl ? ` (${exact[s.name]!.txControl} tx)` : ''}`, m.cpuPerRequest.toFixed(2), String(m.rssMb)]);
 		}
 	}
-	for (const [name, k] of [['ceiling: bare node:http', 'bare'], ['ceiling: static file', 'static'], ['ceiling: dashboard SQL', 'sql']] as const) {
+	for (const [name, k] of [['ceiling: bare node:http', 'bare'], ['ceiling: prerendered page', 'static'], ['ceiling: dashboard SQL', 'sql']] as const) {
 		for (const c of LEVELS) {
 			const m = ceilings[k]![c]!;
-			rows.push([name, String(c), String(m.rps), m.p50.toFixed(1), m.p95.toFixed(1), m.p99.toFixed(1), String(m.errors), '', '', '', '', '']);
+			rows.push([name, String(c), String(m.rps), m.p50.toFixed(1), m.p95.toFixed(1), m.p99.toFixed(1), String(m.errors), '', '', '', '', '', '']);
 		}
 	}
-	const header = ['scenario', 'conn', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', '% bare', '% static', '% SQL', 'SQL/req', 'peak RSS MB'];
+	const header = ['scenario', 'conn', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', '% bare', '% prerendered', '% SQL', 'SQL/req', 'CPU ms/req', 'peak RSS MB'];
 	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
 	const line = (r: string[]) => r.map((x, i) => (i === 0 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join('  ');
 	const table = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
@@ -560,14 +594,14 @@ try {
 	const ga = ratio(growth.answer!);
 	const maxJs = weight[0];
 	const dash = measured.dashboard!;
-	const pageStatements = scenarios.filter((s) => s.kind === 'page').map((s) => ({ name: s.name, n: Math.max(...LEVELS.map((c) => measured[s.name]![c]!.statements)) }));
+	const pageStatements = scenarios.filter((s) => s.kind === 'page').map((s) => ({ name: s.name, n: exact[s.name]!.statements }));
 	const writes100 = ['answer save', 'reflection autosave'].map((n) => ({ name: n, m: measured[n]![100]! }));
 	const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 	const targets = [
-		...LEVELS.map((c) => [`dashboard >= 35% of the static page (c=${c})`, `${pct(dash[c]!.rps, ceilings.static![c]!.rps)}%`, verdict(pct(dash[c]!.rps, ceilings.static![c]!.rps) >= 35)]),
+		...LEVELS.map((c) => [`dashboard >= 35% of the prerendered page (c=${c})`, `${pct(dash[c]!.rps, ceilings.static![c]!.rps)}%`, verdict(pct(dash[c]!.rps, ceilings.static![c]!.rps) >= 35)]),
 		...LEVELS.map((c) => [`dashboard >= 5% of bare node:http (c=${c})`, `${pct(dash[c]!.rps, ceilings.bare![c]!.rps)}%`, verdict(pct(dash[c]!.rps, ceilings.bare![c]!.rps) >= 5)]),
 		...writes100.map((w) => [`${w.name} p99 <= 50 ms, 0 errors (c=100)`, `p99 ${w.m.p99} ms, ${w.m.errors} errors`, verdict(w.m.p99 <= 50 && w.m.errors === 0)]),
-		...pageStatements.map((p) => [`${p.name}: <= 5 SQL statements`, String(p.n), verdict(p.n <= 5.05)]),
+		...pageStatements.map((p) => [`${p.name}: <= 5 SQL statements`, String(p.n), verdict(p.n <= 5)]),
 		['growth 200 -> 20,000 learners: dashboard <= 1.2', `${gd.rps} (req/s ratio; p50 ratio ${gd.p50})`, verdict(gd.rps <= 1.2)],
 		['growth 200 -> 20,000: dashboard SQL time <= 1.2', `${sqlRatio} (${sqlSmall} -> ${sqlLarge} ms, one at a time)`, verdict(sqlRatio <= 1.2)],
 		['growth 200 -> 20,000 learners: answer save <= 1.2', `${ga.rps} (req/s ratio; p50 ratio ${ga.p50})`, verdict(ga.rps <= 1.2)],
@@ -581,8 +615,9 @@ try {
 	const notes = [
 		`Machine: ${cpu}, Node ${process.version}, load average ${loadAtStart.toFixed(1)} at the start and ${((await import('node:os')).loadavg()[0] ?? 0).toFixed(1)} at the end (anything else running skews every figure); autocannon runs in this process and competes with node build and PostgreSQL for the same cores.`,
 		`Each scenario ${SECONDS} s per connection count, ceilings and growth ${CEILING_SECONDS} s. Read scenarios: 200 different learners (one per connection); writes: every connection its own learners.`,
-		`Static stand-in: ${staticPath} (${statSync(staticFile).size} B) vs dashboard HTML ${dashboardHtml.length} B. No page is prerendered.`,
-		`SQL/req counted with ${counting === 'pg_stat_statements' ? 'pg_stat_statements (sum of calls; "tx" = BEGIN/COMMIT among them)' : 'pg_stat_database.xact_commit (transactions, an approximation: a transaction with several statements counts once)'}.`,
+		`Prerendered page: ${prerenderedPath} (${prerenderedBytes} B, src/routes/ceiling, used only by the benchmark) vs dashboard HTML ${dashboardHtml.length} B, both served by the same node build.`,
+		`CPU ms/req: the server's own CPU time (user + system, /proc/<pid>/stat) over the run divided by the answers, a cost that other load on the machine hardly changes; the prerendered page costs ${LEVELS.map((c) => `${prerenderedCpu[c]} ms at c=${c}`).join(', ')}.`,
+		'SQL/req counted at the wire: every Execute or simple Query message node build sends to PostgreSQL, through a counting relay in the bench process, over 20 requests of the scenario sent one at a time ("tx" = BEGIN/COMMIT among them). The JSON also has the count under load (statements / answered requests), an upper bound since requests cut off at the end still ran.',
 		`Growth: the same 100 learners' dashboards and answer saves at ${growth.dashboard?.small ? 200 : '?'} and ${bigCount} learners in the database, 10 connections.`
 	];
 
@@ -602,7 +637,7 @@ try {
 		explainTable,
 		'',
 		'== Statements per request, by statement (largest first) ==',
-		...['dashboard c=10', 'cohort overview (200) c=10'].flatMap((k) => [`${k}:`, ...(breakdown[k] ?? []).map((x) => `  ${String(x.perRequest).padStart(6)}  ${x.query}`)]),
+		...['dashboard', 'vignette step', 'cohort overview (200)', 'answer save', 'reflection autosave'].flatMap((k) => [`${k}:`, ...(breakdown[k] ?? []).map((x) => `  ${String(x.perRequest).padStart(6)}  ${x.query}`)]),
 		'',
 		'== Client weight (gzipped, first load per route) ==',
 		weightTable,

@@ -12,6 +12,9 @@ import { saveReflection } from '../../src/lib/server/learning/reflections';
 import { createCohort, createInvite, joinCohort, leaveCohort, lookupInvite, revokeInvite } from '../../src/lib/server/supervision/cohorts';
 import { assignmentForLearner, assignmentsOfCohort, assignmentsOfLearner, createAssignment, replyToFeedback, reviewSubmission, submitAssignment } from '../../src/lib/server/supervision/assignments';
 import { cohortOverview } from '../../src/lib/server/supervision/overview';
+import { learnerDashboard } from '../../src/lib/server/learning/dashboard';
+import { learnerProgress } from '../../src/lib/server/learning/progress';
+import { cohortsOfLearner } from '../../src/lib/server/supervision/cohorts';
 import { canReadReflection, ownCohort, submissionForSupervisor, supervises } from '../../src/lib/server/policy';
 
 const DAY = 86_400_000;
@@ -144,5 +147,32 @@ describe.each(drivers)('supervision on %s', (driver) => {
 		expect(byProgress.rows[0]?.perModule).toEqual([2, 1]);
 		const byName = await cohortOverview(database.db, fixtureCourse, cohortId, 'name', 'nl');
 		expect(byName.rows.map((r) => r.displayName)).toEqual(['a', 'b']);
+		// The one-statement read says what the per-table reads say.
+		const separate = await assignmentsOfCohort(database.db, fixtureCourse, cohortId);
+		expect(separate.length).toBeGreaterThan(0);
+		expect(byName.assignments).toEqual(separate);
+		expect(byName.rows.find((r) => r.id === a.id)?.statuses).toEqual(Object.fromEntries(separate.map((x) => [x.assignment.id, x.learners.find((l) => l.learnerId === a.id)?.status ?? null])));
+	});
+
+	it("reads the learner's dashboard in one statement that agrees with the per-table reads", async () => {
+		const dashboard = await learnerDashboard(database.db, a.id);
+		expect(dashboard.progress).toEqual(await learnerProgress(database.db, a.id));
+		expect(dashboard.cohorts).toEqual(await cohortsOfLearner(database.db, a.id));
+		const separate = await assignmentsOfLearner(database.db, fixtureCourse, a.id);
+		expect(dashboard.assignments.length).toBe(separate.length);
+		expect(dashboard.assignments).toEqual(
+			separate.map((x) => ({
+				id: x.assignment.id,
+				targetType: x.assignment.targetType,
+				targetId: x.assignment.targetId,
+				dueAt: x.assignment.dueAt,
+				submittedAt: x.work.submittedAt,
+				reviewedAt: x.work.reviewedAt,
+				hasFeedback: x.work.feedback !== null,
+				replied: x.work.reply !== null,
+				supervisorName: x.supervisorName
+			}))
+		);
+		expect(await learnerDashboard(database.db, crypto.randomUUID())).toEqual({ progress: [], assignments: [], cohorts: [] });
 	});
 });

@@ -2,32 +2,33 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { course, type Locale } from '$lib/server/content';
 import { db } from '$lib/server/db';
 import { requireUser } from '$lib/server/policy';
-import { learnerProgress, summarise } from '$lib/server/learning/progress';
+import { summarise } from '$lib/server/learning/progress';
+import { learnerDashboard } from '$lib/server/learning/dashboard';
 import { fail } from '@sveltejs/kit';
 import { readForm } from '$lib/server/forms';
-import { assignmentsOfLearner } from '$lib/server/supervision/assignments';
-import { cohortsOfLearner, leaveCohort } from '$lib/server/supervision/cohorts';
+import { statusOf, touchedBy } from '$lib/server/supervision/assignments';
+import { leaveCohort } from '$lib/server/supervision/cohorts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
 	const locale = getLocale() as Locale;
-	const database = await db();
-	const [rows, assigned, cohorts] = await Promise.all([learnerProgress(database, user.id), assignmentsOfLearner(database, course, user.id), cohortsOfLearner(database, user.id)]);
+	const { progress: rows, assignments: assigned, cohorts } = await learnerDashboard(await db(), user.id);
 	const { modules, resume } = summarise(course, rows);
+	const now = new Date();
 	const titleOf = (type: string, id: string) => (type === 'module' ? course.modules.find((m) => m.id === id)?.title[locale] : course.items.get(id)?.title[locale]) ?? id;
 	const resumeItem = resume ? course.items.get(resume.itemId) : undefined;
 	return {
 		name: user.displayName,
 		cohorts,
 		assignments: assigned.map((a) => ({
-			id: a.assignment.id,
-			title: titleOf(a.assignment.targetType, a.assignment.targetId),
-			dueAt: a.assignment.dueAt.toISOString(),
-			status: a.status,
+			id: a.id,
+			title: titleOf(a.targetType, a.targetId),
+			dueAt: a.dueAt.toISOString(),
+			status: statusOf(a, touchedBy(course, rows, a.targetType, a.targetId), now),
 			supervisorName: a.supervisorName,
-			hasFeedback: a.work.feedback !== null,
-			replied: a.work.reply !== null
+			hasFeedback: a.hasFeedback,
+			replied: a.replied
 		})),
 		resume: resume && resumeItem ? { url: `/modules/${resume.moduleId}/${resume.itemId}`, title: resumeItem.title[locale] } : null,
 		modules: course.modules.map((m, i) => ({

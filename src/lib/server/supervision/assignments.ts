@@ -39,7 +39,7 @@ export async function createAssignment(db: Db, course: Course, input: NewAssignm
 }
 
 /** Whether the learner has done anything on the assignment's items. */
-function touchedBy(course: Course, rows: { itemId: string }[], targetType: string, targetId: string): boolean {
+export function touchedBy(course: Course, rows: { itemId: string }[], targetType: string, targetId: string): boolean {
 	const ids = new Set(targetItems(course, targetType, targetId).map((i) => i.id));
 	return rows.some((r) => ids.has(r.itemId));
 }

@@ -1,0 +1,30 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { m } from '$lib/paraglide/messages';
+import { baseLocale, getLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
+import { t } from './i18n';
+
+type MessageFn = (inputs: Record<string, unknown>, options: { locale: 'nl' | 'en' }) => string;
+const original = getLocale;
+const errorKeys = Object.keys(JSON.parse(readFileSync('messages/nl.json', 'utf8')) as Record<string, string>).filter((k) => k.startsWith('error_'));
+
+describe('t', () => {
+	afterEach(() => overwriteGetLocale(original));
+
+	it('says every error exactly as paraglide does, in both languages, with inputs', () => {
+		expect(errorKeys.length).toBeGreaterThan(20);
+		const inputs = { seconds: 42, count: 3, max: 5000, min: 12 };
+		for (const locale of ['nl', 'en'] as const) {
+			overwriteGetLocale(() => locale);
+			for (const key of errorKeys) expect(t(key, inputs), `${locale} ${key}`).toBe((m as unknown as Record<string, MessageFn>)[key]!(inputs, { locale }));
+		}
+		expect(baseLocale).toBe('nl');
+	});
+
+	it('leaves a key it does not carry as it is, so a missing message shows rather than breaks', () => {
+		expect(t(undefined)).toBe('');
+		expect(t('no_such_key')).toBe('no_such_key');
+		// Only error messages travel from the server; the rest are called by name, so they stay out of t's bundle.
+		expect(t('nav_dashboard')).toBe('nav_dashboard');
+	});
+});

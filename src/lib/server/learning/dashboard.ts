@@ -1,0 +1,60 @@
+/**
+ * Everything the learner's dashboard reads, in one statement: progress, assignments and cohorts as
+ * three JSON arrays, so the page costs one round trip after the session check, whatever the pool does.
+ */
+import { eq, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db';
+import { assignmentLearners, assignments, cohortMembers, cohorts, progress, users } from '../db/schema';
+import type { ProgressRow } from './progress';
+
+export type DashboardAssignment = {
+	id: number;
+	targetType: string;
+	targetId: string;
+	dueAt: Date;
+	submittedAt: Date | null;
+	reviewedAt: Date | null;
+	hasFeedback: boolean;
+	replied: boolean;
+	supervisorName: string;
+};
+export type DashboardCohort = { id: string; name: string; supervisorName: string };
+export type DashboardData = { progress: ProgressRow[]; assignments: DashboardAssignment[]; cohorts: DashboardCohort[] };
+
+/** A JSON array column; postgres.js and PGlite parse json, but either may hand over text. */
+const jsonArray = <T>(query: SQL) => sql<T[]>`coalesce((${query}), '[]'::json)`.mapWith((v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as T[]) : ((v ?? []) as T[])));
+const date = (v: string | null) => (v === null ? null : new Date(v));
+
+export async function learnerDashboard(db: Db, learnerId: string): Promise<DashboardData> {
+	const [row] = await db
+		.select({
+			progress: jsonArray<{ itemId: string; moduleId: string; status: string; updatedAt: string }>(sql`
+				select json_agg(json_build_object('itemId', ${progress.itemId}, 'moduleId', ${progress.moduleId}, 'status', ${progress.status}, 'updatedAt', ${progress.updatedAt}) order by ${progress.updatedAt} desc)
+				from ${progress} where ${progress.learnerId} = ${learnerId}`),
+			assignments: jsonArray<Omit<DashboardAssignment, 'dueAt' | 'submittedAt' | 'reviewedAt'> & { dueAt: string; submittedAt: string | null; reviewedAt: string | null }>(sql`
+				select json_agg(json_build_object(
+					'id', ${assignments.id}, 'targetType', ${assignments.targetType}, 'targetId', ${assignments.targetId}, 'dueAt', ${assignments.dueAt},
+					'submittedAt', ${assignmentLearners.submittedAt}, 'reviewedAt', ${assignmentLearners.reviewedAt},
+					'hasFeedback', ${assignmentLearners.feedback} is not null, 'replied', ${assignmentLearners.reply} is not null,
+					'supervisorName', supervisor.display_name) order by ${assignments.dueAt})
+				from ${assignmentLearners}
+				join ${assignments} on ${assignments.id} = ${assignmentLearners.assignmentId}
+				join ${cohorts} on ${cohorts.id} = ${assignments.cohortId}
+				join ${users} supervisor on supervisor.id = ${cohorts.supervisorId}
+				where ${assignmentLearners.learnerId} = ${learnerId}`),
+			cohorts: jsonArray<DashboardCohort>(sql`
+				select json_agg(json_build_object('id', ${cohorts.id}, 'name', ${cohorts.name}, 'supervisorName', supervisor.display_name) order by ${cohorts.name})
+				from ${cohortMembers}
+				join ${cohorts} on ${cohorts.id} = ${cohortMembers.cohortId}
+				join ${users} supervisor on supervisor.id = ${cohorts.supervisorId}
+				where ${cohortMembers.learnerId} = ${learnerId}`)
+		})
+		.from(users)
+		.where(eq(users.id, learnerId));
+	if (!row) return { progress: [], assignments: [], cohorts: [] };
+	return {
+		progress: row.progress.map((p) => ({ ...p, updatedAt: new Date(p.updatedAt) })),
+		assignments: row.assignments.map((a) => ({ ...a, dueAt: new Date(a.dueAt), submittedAt: date(a.submittedAt), reviewedAt: date(a.reviewedAt) })),
+		cohorts: row.cohorts
+	};
+}
