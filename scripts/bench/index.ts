@@ -171,7 +171,9 @@ try {
 	const base = `http://127.0.0.1:${port}`;
 	// BENCH_PROFILE=1: a V8 CPU profile of node build over the whole run, written when it stops (open it in Chrome's DevTools).
 	const profileArgs = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir=bench/results/profiles'] : [];
-	server = spawn('node', [...profileArgs, 'build'], {
+	// The same V8 flags as `npm start` (package.json), so the figures are those of the production server.
+	const startFlags = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/).filter((a) => a.startsWith('--'));
+	server = spawn('node', [...startFlags, ...profileArgs, 'build'], {
 		env: {
 			...process.env,
 			PORT: String(port),
@@ -186,7 +188,7 @@ try {
 	});
 	await waitFor(async () => (await fetch(`${base}/healthz`)).status === 200, 60, 'node build');
 	const rss = new RssWatch(server.pid ?? 0);
-	log(`node build listens on ${base} (pid ${server.pid})`);
+	log(`node ${startFlags.join(' ')} build listens on ${base} (pid ${server.pid})`);
 
 	// The session cookie's name as the production build sets it: log in once through the real form.
 	const probeEmail = `probe@bench.ontroerd.nl`;

@@ -7,8 +7,9 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { prepared } from '../db/prepared';
 import { sessions, users, type Session, type User } from '../db/schema';
 
 const MINUTE = 60 * 1000;
@@ -73,13 +74,9 @@ export async function rotateSession(db: Db, old: Pick<Session, 'id' | 'userId' |
  * Looks the session up by the token's hash. The lookup is an indexed equality on a hash,
  * so the token itself is never compared and its timing reveals nothing about stored ids.
  */
-export async function validateSessionToken(
-	db: Db,
-	token: string,
-	now = new Date()
-): Promise<SessionValidation> {
-	const id = sessionIdFromToken(token);
-	const [row] = await db
+/** The one query of every request. */
+const sessionLookup = prepared((db) =>
+	db
 		.select({
 			session: sessions,
 			user: {
@@ -93,7 +90,17 @@ export async function validateSessionToken(
 		})
 		.from(sessions)
 		.innerJoin(users, eq(sessions.userId, users.id))
-		.where(eq(sessions.id, id));
+		.where(eq(sessions.id, sql.placeholder('id')))
+		.prepare('session_lookup')
+);
+
+export async function validateSessionToken(
+	db: Db,
+	token: string,
+	now = new Date()
+): Promise<SessionValidation> {
+	const id = sessionIdFromToken(token);
+	const [row] = await sessionLookup(db).execute({ id });
 	if (!row) return { session: null, user: null, renewed: false };
 	const { session, user } = row;
 	if (now.getTime() >= session.expiresAt.getTime() || user.disabledAt) {

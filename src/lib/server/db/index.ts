@@ -55,3 +55,4 @@ export async function closeDatabase(): Promise<void> {
 }
 
 export { schema };
+

@@ -4,6 +4,7 @@
  */
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
+import { prepared } from '../db/prepared';
 import { assignmentLearners, assignments, cohortMembers, cohorts, progress, users } from '../db/schema';
 import type { ProgressRow } from './progress';
 
@@ -25,12 +26,12 @@ export type DashboardData = { progress: ProgressRow[]; assignments: DashboardAss
 const jsonArray = <T>(query: SQL) => sql<T[]>`coalesce((${query}), '[]'::json)`.mapWith((v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as T[]) : ((v ?? []) as T[])));
 const date = (v: string | null) => (v === null ? null : new Date(v));
 
-export async function learnerDashboard(db: Db, learnerId: string): Promise<DashboardData> {
-	const [row] = await db
+const dashboardQuery = prepared((db) =>
+	db
 		.select({
 			progress: jsonArray<{ itemId: string; moduleId: string; status: string; updatedAt: string }>(sql`
 				select json_agg(json_build_object('itemId', ${progress.itemId}, 'moduleId', ${progress.moduleId}, 'status', ${progress.status}, 'updatedAt', ${progress.updatedAt}) order by ${progress.updatedAt} desc)
-				from ${progress} where ${progress.learnerId} = ${learnerId}`),
+				from ${progress} where ${progress.learnerId} = ${sql.placeholder('learnerId')}`),
 			assignments: jsonArray<Omit<DashboardAssignment, 'dueAt' | 'submittedAt' | 'reviewedAt'> & { dueAt: string; submittedAt: string | null; reviewedAt: string | null }>(sql`
 				select json_agg(json_build_object(
 					'id', ${assignments.id}, 'targetType', ${assignments.targetType}, 'targetId', ${assignments.targetId}, 'dueAt', ${assignments.dueAt},
@@ -41,16 +42,21 @@ export async function learnerDashboard(db: Db, learnerId: string): Promise<Dashb
 				join ${assignments} on ${assignments.id} = ${assignmentLearners.assignmentId}
 				join ${cohorts} on ${cohorts.id} = ${assignments.cohortId}
 				join ${users} supervisor on supervisor.id = ${cohorts.supervisorId}
-				where ${assignmentLearners.learnerId} = ${learnerId}`),
+				where ${assignmentLearners.learnerId} = ${sql.placeholder('learnerId')}`),
 			cohorts: jsonArray<DashboardCohort>(sql`
 				select json_agg(json_build_object('id', ${cohorts.id}, 'name', ${cohorts.name}, 'supervisorName', supervisor.display_name) order by ${cohorts.name})
 				from ${cohortMembers}
 				join ${cohorts} on ${cohorts.id} = ${cohortMembers.cohortId}
 				join ${users} supervisor on supervisor.id = ${cohorts.supervisorId}
-				where ${cohortMembers.learnerId} = ${learnerId}`)
+				where ${cohortMembers.learnerId} = ${sql.placeholder('learnerId')}`)
 		})
 		.from(users)
-		.where(eq(users.id, learnerId));
+		.where(eq(users.id, sql.placeholder('learnerId')))
+		.prepare('learner_dashboard')
+);
+
+export async function learnerDashboard(db: Db, learnerId: string): Promise<DashboardData> {
+	const [row] = await dashboardQuery(db).execute({ learnerId });
 	if (!row) return { progress: [], assignments: [], cohorts: [] };
 	return {
 		progress: row.progress.map((p) => ({ ...p, updatedAt: new Date(p.updatedAt) })),
