@@ -3,8 +3,9 @@
  * it); peers join by invite; the facilitator hands the role over before leaving; the last member
  * leaving ends the group. Callers settle membership with `groupForMember` from the policy module.
  */
-import { and, asc, count, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { prepared } from '../db/prepared';
 import { groupMembers, groupPosts, groups, reflectionShares, reflections, users, type Group } from '../db/schema';
 
 export const MIN_MEMBERS = 3;
@@ -22,15 +23,27 @@ export async function createGroup(db: Db, facilitatorId: string, name: string): 
 }
 
 /** The groups a person is in, with their size and whether they facilitate it. */
-export async function groupsOf(db: Db, userId: string) {
-	const size = db.select({ groupId: groupMembers.groupId, n: count().as('n') }).from(groupMembers).groupBy(groupMembers.groupId).as('size');
-	const rows = await db
-		.select({ id: groups.id, name: groups.name, facilitatorId: groups.facilitatorId, caseId: groups.caseId, meetingAt: groups.meetingAt, members: size.n })
+// Each group's size counted for that group alone (a correlated count): counting every group's members
+// and joining made a learner's page cost grow with the number of groups in the database.
+const groupsOfQuery = prepared((db) =>
+	db
+		.select({
+			id: groups.id,
+			name: groups.name,
+			facilitatorId: groups.facilitatorId,
+			caseId: groups.caseId,
+			meetingAt: groups.meetingAt,
+			members: sql<number>`(select count(*) from ${groupMembers} m where m.group_id = ${groups.id})`
+		})
 		.from(groupMembers)
 		.innerJoin(groups, eq(groups.id, groupMembers.groupId))
-		.innerJoin(size, eq(size.groupId, groups.id))
-		.where(eq(groupMembers.memberId, userId))
-		.orderBy(asc(groups.name));
+		.where(eq(groupMembers.memberId, sql.placeholder('userId')))
+		.orderBy(asc(groups.name))
+		.prepare('groups_of')
+);
+
+export async function groupsOf(db: Db, userId: string) {
+	const rows = await groupsOfQuery(db).execute({ userId });
 	return rows.map(({ facilitatorId, ...g }) => ({ ...g, members: Number(g.members), facilitator: facilitatorId === userId }));
 }
 

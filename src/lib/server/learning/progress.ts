@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { prepared } from '../db/prepared';
 import { progress } from '../db/schema';
 import type { Course, Item } from '../content';
 
@@ -31,11 +32,16 @@ export async function learnerProgress(db: Db, learnerId: string): Promise<Progre
 		.orderBy(desc(progress.updatedAt));
 }
 
-export async function itemStatus(db: Db, learnerId: string, itemId: string): Promise<ProgressStatus | null> {
-	const [row] = await db
+const itemStatusQuery = prepared((db) =>
+	db
 		.select({ status: progress.status })
 		.from(progress)
-		.where(and(eq(progress.learnerId, learnerId), eq(progress.itemId, itemId)));
+		.where(and(eq(progress.learnerId, sql.placeholder('learnerId')), eq(progress.itemId, sql.placeholder('itemId'))))
+		.prepare('item_status')
+);
+
+export async function itemStatus(db: Db, learnerId: string, itemId: string): Promise<ProgressStatus | null> {
+	const [row] = await itemStatusQuery(db).execute({ learnerId, itemId });
 	return (row?.status as ProgressStatus | undefined) ?? null;
 }
 

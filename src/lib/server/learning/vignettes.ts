@@ -1,17 +1,23 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { prepared } from '../db/prepared';
 import { vignetteAttempts, type PathEntry } from '../db/schema';
 import type { Vignette } from '../content';
 import { touchItem } from './progress';
 
 export type Attempt = typeof vignetteAttempts.$inferSelect;
 
-export async function vignetteAttemptsOf(db: Db, learnerId: string, vignetteId: string): Promise<Attempt[]> {
-	return db
+const attemptsQuery = prepared((db) =>
+	db
 		.select()
 		.from(vignetteAttempts)
-		.where(and(eq(vignetteAttempts.learnerId, learnerId), eq(vignetteAttempts.vignetteId, vignetteId)))
-		.orderBy(desc(vignetteAttempts.attempt));
+		.where(and(eq(vignetteAttempts.learnerId, sql.placeholder('learnerId')), eq(vignetteAttempts.vignetteId, sql.placeholder('vignetteId'))))
+		.orderBy(desc(vignetteAttempts.attempt))
+		.prepare('vignette_attempts_of')
+);
+
+export async function vignetteAttemptsOf(db: Db, learnerId: string, vignetteId: string): Promise<Attempt[]> {
+	return attemptsQuery(db).execute({ learnerId, vignetteId });
 }
 
 export type ChooseResult = { ok: true; attempt: Attempt } | { ok: false; reason: 'unknown-choice' | 'stale-step' };
