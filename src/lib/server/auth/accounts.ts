@@ -9,6 +9,7 @@ import { alreadyRegisteredMail, asLocale, registerMail } from './mails';
 import { consumeToken, issueToken, revokeTokens, type TokenProblem } from './tokens';
 import {
 	LOGIN_PER_IP,
+	MAILS_PER_ADDRESS,
 	REGISTER_PER_IP,
 	accountWait,
 	clearFailures,
@@ -111,13 +112,16 @@ export type PendingAccount = { displayName: string; passwordHash: string; locale
  * when it is followed. A known one gets a mail saying so, with links to log in or reset.
  * The caller sends the mail without waiting for it.
  */
-export async function register(db: Db, account: NewAccount & { redirectTo?: string }, origin: string, now = new Date()): Promise<{ mail: Mail }> {
+export async function register(db: Db, account: NewAccount & { redirectTo?: string }, origin: string, now = new Date()): Promise<{ mail: Mail | null }> {
 	const email = normaliseEmail(account.email);
+	// Known or new, an address gets at most a few of these mails (the same work either way).
+	const mailable = await takeToken(db, `register:mail:${email}`, MAILS_PER_ADDRESS, now);
 	const displayName = account.displayName.trim();
 	const locale = account.locale ?? 'nl';
 	const pending: PendingAccount = { displayName, passwordHash: await hashPassword(account.password), locale, redirectTo: account.redirectTo ?? '/dashboard' };
 	const existing = await findUserByEmail(db, email);
 	const token = await issueToken(db, { purpose: 'register', userId: null, email, data: pending }, { now, dryRun: existing !== undefined });
+	if (!mailable) return { mail: null };
 	if (existing) return { mail: alreadyRegisteredMail(existing.email, asLocale(existing.locale), existing.displayName, origin) };
 	return { mail: registerMail(email, locale, displayName, origin, token) };
 }

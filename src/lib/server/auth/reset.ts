@@ -11,11 +11,8 @@ import type { Mail } from '../mail';
 import { findUserByEmail, normaliseEmail } from './accounts';
 import { asLocale, resetMail } from './mails';
 import { hashPassword } from './password';
-import { REGISTER_PER_IP, takeToken, type Bucket } from './throttle';
+import { MAILS_PER_ADDRESS, REGISTER_PER_IP, takeToken } from './throttle';
 import { consumeToken, issueToken, peekToken, revokeTokens, type TokenProblem } from './tokens';
-
-/** At most 3 reset mails to one address, then one per 10 minutes: no one can flood a mailbox. */
-const MAILS_PER_ADDRESS: Bucket = { capacity: 3, refillPerSecond: 1 / 600 };
 
 /** Reset requests per client IP, under the registration limit (RATE_LIMIT_REGISTER). */
 export async function resetAllowed(db: Db, ip: string): Promise<boolean> {

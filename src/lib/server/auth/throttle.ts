@@ -30,6 +30,8 @@ export function bucketFrom(setting: string | undefined, fallback: Bucket): Bucke
 
 export const LOGIN_PER_IP: Bucket = bucketFrom(process.env.RATE_LIMIT_LOGIN, { capacity: 100, refillPerSecond: 1 });
 export const REGISTER_PER_IP: Bucket = bucketFrom(process.env.RATE_LIMIT_REGISTER, { capacity: 20, refillPerSecond: 0.2 });
+/** At most 3 mails of one kind (reset, registration) to one address, then one per 10 minutes: no one can flood a mailbox. */
+export const MAILS_PER_ADDRESS: Bucket = { capacity: 3, refillPerSecond: 1 / 600 };
 
 const FREE_FAILURES = 3;
 const MAX_BACKOFF_SECONDS = 300;
