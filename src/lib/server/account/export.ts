@@ -95,9 +95,7 @@ async function collect(db: Db, userId: string) {
 			.orderBy(asc(assignments.dueAt)),
 		db.select({ viewer: accessLog.viewerName, what: accessLog.what, at: accessLog.at }).from(accessLog).where(eq(accessLog.learnerId, userId)).orderBy(asc(accessLog.at))
 	]);
-	// My own reads of others' work, without naming whose it was (that is theirs to see).
-	const readsByMe = await db.select({ what: accessLog.what, at: accessLog.at }).from(accessLog).where(eq(accessLog.viewerId, userId)).orderBy(asc(accessLog.at));
-	const [groupRows, shareRows, postRows] = await Promise.all([
+	const [groupRows, shareRows, postRows, readsByMe] = await Promise.all([
 		db
 			.select({ group: groups.name, facilitator: groups.facilitatorId, showName: groupMembers.showName, joinedAt: groupMembers.joinedAt })
 			.from(groupMembers)
@@ -115,7 +113,9 @@ async function collect(db: Db, userId: string) {
 			.from(groupPosts)
 			.innerJoin(groups, eq(groups.id, groupPosts.groupId))
 			.where(eq(groupPosts.authorId, userId))
-			.orderBy(asc(groupPosts.createdAt))
+			.orderBy(asc(groupPosts.createdAt)),
+		// My own reads of others' work, without naming whose it was (that is theirs to see).
+		db.select({ what: accessLog.what, at: accessLog.at }).from(accessLog).where(eq(accessLog.viewerId, userId)).orderBy(asc(accessLog.at))
 	]);
 	return {
 		format: EXPORT_FORMAT,
