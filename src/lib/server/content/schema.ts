@@ -34,7 +34,7 @@ export const bibliographySchema = z.record(z.string().regex(/^[a-z0-9_]+$/), ref
 export const moduleSchema = z
 	.object({
 		id,
-		minutes: z.number().int().min(5).max(90),
+		minutes: z.number().int().min(5).max(300),
 		title: localized,
 		summary: localized,
 		objectives: z.array(localized).min(1),
