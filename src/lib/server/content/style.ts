@@ -78,7 +78,7 @@ const BASE_WORDS = [
 	/\bwho\s+(?:had\s+|have\s+|has\s+)?ever\s+cried\b|\bthose\s+who\s+(?:had\s+|have\s+)?cried\b/i
 ];
 /** A sentence that says the base is unknown may name the candidates. */
-const SAYS_UNCLEAR = /onduidelijk|niet duidelijk|zegt niet|vermeldt niet|unclear|not clear|does not say|doesn’t say/i;
+const SAYS_UNCLEAR = /onduidelijk|niet duidelijk|(?:zegt|vermeldt|noemt)\b.{0,25}\bniet\b|unclear|not clear|(?:does not|doesn’t) (?:say|state)|not stated/i;
 
 /**
  * A figure whose base the article leaves unclear must not be printed with a base: no {{base:…}} or
