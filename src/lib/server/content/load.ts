@@ -168,6 +168,7 @@ export function loadCourse(files: Record<string, string>): Course {
 		for (const [path, text] of strings({ label: n.label, note: n.note })) checkStyle(`norms.yaml: ${id}.${path}:`, path, text, norms, problems);
 	}
 	for (const [key, ref] of Object.entries(bibliography)) {
+		if (ref.citedIn && !bibliography[ref.citedIn]) problems.push(`bibliography.yaml: ${key}.citedIn: unknown reference "${ref.citedIn}"`);
 		for (const [path, text] of strings({ note: ref.note })) checkStyle(`bibliography.yaml: ${key}.${path}:`, path, text, norms, problems);
 	}
 

@@ -36,14 +36,21 @@ const PLACEHOLDER_MARK = /\b(?:assumed|aangenomen|todo|tbd|fixme|xxx|onbekende?|
 const refText = text.refine((s) => !PLACEHOLDER_MARK.test(s), 'contains a placeholder marker (assumed, TODO, onbekend …): complete the reference from its source');
 export const referenceSchema = z
 	.object({
-		authors: z.union([refText, z.array(refText).min(1)]),
+		/** Required unless the source itself names no author (`anonymous: true`, e.g. an unsigned web page). */
+		authors: z.union([refText, z.array(refText).min(1)]).optional(),
+		anonymous: z.literal(true).optional(),
 		/** A year of publication; "n.d." only for an undated web page (with its url or medium: web). */
 		year: z.union([z.number().int().min(1800).max(2100), z.literal('n.d.')]),
-		title: refText,
+		/** Required unless the work is known only as cited in another source (`citedIn`), as APA's secondary citation. */
+		title: refText.optional(),
+		/** The key of the source that cites this work, where the work itself could not be identified. */
+		citedIn: z.string().regex(/^[a-z0-9_]+$/).optional(),
 		cite: refText.optional()
 	})
 	.loose()
 	.superRefine((r, ctx) => {
+		if (!r.authors && !r.anonymous) ctx.addIssue({ code: 'custom', path: ['authors'], message: 'required (or anonymous: true where the source names no author)' });
+		if (!r.title && !r.citedIn) ctx.addIssue({ code: 'custom', path: ['title'], message: 'required (or citedIn: <key> for a work known only as cited in another source)' });
 		if (r.year === 'n.d.' && !(typeof r.url === 'string' || r.medium === 'web'))
 			ctx.addIssue({ code: 'custom', path: ['year'], message: '"n.d." is only for an undated web page (give its url or medium: web)' });
 		const walk = (value: unknown, path: (string | number)[]): void => {
