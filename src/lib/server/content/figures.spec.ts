@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fillFigures, formatNorm, retypedFigures, type Norms } from './figures';
+import { fillFigures, formatNorm, formatPart, retypedFigures, type Norms } from './figures';
 
 const norms: Norms = {
 	ever_cried: { value: 87.4, unit: 'percent', base: 819, count: 715, source: 's', where: 'w', label: { nl: 'a', en: 'a' } },
 	proneness: { value: 5.3, unit: 'mean', sd: 2.18, base: 819, source: 's', where: 'w', label: { nl: 'b', en: 'b' } },
-	agree: { value: 32, unit: 'percent', base: 819, source: 's', where: 'w', label: { nl: 'c', en: 'c' } }
+	agree: { value: 32, unit: 'percent', base: 819, source: 's', where: 'w', label: { nl: 'c', en: 'c' } },
+	burdens: { value: 18.6, unit: 'percent', base: 'unclear', note: { nl: 'n', en: 'n' }, source: 's', where: 'w', label: { nl: 'd', en: 'd' } }
 };
 
 describe('figures', () => {
@@ -26,5 +27,10 @@ describe('figures', () => {
 		expect(retypedFigures('ongeveer 32 procent', norms)).toEqual(['32 procent']);
 		expect(retypedFigures('In 1987 vonden Pope en collega’s in drie stappen op een schaal van 1 tot 7 of van 1 tot 10', norms)).toEqual([]);
 		expect(retypedFigures('{{norm:ever_cried}} van {{base:ever_cried}}', norms)).toEqual([]);
+	});
+
+	it('has no base to print for a figure whose base is unclear, and leaves the placeholder for the loader to refuse', () => {
+		expect(formatPart(norms, 'base', 'burdens', 'nl')).toBeNull();
+		expect(fillFigures('{{norm:burdens}} van {{base:burdens}}', norms, 'en')).toBe('18.6% van {{base:burdens}}');
 	});
 });

@@ -39,7 +39,8 @@ export function formatPart(norms: Norms, kind: string, id: string, locale: Local
 	const norm = norms[id];
 	if (!norm) return null;
 	if (kind === 'norm') return formatNorm(norm, locale);
-	if (kind === 'base') return formatNumber(norm.base, locale, 0);
+	// An unclear base has nothing to print: the loader refuses {{base:…}} for it.
+	if (kind === 'base') return norm.base === 'unclear' ? null : formatNumber(norm.base, locale, 0);
 	if (kind === 'count') return norm.count === undefined ? null : formatNumber(norm.count, locale, 0);
 	return norm.sd === undefined ? null : formatMeanLike(norm.sd, locale);
 }
@@ -63,7 +64,7 @@ export function retypedFigures(text: string, norms: Norms): string[] {
 	const bare = text.replace(PLACEHOLDER, ' ');
 	const studyNumbers = new Set<number>();
 	for (const n of Object.values(norms)) {
-		const candidates = [n.base, n.count, n.unit === 'count' ? n.value : undefined];
+		const candidates = [n.base === 'unclear' ? undefined : n.base, n.count, n.unit === 'count' ? n.value : undefined];
 		for (const v of candidates) if (v !== undefined && Number.isInteger(v) && v >= 100) studyNumbers.add(v);
 	}
 	const found: string[] = [];

@@ -19,6 +19,14 @@ proneness_therapists:
   source: tlam2018
   where: Tabel 4
   label: { nl: huilgeneigdheid therapeuten, en: crying proneness of therapists }
+burdens_client:
+  value: 18.6
+  unit: percent
+  base: unclear
+  note: { nl: Het artikel zegt niet van wie., en: The article does not say of whom. }
+  source: tlam2018
+  where: Resultaten
+  label: { nl: belast de cliënt, en: burdens the client }
 `;
 const bibliography = `
 tlam2018:
@@ -37,18 +45,37 @@ items: [${items.join(', ')}]
 `;
 const lesson = (body: string, title = 'Les') => `---\ntype: lesson\ntitle: ${title}\nminutes: 5\n---\n${body}\n`;
 const vignette = (steps: string, start = 'a') => `type: vignette\ntitle: Casus\nsetting: Praktijk\nminutes: 5\nstart: ${start}\nsteps:\n${steps}`;
+/** Four decision points on the longest path (a, d, f, g) and three endings (b, c, e): the least a case may have. */
 const goodSteps = `
   - id: a
     text: Begin
     choices:
-      - { id: x, text: X, feedback: Omdat, next: b }
+      - { id: x, text: X, feedback: Omdat, next: d }
       - { id: y, text: Y, feedback: Omdat, next: c }
+  - id: d
+    text: Twee
+    choices:
+      - { id: x, text: X, feedback: Omdat, next: f }
+      - { id: z, text: Z, feedback: Omdat, next: b }
+  - id: f
+    text: Drie
+    choices:
+      - { id: x, text: X, feedback: Omdat, next: g }
+      - { id: z, text: Z, feedback: Omdat, next: b }
+  - id: g
+    text: Vier
+    choices:
+      - { id: x, text: X, feedback: Omdat, next: e }
+      - { id: z, text: Z, feedback: Omdat, next: b }
   - id: b
     end: true
     text: Einde B
   - id: c
     end: true
     text: Einde C
+  - id: e
+    end: true
+    text: Einde E
 `;
 
 function files(extra: Record<string, string>, items = ['les']): Record<string, string> {
@@ -107,12 +134,15 @@ describe('content validation', () => {
 
 	it.each([
 		['a dangling next', goodSteps.replace('next: c', 'next: nergens'), /choices\[1\]\.next: unknown step "nergens"/],
+		['fewer than four decision points on its longest path', goodSteps.replace('next: g', 'next: e').replace(/ {2}- id: g\n[\s\S]*?(?= {2}- id: b)/, ''), /steps: the longest path has 3 decision points; a vignette needs at least 4/],
+		['fewer than three distinct endings', goodSteps.replace('next: c', 'next: b').replace('  - id: c\n    end: true\n    text: Einde C\n', ''), /steps: 2 distinct endings; a vignette needs at least 3/],
 		['an unknown start', goodSteps, /start: unknown step "z"/, 'z'],
 		['an unreachable step', goodSteps + '  - id: eiland\n    end: true\n    text: Nooit\n', /step "eiland" cannot be reached/],
-		['a loop (a path that never ends)', goodSteps.replace('next: b', 'next: a'), /loops and never ends/],
+		['a loop (a path that never ends)', goodSteps.replace('next: d', 'next: a'), /loops and never ends/],
 		['a decision point with one choice', goodSteps.replace('      - { id: y, text: Y, feedback: Omdat, next: c }\n', ''), /at least two choices/],
 		['an ending with choices', goodSteps.replace('    end: true\n    text: Einde B', '    end: true\n    text: Einde B\n    choices:\n      - { id: q, text: Q, feedback: F, next: c }\n      - { id: r, text: R, feedback: F, next: c }'), /either end: true or at least two choices/],
-		['duplicate step ids', goodSteps.replace('id: c\n', 'id: b\n').replace('next: c', 'next: b'), /duplicate step id "b"/]
+		['duplicate step ids', goodSteps.replace('id: c\n', 'id: b\n').replace('next: c', 'next: b'), /duplicate step id "b"/],
+		['"!" in feedback', goodSteps.replace('feedback: Omdat, next: d', 'feedback: Goed zo!, next: d'), /steps\[0\]\.choices\[0\]\.feedback: "!" in feedback/]
 	])('refuses a vignette with %s', (_name, steps, expected, start?: string) => {
 		expect(problems(vignetteCase(steps, start)).join('\n')).toMatch(expected);
 	});
@@ -134,6 +164,86 @@ describe('content validation', () => {
 		['duplicate question ids', '  - id: a\n    kind: reflection\n    prompt: P\n  - id: a\n    kind: reflection\n    prompt: Q\n', /duplicate question id/]
 	])('refuses a quiz with %s', (_name, questions, expected) => {
 		expect(problems(quizCase(questions)).join('\n')).toMatch(expected);
+	});
+});
+
+describe('figures whose base the article leaves unclear', () => {
+	it.each([
+		['a {{base:…}} placeholder for it', 'Van de {{base:burdens_client}} vond {{norm:burdens_client}} het belastend.', /les\.nl\.md: body: \{\{base:burdens_client\}\}: the article leaves the base of "burdens_client" unclear/],
+		['a count placeholder in its sentence', 'Van de {{count:ever_cried}} vond {{norm:burdens_client}} het belastend.', /les\.nl\.md: body: \{\{norm:burdens_client\}\} is printed with a base/],
+		['“of all therapists”', 'Van alle therapeuten vond {{norm:burdens_client}} het belastend.', /\{\{norm:burdens_client\}\} is printed with a base/],
+		['“of those who had ever cried”', 'Van wie weleens huilde, vond {{norm:burdens_client}} het belastend.', /\{\{norm:burdens_client\}\} is printed with a base/],
+		['“of all therapists” in English', '{{norm:burdens_client}} of all therapists think it burdens the client.', /\{\{norm:burdens_client\}\} is printed with a base/]
+	])('refuses %s', (_name, body, expected) => {
+		expect(problems(files({ '01-proef/les.nl.md': lesson(body) })).join('\n')).toMatch(expected);
+	});
+
+	it('accepts the figure without a base, or with a sentence that says the base is unclear', () => {
+		const body = 'Een deel ({{norm:burdens_client}}) vond het belastend. Of {{norm:burdens_client}} geldt voor alle therapeuten of voor wie weleens huilde, zegt het artikel niet.';
+		expect(problems(files({ '01-proef/les.nl.md': lesson(body) }))).toEqual([]);
+	});
+
+	it('refuses base: unclear without a note for the learner, and with a count', () => {
+		const unclear = norms.replace('  note: { nl: Het artikel zegt niet van wie., en: The article does not say of whom. }\n', '  count: 12\n');
+		const found = problems({ ...files({}), 'norms.yaml': unclear }).join('\n');
+		expect(found).toMatch(/norms\.yaml: burdens_client\.note: a norm with base: unclear needs a note/);
+		expect(found).toMatch(/norms\.yaml: burdens_client\.count: a norm with base: unclear cannot have a count/);
+	});
+});
+
+describe('prose checks', () => {
+	const body = (text: string) => problems(files({ '01-proef/les.nl.md': lesson(text) })).join('\n');
+
+	it.each([
+		['a sentence without its full stop', 'Afwijzing kan pijn doen en je wilt erbij horen Het gaat om verbinding.', /les\.nl\.md: body: “horen Het”: a sentence runs on without its full stop/],
+		['a run-on across a line break', 'Dat zie je in de scan zien\nOnderzoek van Hsu laat het zien.', /“zien Onderzoek”: a sentence runs on/],
+		['an English run-on', 'It hurts like physical pain This is why.', /“pain This”: a sentence runs on/],
+		['straight double quotes', 'Ze zei "het mag" en ging door.', /les\.nl\.md: body: 2× straight double quote ", first in/],
+		['single curly quotes', 'Ze zei ‘het mag’ en ging door.', /1× single quote ‘/],
+		['a straight single quote opening a quotation', "Op de schaal van 'ik huil nooit' tot 'ik huil heel vaak'.", /2× single quote opening a quotation/],
+		['unbalanced curly double quotes', 'Ze zei “het mag en ging door.', /1 opening “ but 0 closing ”/]
+	])('refuses %s, naming file and field', (_name, text, expected) => {
+		expect(body(text)).toMatch(expected);
+	});
+
+	it('accepts names after a full stop, Dutch names with Van/De, apostrophes and curly double quotes', () => {
+		const text = [
+			'Onderzoek van Hsu (2013) en Nelson laat dat zien. Het gaat om ’t Lam en Vingerhoets, en om collega’s.',
+			'Zie ook het werk van Van Kleef en van De Vries. It’s the clients’ view, and the therapists\' too.',
+			'Ze zei “het mag” en ’s avonds schreef ze het op, in de jaren ’80.'
+		].join(' ');
+		expect(body(text)).toBe('');
+	});
+
+	it('allows "!" outside feedback but not in a quiz question\'s feedback', () => {
+		const quiz = (feedback: string) => `type: quiz\ntitle: Quiz\nminutes: 5\nquestions:\n  - id: a\n    kind: reflection\n    prompt: Schrijf het op!\n    feedback: ${feedback}\n`;
+		const run = (f: string) => problems(files({ '01-proef/q.nl.yaml': quiz(f), '01-proef/q.en.yaml': quiz(f) }, ['les', 'q'])).join('\n');
+		expect(run('Goed gedaan!')).toMatch(/q\.nl\.yaml: questions\[0\]\.feedback: "!" in feedback/);
+		expect(run('Goed gedaan.')).toBe('');
+	});
+});
+
+describe('references', () => {
+	const withRef = (entry: string) => problems({ ...files({}), 'bibliography.yaml': bibliography + entry }).join('\n');
+
+	it.each([
+		['without a title', 'nelson2008:\n  authors: ["Nelson, J.K."]\n  year: 2008\n', /bibliography\.yaml: nelson2008\.title/],
+		['without authors', 'nelson2008:\n  year: 2008\n  title: Clinical assessment of crying\n', /bibliography\.yaml: nelson2008\.authors/],
+		['without a year', 'nelson2008:\n  authors: ["Nelson, J.K."]\n  title: Clinical assessment of crying\n', /bibliography\.yaml: nelson2008\.year/],
+		['with a placeholder title', 'nelson2008:\n  authors: ["Nelson, J.K."]\n  year: 2008\n  title: "TODO: titel opzoeken"\n', /nelson2008\.title: contains a placeholder marker/],
+		['marked as assumed in a note', 'hill1988:\n  authors: ["Hill, C.E."]\n  year: 1988\n  title: Effects\n  note: { nl: Aangenomen, en: Assumed, not checked }\n', /hill1988\.note\.en: contains a placeholder marker/],
+		['with an unknown author', 'web:\n  authors: onbekende auteur\n  year: 2025\n  title: Waarom huilen we\n', /web\.authors: contains a placeholder marker/],
+		['with n.d. for a printed source', 'tlam_nl:\n  authors: ["’t Lam, C."]\n  year: n.d.\n  title: Tranen\n', /tlam_nl\.year: "n\.d\." is only for an undated web page/]
+	])('refuses an entry %s', (_name, entry, expected) => {
+		expect(withRef(entry)).toMatch(expected);
+	});
+
+	it('accepts a note that says honestly which detail could not be verified', () => {
+		expect(withRef('geraldo2024:\n  authors: ["Geraldo, A."]\n  year: 2024\n  title: Guidelines\n  note: { nl: Jaargang niet geverifieerd., en: Volume not verified. }\n')).toBe('');
+	});
+
+	it('accepts an undated web page with its url', () => {
+		expect(withRef('blog:\n  authors: De Geneeskracht van Knuffelen\n  year: n.d.\n  title: Knuffelen bij depressie\n  url: https://example.org/knuffelen\n')).toBe('');
 	});
 });
 
@@ -181,6 +291,19 @@ describe('the real course in content/', () => {
 			// Choices change what happens: some decision point leads to different next steps.
 			expect(decisions.some((d) => new Set(d.choices.map((c) => c.next)).size > 1), v.id).toBe(true);
 			expect(Object.values(v.steps).filter((s) => s.end).length, v.id).toBeGreaterThanOrEqual(2);
+		}
+	});
+
+	it('has in every vignette at least four decision points on its longest path and three distinct endings', () => {
+		const course = loadCourse(readContentFiles('content'));
+		const vignettes = [...course.items.values()].filter((i) => i.type === 'vignette');
+		for (const v of vignettes) {
+			const longest = (id: string): number => {
+				const step = v.steps[id];
+				return step && step.choices.length ? 1 + Math.max(...step.choices.map((c) => longest(c.next))) : 0;
+			};
+			expect(longest(v.start), v.id).toBeGreaterThanOrEqual(4);
+			expect(Object.values(v.steps).filter((s) => s.end).length, v.id).toBeGreaterThanOrEqual(3);
 		}
 	});
 });

@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { fillFigures, formatPart, placeholdersIn, retypedFigures, type Locale, type Norms } from './figures';
 import { checkVignetteGraph } from './graph';
+import { basesClaimedForUnclear, quoteStyleProblems, runOnSentences } from './style';
 import { citationsIn, renderMarkdown, type Bibliography } from './markdown';
 import {
 	bibliographySchema,
@@ -84,14 +85,27 @@ function* strings(value: unknown, path = ''): Generator<[string, string]> {
 function checkText(file: string, value: unknown, norms: Norms, bibliography: Bibliography, problems: string[]): void {
 	for (const [path, text] of strings(value)) {
 		if (path === 'type' || path.endsWith('.id') || path === 'id' || path.endsWith('next') || path === 'start' || path.endsWith('norm')) continue;
+		const at = `${file}: ${path}:`;
 		for (const p of placeholdersIn(text)) {
-			if (!norms[p.id]) problems.push(`${file}: ${path}: unknown norm "${p.id}" in {{${p.kind}:${p.id}}}`);
-			else if (formatPart(norms, p.kind, p.id, 'nl') === null) problems.push(`${file}: ${path}: norm "${p.id}" has no ${p.kind} for {{${p.kind}:${p.id}}}`);
+			if (!norms[p.id]) problems.push(`${at} unknown norm "${p.id}" in {{${p.kind}:${p.id}}}`);
+			else if (p.kind === 'base' && norms[p.id]?.base === 'unclear')
+				problems.push(`${at} {{base:${p.id}}}: the article leaves the base of "${p.id}" unclear (base: unclear in norms.yaml), so no base may be printed`);
+			else if (formatPart(norms, p.kind, p.id, 'nl') === null) problems.push(`${at} norm "${p.id}" has no ${p.kind} for {{${p.kind}:${p.id}}}`);
 		}
-		for (const key of citationsIn(text)) if (!bibliography[key]) problems.push(`${file}: ${path}: unknown reference [@${key}]`);
+		for (const key of citationsIn(text)) if (!bibliography[key]) problems.push(`${at} unknown reference [@${key}]`);
 		const retyped = retypedFigures(text, norms);
-		if (retyped.length) problems.push(`${file}: ${path}: figure typed by hand (${retyped.join(', ')}): use a {{norm:…}} placeholder`);
+		if (retyped.length) problems.push(`${at} figure typed by hand (${retyped.join(', ')}): use a {{norm:…}} placeholder`);
+		checkStyle(at, path, text, norms, problems);
 	}
+}
+
+/** The prose checks of style.ts, each problem named with file, field and the words that tripped it. */
+function checkStyle(at: string, path: string, text: string, norms: Norms, problems: string[]): void {
+	for (const excerpt of runOnSentences(text)) problems.push(`${at} “${excerpt}”: a sentence runs on without its full stop`);
+	for (const what of quoteStyleProblems(text)) problems.push(`${at} ${what}: quote with curly double quotes “…”`);
+	if (/(^|\.)feedback$/.test(path) && /!(?!\[)/.test(text)) problems.push(`${at} "!" in feedback: feedback explains, it does not exclaim`);
+	for (const id of new Set(basesClaimedForUnclear(text, norms)))
+		problems.push(`${at} {{norm:${id}}} is printed with a base, but the article leaves its base unclear: drop “of all …”/“of those who cried”, or say that the base is unclear`);
 }
 
 function normRefs(raw: Raw): string[] {
@@ -149,7 +163,14 @@ export function loadCourse(files: Record<string, string>): Course {
 	};
 	const bibliography = yamlFile('bibliography.yaml', bibliographySchema) ?? {};
 	const norms = yamlFile('norms.yaml', normsFileSchema) ?? {};
-	for (const [id, n] of Object.entries(norms)) if (!bibliography[n.source]) problems.push(`norms.yaml: ${id}.source: unknown reference "${n.source}"`);
+	for (const [id, n] of Object.entries(norms)) {
+		if (!bibliography[n.source]) problems.push(`norms.yaml: ${id}.source: unknown reference "${n.source}"`);
+		for (const [path, text] of strings({ label: n.label, note: n.note })) checkStyle(`norms.yaml: ${id}.${path}:`, path, text, norms, problems);
+	}
+	for (const [key, ref] of Object.entries(bibliography)) {
+		if (ref.citedIn && !bibliography[ref.citedIn]) problems.push(`bibliography.yaml: ${key}.citedIn: unknown reference "${ref.citedIn}"`);
+		for (const [path, text] of strings({ note: ref.note })) checkStyle(`bibliography.yaml: ${key}.${path}:`, path, text, norms, problems);
+	}
 
 	const folders = [...new Set(Object.keys(files).filter((f) => f.includes('/')).map((f) => f.split('/')[0] ?? ''))].sort();
 	const modules: Module[] = [];

@@ -17,6 +17,7 @@ function escapeHtml(text: string): string {
 /** "'t Lam et al., 2018": the reference's own `cite` when given, else derived from the first author. */
 export function shortCitation(ref: Reference): string {
 	if (ref.cite) return ref.cite;
+	if (!ref.authors) return `${ref.title ?? ''}, ${ref.year}`;
 	const authors = Array.isArray(ref.authors) ? ref.authors : ref.authors.split(/,\s*(?=[A-Z'])|\s*&\s*|\s+and\s+|\s+en\s+/);
 	const first = (authors[0] ?? '').split(',')[0]?.trim() ?? '';
 	const more = authors.length > 2 ? ' et al.' : authors.length === 2 ? ` & ${(authors[1] ?? '').split(',')[0]?.trim()}` : '';

@@ -10,7 +10,12 @@ export const normSchema = z
 	.object({
 		value: z.number(),
 		unit: z.enum(['percent', 'mean', 'count', 'times']),
-		base: z.number().int().positive(),
+		/** N the figure is of, or `unclear` where the article does not say (then `note` says so to the learner). */
+		base: z.union([z.number().int().positive(), z.literal('unclear')]),
+		/** What the learner should know about this figure's base; required when the base is unclear. */
+		note: localized.optional(),
+		/** The article prints the figure as approximate ("ongeveer 32%"); pages then say "about". */
+		about: z.literal(true).optional(),
 		count: z.number().int().nonnegative().optional(),
 		sd: z.number().nonnegative().optional(),
 		source: z.string().min(1),
@@ -18,17 +23,47 @@ export const normSchema = z
 		where: z.union([text, localized]),
 		label: localized
 	})
-	.strict();
+	.strict()
+	.superRefine((n, ctx) => {
+		if (n.base !== 'unclear') return;
+		if (!n.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'a norm with base: unclear needs a note (nl and en) that tells the learner so' });
+		if (n.count !== undefined) ctx.addIssue({ code: 'custom', path: ['count'], message: 'a norm with base: unclear cannot have a count' });
+	});
 export const normsFileSchema = z.record(z.string().regex(/^[a-z0-9_]+$/, 'use snake_case ids'), normSchema);
 
+/** Words that mark an unfinished or guessed reference; a reference is complete or it is not there. */
+const PLACEHOLDER_MARK = /\b(?:assumed|aangenomen|todo|tbd|fixme|xxx|onbekende?|unknown|placeholder|niet geverifieerd|not verified|unverified|ongeverifieerd)\b/i;
+/** In a note, saying that a detail (volume, pages) could not be verified is honest disclosure, not a guess. */
+const GUESS_MARK = /\b(?:assumed|aangenomen|todo|tbd|fixme|xxx|placeholder)\b/i;
+const NOTE_FIELDS = ['note', 'verified'];
+const refText = text.refine((s) => !PLACEHOLDER_MARK.test(s), 'contains a placeholder marker (assumed, TODO, onbekend …): complete the reference from its source');
 export const referenceSchema = z
 	.object({
-		authors: z.union([text, z.array(text).min(1)]),
-		year: z.union([z.number().int(), text]),
-		title: text,
-		cite: text.optional()
+		/** Required unless the source itself names no author (`anonymous: true`, e.g. an unsigned web page). */
+		authors: z.union([refText, z.array(refText).min(1)]).optional(),
+		anonymous: z.literal(true).optional(),
+		/** A year of publication; "n.d." only for an undated web page (with its url or medium: web). */
+		year: z.union([z.number().int().min(1800).max(2100), z.literal('n.d.')]),
+		/** Required unless the work is known only as cited in another source (`citedIn`), as APA's secondary citation. */
+		title: refText.optional(),
+		/** The key of the source that cites this work, where the work itself could not be identified. */
+		citedIn: z.string().regex(/^[a-z0-9_]+$/).optional(),
+		cite: refText.optional()
 	})
-	.loose();
+	.loose()
+	.superRefine((r, ctx) => {
+		if (!r.authors && !r.anonymous) ctx.addIssue({ code: 'custom', path: ['authors'], message: 'required (or anonymous: true where the source names no author)' });
+		if (!r.title && !r.citedIn) ctx.addIssue({ code: 'custom', path: ['title'], message: 'required (or citedIn: <key> for a work known only as cited in another source)' });
+		if (r.year === 'n.d.' && !(typeof r.url === 'string' || r.medium === 'web'))
+			ctx.addIssue({ code: 'custom', path: ['year'], message: '"n.d." is only for an undated web page (give its url or medium: web)' });
+		const walk = (value: unknown, path: (string | number)[]): void => {
+			const mark = NOTE_FIELDS.includes(String(path[0])) ? GUESS_MARK : PLACEHOLDER_MARK;
+			if (typeof value === 'string' && mark.test(value))
+				ctx.addIssue({ code: 'custom', path, message: 'contains a placeholder marker (assumed, TODO, onbekend …): complete the reference from its source' });
+			else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+		};
+		for (const [k, v] of Object.entries(r)) if (!['authors', 'title', 'cite'].includes(k)) walk(v, [k]);
+	});
 export const bibliographySchema = z.record(z.string().regex(/^[a-z0-9_]+$/), referenceSchema);
 
 export const moduleSchema = z

@@ -11,7 +11,23 @@ import type { Attempt } from './vignettes';
 import type { QuizAttempt } from './quizzes';
 import { agrees, estimateDistance, judge, scoreAttempt } from './scoring';
 
-export type NormView = { id: string; value: number; display: string; label: string; base: string; count?: string; sd?: string; unit: string; source: string };
+/**
+ * `base` is null where the article leaves it unclear; `baseNote` then says so in the learner's language.
+ * `about` marks a figure the article gives as approximate ("ongeveer 32%").
+ */
+export type NormView = {
+	id: string;
+	value: number;
+	display: string;
+	about: boolean;
+	label: string;
+	base: string | null;
+	baseNote: string | null;
+	count?: string;
+	sd?: string;
+	unit: string;
+	source: string;
+};
 
 export function presentNorm(course: Course, id: string, locale: Locale): NormView | null {
 	const n = course.norms[id];
@@ -22,8 +38,10 @@ export function presentNorm(course: Course, id: string, locale: Locale): NormVie
 		value: n.value,
 		unit: n.unit,
 		display: formatNorm(n, locale),
+		about: n.about === true,
 		label: n.label[locale],
-		base: formatNumber(n.base, locale, 0),
+		base: n.base === 'unclear' ? null : formatNumber(n.base, locale, 0),
+		baseNote: n.note?.[locale] ?? null,
 		count: formatPart(course.norms, 'count', id, locale) ?? undefined,
 		sd: formatPart(course.norms, 'sd', id, locale) ?? undefined,
 		source: `${ref ? shortCitation(ref) : n.source}, ${typeof n.where === 'string' ? n.where : n.where[locale]}`
