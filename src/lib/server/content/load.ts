@@ -153,12 +153,14 @@ export function loadCourse(files: Record<string, string>): Course {
 	const norms = yamlFile('norms.yaml', normsFileSchema) ?? {};
 	for (const [id, n] of Object.entries(norms)) if (!bibliography[n.source]) problems.push(`norms.yaml: ${id}.source: unknown reference "${n.source}"`);
 	// The glossary and the course's own description are optional files, but validated when present.
-	const glossary = 'glossary.yaml' in files ? (yamlFile('glossary.yaml', glossarySchema) ?? []) : [];
-	for (const [i, entry] of glossary.entries()) {
+	const rawGlossary = 'glossary.yaml' in files ? (yamlFile('glossary.yaml', glossarySchema) ?? []) : [];
+	for (const [i, entry] of rawGlossary.entries()) {
 		checkText('glossary.yaml', { [`[${i}]`]: { term: entry.term, definition: entry.definition } }, norms, bibliography, problems);
 		for (const key of entry.sources ?? []) if (!bibliography[key]) problems.push(`glossary.yaml: [${i}].sources: unknown reference "${key}"`);
 	}
 	const info = 'course.yaml' in files ? yamlFile('course.yaml', courseInfoSchema) : null;
+	const fillBoth = (text: { nl: string; en: string }) => ({ nl: fillFigures(text.nl, norms, 'nl'), en: fillFigures(text.en, norms, 'en') });
+	const glossary = problems.length ? [] : rawGlossary.map((e) => ({ ...e, term: fillBoth(e.term), definition: fillBoth(e.definition) }));
 
 	const folders = [...new Set(Object.keys(files).filter((f) => f.includes('/')).map((f) => f.split('/')[0] ?? ''))].sort();
 	const modules: Module[] = [];
