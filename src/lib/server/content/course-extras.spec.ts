@@ -1,4 +1,5 @@
 /** CanMEDS roles on module objectives, the glossary and course.yaml: the parts of content/ the About, glossary and module pages read. */
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ContentError, loadCourse } from './load';
 import { readContentFiles } from './fs';
@@ -117,6 +118,18 @@ describe('the course as written', () => {
 			expect(module.objectiveRoles.length, module.id).toBe(module.objectives.nl.length);
 			for (const roles of module.objectiveRoles) expect(roles.length, module.id).toBeGreaterThan(0);
 		}
+	});
+
+	// The About page shows course.yaml's date; it must not claim an older revision than the content has.
+	it('dates the content no earlier than its last change in git', () => {
+		let last = '';
+		try {
+			last = execFileSync('git', ['log', '-1', '--format=%as', '--', 'content'], { encoding: 'utf8' }).trim();
+		} catch {
+			// no git here (an unpacked release): nothing to compare with
+		}
+		if (last) expect(course.info.updated! >= last, `course.yaml updated ${course.info.updated} is older than the last content commit (${last}): bump it`).toBe(true);
+		else expect(course.info.updated).not.toBeNull();
 	});
 
 	it('defines regie houden as staying in charge', () => {
