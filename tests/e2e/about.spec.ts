@@ -20,6 +20,11 @@ test('the About page says who made the course, its versions, how errors are repo
 	await expect(version.getByRole('definition').first()).toHaveText(appVersion);
 	await expect(version.locator('code')).toHaveText(/^[0-9a-f]{12}$/);
 	await expect(version.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
+	// Per module, the CanMEDS roles its objectives train, as a labelled list of words.
+	const canmeds = page.getByRole('region', { name: 'Leerdoelen en CanMEDS' });
+	await expect(canmeds.getByRole('list', { name: 'CanMEDS-rollen' })).toHaveCount(5);
+	await expect(canmeds.getByRole('term').nth(2)).toHaveText('Module 3: Je eigen tranen');
+	await expect(canmeds.getByRole('list', { name: 'CanMEDS-rollen' }).nth(2)).toContainText('Kennis en wetenschap');
 	// Four steps, and without CONTENT_CONTACT a place to turn to all the same.
 	const errors = page.getByRole('region', { name: 'Een fout melden' });
 	await expect(errors.getByRole('listitem')).toHaveCount(4);

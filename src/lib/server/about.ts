@@ -2,6 +2,7 @@
 import pkg from '../../../package.json';
 import { course, type Locale } from './content';
 import { formatReferences } from './content/references';
+import { CANMEDS_ROLES } from './content/schema';
 
 export type Contact = { href: string; label: string };
 
@@ -31,6 +32,11 @@ export function aboutCourse(locale: Locale) {
 		authors: info.authors?.[locale] ?? null,
 		review: info.review?.[locale] ?? null,
 		contact: contentContact(),
-		references: formatReferences(course.bibliography)
+		references: formatReferences(course.bibliography),
+		/** Which CanMEDS roles each module's objectives train, in the framework's order. */
+		modules: course.modules.map((module) => {
+			const trained = new Set(module.objectiveRoles.flat());
+			return { id: module.id, order: module.order, title: module.title[locale], roles: CANMEDS_ROLES.filter((r) => trained.has(r)) };
+		})
 	};
 }
