@@ -46,6 +46,8 @@ test('the About page says who made the course, its versions, how errors are repo
 	const html = await english.text();
 	expect(html).toContain('Staying in charge');
 	expect(html).toContain('not “keeping control”');
+	expect(html).toContain('<span lang="nl">Regie houden</span>');
+	expect(html).toContain('<span lang="nl">Regie houden</span>');
 	const aboutEn = await (await page.request.get('/over', { headers: { cookie: 'PARAGLIDE_LOCALE=en', accept: 'text/html' } })).text();
 	expect(aboutEn).toContain('About this course');
 	expect(aboutEn).toContain('No named clinical reviewer is recorded');
