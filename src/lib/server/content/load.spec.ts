@@ -40,7 +40,7 @@ minutes: 20
 title: { nl: Proef, en: Trial }
 summary: { nl: Een proefmodule, en: A trial module }
 objectives:
-  - { nl: Iets leren, en: Learn something }
+  - { nl: Iets leren, en: Learn something, roles: [expert] }
 items: [${items.join(', ')}]
 `;
 const lesson = (body: string, title = 'Les') => `---\ntype: lesson\ntitle: ${title}\nminutes: 5\n---\n${body}\n`;

@@ -12,6 +12,8 @@ import { basesClaimedForUnclear, quoteStyleProblems, runOnSentences } from './st
 import { citationsIn, renderMarkdown, type Bibliography } from './markdown';
 import {
 	bibliographySchema,
+	courseInfoSchema,
+	glossarySchema,
 	lessonFrontSchema,
 	moduleSchema,
 	normsFileSchema,
@@ -171,6 +173,15 @@ export function loadCourse(files: Record<string, string>): Course {
 		if (ref.citedIn && !bibliography[ref.citedIn]) problems.push(`bibliography.yaml: ${key}.citedIn: unknown reference "${ref.citedIn}"`);
 		for (const [path, text] of strings({ note: ref.note })) checkStyle(`bibliography.yaml: ${key}.${path}:`, path, text, norms, problems);
 	}
+	// The glossary and the course's own description are optional files, but validated when present.
+	const rawGlossary = 'glossary.yaml' in files ? (yamlFile('glossary.yaml', glossarySchema) ?? []) : [];
+	for (const [i, entry] of rawGlossary.entries()) {
+		checkText('glossary.yaml', { [`[${i}]`]: { term: entry.term, definition: entry.definition } }, norms, bibliography, problems);
+		for (const key of entry.sources ?? []) if (!bibliography[key]) problems.push(`glossary.yaml: [${i}].sources: unknown reference "${key}"`);
+	}
+	const info = 'course.yaml' in files ? yamlFile('course.yaml', courseInfoSchema) : null;
+	const fillBoth = (text: { nl: string; en: string }) => ({ nl: fillFigures(text.nl, norms, 'nl'), en: fillFigures(text.en, norms, 'en') });
+	const glossary = problems.length ? [] : rawGlossary.map((e) => ({ ...e, term: fillBoth(e.term), definition: fillBoth(e.definition) }));
 
 	const folders = [...new Set(Object.keys(files).filter((f) => f.includes('/')).map((f) => f.split('/')[0] ?? ''))].sort();
 	const modules: Module[] = [];
@@ -186,7 +197,7 @@ export function loadCourse(files: Record<string, string>): Course {
 		if (raw.id !== match[2]) problems.push(`${folder}/module.yaml: id: must be "${match[2]}", the folder name without its number`);
 		checkText(`${folder}/module.yaml`, { title: raw.title, summary: raw.summary, objectives: raw.objectives }, norms, bibliography, problems);
 		const fill = (text: { nl: string; en: string }) => ({ nl: fillFigures(text.nl, norms, 'nl'), en: fillFigures(text.en, norms, 'en') });
-		const objectives = raw.objectives.map(fill);
+		const objectives = raw.objectives.map((o) => fill({ nl: o.nl, en: o.en }));
 		const module: Module = {
 			id: raw.id,
 			order: Number(match[1]),
@@ -194,6 +205,7 @@ export function loadCourse(files: Record<string, string>): Course {
 			title: fill(raw.title),
 			summary: fill(raw.summary),
 			objectives: { nl: objectives.map((o) => o.nl), en: objectives.map((o) => o.en) },
+			objectiveRoles: raw.objectives.map((o) => o.roles),
 			items: []
 		};
 		for (const [index, itemId] of raw.items.entries()) {
@@ -230,7 +242,8 @@ export function loadCourse(files: Record<string, string>): Course {
 	if (new Set(moduleIds).size !== moduleIds.length) problems.push('(course): two module folders share an id');
 	if (modules.length === 0) problems.push('(course): no module folders found');
 	if (problems.length) throw new ContentError(problems);
-	return { modules, items, norms, bibliography };
+	const version = versionOf(Object.keys(files).sort().map((f) => `${f}\n${files[f]}`));
+	return { modules, items, norms, bibliography, glossary, info: info ? { ...info, version } : { updated: null, authors: null, review: null, version } };
 }
 
 export { fillFigures, renderMarkdown };

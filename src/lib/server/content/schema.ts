@@ -66,14 +66,59 @@ export const referenceSchema = z
 	});
 export const bibliographySchema = z.record(z.string().regex(/^[a-z0-9_]+$/), referenceSchema);
 
+/**
+ * The seven CanMEDS roles as the GZ-opleiding names its competence areas (Opleidingsplan GZ-psycholoog):
+ * psychologisch handelen, communicatie, samenwerking, kennis en wetenschap, maatschappelijk handelen,
+ * organisatie, professionaliteit. Code uses the CanMEDS role names in English.
+ */
+export const CANMEDS_ROLES = ['expert', 'communicator', 'collaborator', 'scholar', 'health-advocate', 'leader', 'professional'] as const;
+export type CanmedsRole = (typeof CANMEDS_ROLES)[number];
+
+const objectiveSchema = z
+	.object({
+		nl: text,
+		en: text,
+		roles: z
+			.array(z.enum(CANMEDS_ROLES, { error: () => `use one of the CanMEDS roles: ${CANMEDS_ROLES.join(', ')}` }))
+			.min(1, 'name at least one CanMEDS role')
+			.refine((r) => new Set(r).size === r.length, 'a role is listed twice')
+	})
+	.strict();
+
 export const moduleSchema = z
 	.object({
 		id,
 		minutes: z.number().int().min(5).max(300),
 		title: localized,
 		summary: localized,
-		objectives: z.array(localized).min(1),
+		objectives: z.array(objectiveSchema).min(1),
 		items: z.array(id).min(1)
+	})
+	.strict();
+
+/** content/glossary.yaml: the course's own words, defined once in both languages. */
+export const glossarySchema = z
+	.array(
+		z
+			.object({
+				id,
+				term: localized,
+				definition: localized,
+				/** Bibliography keys that back the definition, where there are any. */
+				sources: z.array(z.string().regex(/^[a-z0-9_]+$/)).optional()
+			})
+			.strict()
+	)
+	.min(1)
+	.refine((entries) => new Set(entries.map((e) => e.id)).size === entries.length, 'two entries share an id');
+
+/** content/course.yaml: what the About page says about the course as a whole. */
+export const courseInfoSchema = z
+	.object({
+		/** The date the content was last revised; bump it with every published content change. */
+		updated: z.iso.date('use a date as YYYY-MM-DD'),
+		authors: localized,
+		review: localized
 	})
 	.strict();
 
@@ -149,6 +194,8 @@ export const reflectionItemSchema = z
 export type Norm = z.infer<typeof normSchema>;
 export type Reference = z.infer<typeof referenceSchema>;
 export type RawModule = z.infer<typeof moduleSchema>;
+export type GlossaryEntry = z.infer<typeof glossarySchema>[number];
+export type CourseInfo = z.infer<typeof courseInfoSchema>;
 export type RawVignette = z.infer<typeof vignetteSchema>;
 export type RawQuiz = z.infer<typeof quizSchema>;
 export type RawQuestion = z.infer<typeof questionSchema>;

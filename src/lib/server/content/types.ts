@@ -1,5 +1,8 @@
 import type { Locale, Norms } from './figures';
 import type { Bibliography } from './markdown';
+import type { CanmedsRole, GlossaryEntry } from './schema';
+
+export type { CanmedsRole, GlossaryEntry };
 
 export type { Locale, Norms, Bibliography };
 export type L<T = string> = Record<Locale, T>;
@@ -47,6 +50,8 @@ export type Module = {
 	title: L;
 	summary: L;
 	objectives: L<string[]>;
+	/** The CanMEDS roles of each objective, in the order of `objectives`. */
+	objectiveRoles: CanmedsRole[][];
 	items: Item[];
 };
 
@@ -55,4 +60,7 @@ export type Course = {
 	items: Map<string, Item>;
 	norms: Norms;
 	bibliography: Bibliography;
+	glossary: GlossaryEntry[];
+	/** From content/course.yaml where present; `version` is a hash of every content file. */
+	info: { updated: string | null; authors: L | null; review: L | null; version: string };
 };

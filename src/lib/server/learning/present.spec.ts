@@ -5,6 +5,8 @@ import { presentNorm } from './present';
 const course = {
 	modules: [],
 	items: new Map(),
+	glossary: [],
+	info: { updated: null, authors: null, review: null, version: 'test' },
 	bibliography: { s: { authors: ['’t Lam, C.', 'Vingerhoets, A.'], year: 2018, title: 'T', cite: '’t Lam et al., 2018' } },
 	norms: {
 		ever_cried: { value: 87.4, unit: 'percent', base: 819, count: 715, source: 's', where: 'Resultaten', label: { nl: 'ooit', en: 'ever' } },

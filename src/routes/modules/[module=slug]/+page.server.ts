@@ -21,7 +21,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 			order: module.order,
 			title: module.title[locale],
 			summary: module.summary[locale],
-			objectives: module.objectives[locale],
+			objectives: module.objectives[locale].map((text, i) => ({ text, roles: module.objectiveRoles[i] ?? [] })),
 			minutes: module.minutes
 		},
 		items: module.items.map((i) => ({ id: i.id, type: i.type, title: i.title[locale], minutes: i.minutes, status: status.get(i.id) ?? null })),
