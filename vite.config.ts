@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
 /**
@@ -10,7 +11,9 @@ import type { Plugin } from 'vite';
  */
 function errorMessages(): Plugin {
 	const id = 'virtual:error-messages';
-	const files = { nl: 'messages/nl.json', en: 'messages/en.json' };
+	// Absolute: Vite takes a relative watch file for an import of the virtual module and fails to resolve it.
+	const file = (locale: string) => fileURLToPath(new URL(`./messages/${locale}.json`, import.meta.url));
+	const files = { nl: file('nl'), en: file('en') };
 	return {
 		name: 'ontroerd-error-messages',
 		resolveId: (source) => (source === id ? `\0${id}` : undefined),

@@ -1,5 +1,5 @@
 /**
- * `npm test`: every suite in turn — type check, content check, unit, integration, end-to-end —
+ * `npm test`: every suite in turn — type check, content check, unit, integration, end-to-end, dev server —
  * each run even when an earlier one failed, then one line: "N passed, N failed".
  */
 import { spawnSync } from 'node:child_process';
@@ -48,6 +48,12 @@ if (built) {
 	suites.push({ name: 'end-to-end', ...playwrightCounts(file, ok) });
 	single('log grep (no secrets in the end-to-end server log)', run(`npx tsx scripts/log-grep.ts ${log}`));
 } else single('end-to-end (build failed)', false);
+{
+	// `npm run dev` is what a newcomer runs first, and the end-to-end suite never sees it.
+	const file = `${out}/dev-server.json`;
+	const ok = run('npx playwright test -c playwright.dev.config.ts --reporter=list,json', { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+	suites.push({ name: 'dev server smoke', ...playwrightCounts(file, ok) });
+}
 
 console.log('');
 for (const s of suites) console.log(`${s.failed ? '✗' : '✓'} ${s.name}: ${s.passed} passed, ${s.failed} failed`);

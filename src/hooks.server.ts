@@ -12,6 +12,8 @@ import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/serve
 import { unavailablePage } from '$lib/server/unavailable';
 import { errorFields, logger, requestContext, withRequestContext } from '$lib/server/log';
 import { startRetentionSchedule } from '$lib/server/retention';
+// Checks TIME_ZONE at start: a misspelt zone must stop the app, not shift every due date.
+import '$lib/server/time-zone';
 
 export const init: ServerInit = async () => {
 	// Prerendering (the benchmark's /ceiling page) starts the server at build time: no database then.

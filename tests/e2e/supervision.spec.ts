@@ -4,6 +4,8 @@ import { goto, login, register, uniqueEmail, walkVignette } from './helpers';
 
 const VIGNETTE = 'vignette:vignet-samen-lachen';
 const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+/** A due date as every page shows it: the day picked, also on a server whose clock runs in UTC. */
+const dueText = (date: string) => `inleveren uiterlijk ${new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`))}`;
 
 async function supervisorPage(browser: Browser, email = SUPERVISOR_ONE): Promise<Page> {
 	const page = await (await browser.newContext()).newPage();
@@ -25,16 +27,21 @@ async function cohortWithInvite(sp: Page, name: string) {
 	return { cohortUrl, invite: new URL(invite).pathname };
 }
 
-async function assign(sp: Page, cohortUrl: string, traineeName: string) {
+/** Assigns the vignette to one trainee, due in a week; returns the due date (YYYY-MM-DD). */
+async function assign(sp: Page, cohortUrl: string, traineeName: string): Promise<string> {
+	const due = inAWeek();
 	await goto(sp, cohortUrl);
 	await expect(sp.getByRole('rowheader', { name: traineeName })).toBeVisible();
 	await sp.getByLabel('Wat').selectOption(VIGNETTE);
-	await sp.getByLabel('Inleveren uiterlijk op').fill(inAWeek());
+	await sp.getByLabel('Inleveren uiterlijk op').fill(due);
 	await sp.getByLabel('Toelichting (optioneel)').fill('Kies bewust; we bespreken het.');
 	await sp.getByLabel('Alleen de aangevinkte deelnemers').check();
 	await sp.getByLabel(traineeName, { exact: true }).check();
 	await sp.getByRole('button', { name: 'Opdracht geven' }).click();
 	await expect(sp.getByText('De opdracht staat klaar bij de deelnemers.')).toBeVisible();
+	await goto(sp, cohortUrl);
+	await expect(sp.getByText(dueText(due))).toBeVisible();
+	return due;
 }
 
 async function joinAndSubmit(tp: Page, testInfo: TestInfo, invite: string, name: string) {
@@ -53,12 +60,14 @@ test('supervisor invites, trainee joins, works and submits an assignment, superv
 	const trainee = `Deelnemer ${testInfo.project.name} ${Date.now() % 100000}`;
 	const { cohortUrl, invite } = await cohortWithInvite(sp, `Groep ${testInfo.project.name} ${Date.now()}`);
 	await joinAndSubmit(tp, testInfo, invite, trainee);
-	await assign(sp, cohortUrl, trainee);
+	const due = await assign(sp, cohortUrl, trainee);
 
 	await goto(tp, '/dashboard');
+	await expect(tp.getByText(dueText(due))).toBeVisible();
 	await tp.getByRole('link', { name: 'Samen lachen tot de tranen komen' }).click();
 	await tp.waitForURL(/\/assignments\/\d+$/);
 	const assignmentUrl = new URL(tp.url()).pathname;
+	await expect(tp.getByText(dueText(due))).toBeVisible();
 	await expect(tp.getByText('Kies bewust; we bespreken het.')).toBeVisible();
 	await tp.locator('ul.items a').first().click();
 	await tp.waitForURL(/\/modules\//);

@@ -133,6 +133,24 @@ describe.each(drivers)('links by e-mail on %s', (driver) => {
 		expect(await confirmRegistration(database.db, link)).toEqual({ ok: false, reason: 'used' });
 	});
 
+	it('a mail to an address nobody has confirmed carries no text the requester chose', async () => {
+		const planted = '=HYPERLINK("http://evil.invalid","Klik hier") www.evil.invalid';
+		const onlyOurLinks = (mail: Mail | null | undefined) => {
+			const text = `${mail?.subject}\n${mail?.text}`;
+			expect(text).not.toMatch(/evil|HYPERLINK|Klik hier/i);
+			for (const link of text.match(/\b(?:https?:\/\/|www\.)\S+/g) ?? []) expect(link.startsWith(`${ORIGIN}/`)).toBe(true);
+		};
+		const { mail } = await register(database.db, { email: 'vreemde@example.nl', displayName: planted, password: 'een rustige lange zin' }, ORIGIN);
+		expect(mail?.to).toBe('vreemde@example.nl');
+		onlyOurLinks(mail);
+
+		const user = await createUser(database.db, { email: 'planter@example.nl', displayName: planted, password: 'planter zijn lange zin' });
+		if (!user) throw new Error('no user');
+		const { mails } = await requestEmailChange(database.db, user, 'andere-vreemde@example.nl', ORIGIN);
+		expect(mails[0]?.to).toBe('andere-vreemde@example.nl');
+		onlyOurLinks(mails[0]);
+	});
+
 	it('registering a known address changes nothing and mails its owner instead; a link for an address taken meanwhile fails', async () => {
 		const owner = await createUser(database.db, { email: 'bekend@example.nl', displayName: 'Bea', password: 'bea haar lange zin', locale: 'en' });
 		const { mail } = await register(database.db, { email: 'bekend@example.nl', displayName: 'Indringer', password: 'een andere lange zin' }, ORIGIN);

@@ -53,11 +53,32 @@ export const changePasswordSchema = z.object({
 
 /** The posted form, or a 400 when the body is not a readable form (wrong content type, broken multipart). */
 export async function readForm(request: Request): Promise<FormData> {
+	let posted: FormData;
 	try {
-		return await request.formData();
+		posted = await request.formData();
 	} catch {
 		error(400, 'error_bad_request');
 	}
+	const form = new FormData();
+	for (const [key, value] of posted) form.append(key, typeof value === 'string' && !PASSWORD_FIELD.test(key) ? cleanText(value) : value);
+	return form;
+}
+
+/** C0 controls but tab, line feed and carriage return (browsers post newlines as CR LF); DEL; C1 controls. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Passwords are only hashed, never stored or shown: they stay as typed, or an existing one could stop matching. */
+const PASSWORD_FIELD = /password/i;
+
+/**
+ * Every posted text as PostgreSQL can store it: control characters removed, lone surrogates made
+ * U+FFFD. Stripped rather than refused: they are invisible, mean nothing in prose, and arrive by
+ * pasting from PDFs and word processors, so a refusal would block the save of a long reflection over
+ * a character its writer cannot see or find. A NUL made PostgreSQL refuse the whole statement (500).
+ * Lone surrogates become U+FFFD as a browser's own form encoding does.
+ */
+export function cleanText(value: string): string {
+	return value.replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, '');
 }
 
 export const deleteAccountSchema = z.object({

@@ -5,6 +5,7 @@ import { assignmentLearners, assignments } from '../db/schema';
 import { accessLogOf } from '../audit';
 import { course, type Locale } from '../content';
 import { reflectionKeysOf } from '../learning/present';
+import { TIME_ZONE } from '../time-zone';
 
 export type AccessEntry = { viewer: string; kind: 'reflection' | 'submission' | 'other'; title: string; inExport: boolean; at: string; when: string };
 
@@ -38,7 +39,7 @@ async function assignmentTargets(db: Db, learnerId: string, ids: number[]): Prom
 }
 
 export async function accessLogView(db: Db, learnerId: string, locale: Locale): Promise<AccessEntry[]> {
-	const format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+	const format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE });
 	const rows = (await accessLogOf(db, learnerId)).map((r) => ({ ...r, ...parseAccess(r.what) }));
 	const submissionIds = [...new Set(rows.filter((r) => r.kind === 'submission').map((r) => Number(r.id)).filter(Number.isSafeInteger))];
 	const targets = await assignmentTargets(db, learnerId, submissionIds);

@@ -123,7 +123,7 @@ export async function register(db: Db, account: NewAccount & { redirectTo?: stri
 	const token = await issueToken(db, { purpose: 'register', userId: null, email, data: pending }, { now, dryRun: existing !== undefined });
 	if (!mailable) return { mail: null };
 	if (existing) return { mail: alreadyRegisteredMail(existing.email, asLocale(existing.locale), existing.displayName, origin) };
-	return { mail: registerMail(email, locale, displayName, origin, token) };
+	return { mail: registerMail(email, locale, origin, token) };
 }
 
 export type ConfirmedRegistration =

@@ -19,7 +19,7 @@ export async function requestEmailChange(db: Db, user: SessionUser, address: str
 	const token = await issueToken(db, { purpose: 'email', userId: user.id, email }, { now, dryRun: taken });
 	const locale = asLocale(user.locale);
 	const notice = emailChangeNotice(user.email, locale, user.displayName, origin, email);
-	return { mails: taken ? [notice] : [emailChangeMail(email, locale, user.displayName, origin, token), notice] };
+	return { mails: taken ? [notice] : [emailChangeMail(email, locale, origin, token), notice] };
 }
 
 export type EmailLink = { ok: true; email: string } | { ok: false; reason: TokenProblem };

@@ -4,6 +4,7 @@ import type { Db } from '../db';
 import { groups, type Group } from '../db/schema';
 import type { Course, Locale, Quiz, Vignette } from '../content';
 import { MIN_MEMBERS } from './groups';
+import { todayIn, zonedInstant } from '../time-zone';
 
 export type CaseItem = Vignette | Quiz;
 
@@ -34,13 +35,11 @@ export function caseChoices(course: Course, locale: Locale) {
 export type PickError = 'unknown-case' | 'bad-date' | 'date-in-past' | 'too-few-members';
 export type PickInput = { target: string; meetingDate: string; members: number };
 
-/** Meetings are days in the Netherlands: today counts, yesterday does not. Stored at noon UTC, which is that day in Amsterdam. */
+/** Meetings are days in the installation's zone: today counts, yesterday does not. Stored at noon there. */
 function meetingDay(date: string, now: Date): Date | 'bad-date' | 'date-in-past' {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return 'bad-date';
-	const at = new Date(`${date}T12:00:00Z`);
-	if (Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== date) return 'bad-date';
-	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
-	return date < today ? 'date-in-past' : at;
+	const at = zonedInstant(date, [12, 0, 0, 0]);
+	if (!at) return 'bad-date';
+	return date < todayIn(now) ? 'date-in-past' : at;
 }
 
 /** Only the facilitator calls this (the route asks the policy); the meeting may be today, not earlier. */

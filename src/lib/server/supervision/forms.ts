@@ -14,9 +14,3 @@ export const assignSchema = z.object({
 
 export const feedbackSchema = z.object({ feedback: z.string({ error: 'error_feedback' }).trim().min(1, 'error_feedback').max(5000, 'error_feedback') });
 export const replySchema = z.object({ reply: z.string({ error: 'error_reply' }).trim().min(1, 'error_reply').max(5000, 'error_reply') });
-
-/** The end of the chosen day, so that "due on the 3rd" includes the 3rd. */
-export function endOfDay(date: string): Date | null {
-	const d = new Date(`${date}T23:59:59`);
-	return Number.isNaN(d.getTime()) ? null : d;
-}

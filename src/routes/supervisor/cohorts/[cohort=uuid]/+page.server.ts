@@ -6,7 +6,8 @@ import { parseForm, readForm } from '$lib/server/forms';
 import { ownCohort, requireSupervisor } from '$lib/server/policy';
 import { createInvite, invitesOf, revokeInvite } from '$lib/server/supervision/cohorts';
 import { createAssignment } from '$lib/server/supervision/assignments';
-import { assignSchema, endOfDay } from '$lib/server/supervision/forms';
+import { assignSchema } from '$lib/server/supervision/forms';
+import { endOfDay, todayIn } from '$lib/server/time-zone';
 import { cohortOverview } from '$lib/server/supervision/overview';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,6 +22,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	return {
 		cohort: { id: cohort.id, name: cohort.name },
 		sort,
+		// The earliest due date the form offers: today, in the installation's zone (due at the end of it).
+		today: todayIn(new Date()),
 		overview: {
 			modules: overview.modules,
 			rows: overview.rows.map((r) => ({ id: r.id, displayName: r.displayName, email: r.email, perModule: r.perModule, doneTotal: r.doneTotal, statuses: r.statuses }))
