@@ -26,7 +26,7 @@ export function buildItem({ id, moduleId, version, raw, norms, bibliography, ref
 		return { ...base, type: 'lesson', html: html((r) => (r as RawLesson).body), norms: quoted };
 	}
 	if (nl.type === 'reflection') {
-		return { ...base, type: 'reflection', promptHtml: html((r) => (r as RawReflection).prompt), reflectionKey: id };
+		return { ...base, type: 'reflection', promptHtml: html((r) => (r as RawReflection).prompt), reflectionKey: id, support: nl.support };
 	}
 	if (nl.type === 'vignette') {
 		const steps: Record<string, Step> = {};
@@ -36,7 +36,7 @@ export function buildItem({ id, moduleId, version, raw, norms, bibliography, ref
 				id: step.id,
 				html: html((r) => at(r)?.text),
 				end: step.end === true,
-				reflection: step.reflection ? { key: `${id}/${step.id}`, html: html((r) => at(r)?.reflection?.prompt) } : undefined,
+				reflection: step.reflection ? { key: `${id}/${step.id}`, html: html((r) => at(r)?.reflection?.prompt), support: step.reflection.support } : undefined,
 				choices: (step.choices ?? []).map((c, j) => ({
 					id: c.id,
 					next: c.next,
@@ -84,7 +84,7 @@ export function buildItem({ id, moduleId, version, raw, norms, bibliography, ref
 					maxLabel: text((r) => (at(r) as typeof q).maxLabel)
 				};
 			case 'reflection':
-				return { ...common, kind: 'reflection', reflectionKey: `${id}/${q.id}` };
+				return { ...common, kind: 'reflection', reflectionKey: `${id}/${q.id}`, support: q.support };
 		}
 	});
 	return { ...base, type: 'quiz', questions, norms: quoted };

@@ -45,7 +45,7 @@ export function shapeOf(value: unknown): unknown {
 		return Object.fromEntries(
 			Object.entries(value)
 				.filter(([k]) => !TEXT_KEYS.has(k))
-				.map(([k, v]) => [k, k === 'reflection' ? true : shapeOf(v)])
+				.map(([k, v]) => [k, shapeOf(v)])
 		);
 	}
 	return value;

@@ -3,6 +3,12 @@ import { z } from 'zod';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase a-z, 0-9 and -');
 const text = z.string().trim().min(1, 'must not be empty');
+/**
+ * `support: grief` on a prompt where a learner writes about their own loss or grief: the page then shows
+ * where to turn (own GP, occupational physician, confidential adviser, own therapy, 113). One flag, one
+ * shared component; the text lives in messages/*.json.
+ */
+const support = z.enum(['grief'], { message: 'support must be grief (or left out)' }).optional();
 const localized = z.object({ nl: text, en: text }).strict();
 const minutes = z.number().int().min(1).max(60);
 
@@ -133,7 +139,7 @@ const stepSchema = z
 		text,
 		choices: z.array(choiceSchema).optional(),
 		end: z.literal(true).optional(),
-		reflection: z.object({ prompt: text }).strict().optional()
+		reflection: z.object({ prompt: text, support }).strict().optional()
 	})
 	.strict()
 	.refine((s) => (s.end ? !s.choices : (s.choices?.length ?? 0) >= 2), {
@@ -180,7 +186,7 @@ export const questionSchema = z.discriminatedUnion('kind', [
 			compare: z.array(z.string()).min(1)
 		})
 		.strict(),
-	z.object({ ...questionBase, kind: z.literal('reflection'), prompt: text }).strict()
+	z.object({ ...questionBase, kind: z.literal('reflection'), prompt: text, support }).strict()
 ]);
 
 export const quizSchema = z
@@ -188,7 +194,7 @@ export const quizSchema = z
 	.strict();
 
 export const reflectionItemSchema = z
-	.object({ type: z.literal('reflection'), title: text, minutes, prompt: text })
+	.object({ type: z.literal('reflection'), title: text, minutes, prompt: text, support })
 	.strict();
 
 export type Norm = z.infer<typeof normSchema>;

@@ -6,6 +6,8 @@ export type { CanmedsRole, GlossaryEntry };
 
 export type { Locale, Norms, Bibliography };
 export type L<T = string> = Record<Locale, T>;
+/** Which support a reflection prompt shows (see `support` in schema.ts). */
+export type Support = 'grief';
 
 type ItemBase = { id: string; moduleId: string; version: string; minutes: number; title: L };
 
@@ -17,7 +19,7 @@ export type Step = {
 	html: L;
 	end: boolean;
 	choices: Choice[];
-	reflection?: { key: string; html: L };
+	reflection?: { key: string; html: L; support?: Support };
 };
 export type Vignette = ItemBase & {
 	type: 'vignette';
@@ -35,11 +37,11 @@ export type Question = QuestionBase &
 		| { kind: 'estimate'; norm: string; min: number; max: number }
 		| { kind: 'attitude'; norm: string }
 		| { kind: 'scale'; min: number; max: number; minLabel: L; maxLabel: L; compare: string[] }
-		| { kind: 'reflection'; reflectionKey: string }
+		| { kind: 'reflection'; reflectionKey: string; support?: Support }
 	);
 export type Quiz = ItemBase & { type: 'quiz'; questions: Question[]; norms: string[] };
 
-export type ReflectionItem = ItemBase & { type: 'reflection'; promptHtml: L; reflectionKey: string };
+export type ReflectionItem = ItemBase & { type: 'reflection'; promptHtml: L; reflectionKey: string; support?: Support };
 
 export type Item = Lesson | Vignette | Quiz | ReflectionItem;
 

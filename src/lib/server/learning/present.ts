@@ -2,7 +2,7 @@
  * Turns course items and a learner's records into the plain, one-language data a page renders.
  * Only the learner's language is sent to the browser.
  */
-import type { Course, Item, Locale, Question, Quiz, Vignette } from '../content';
+import type { Course, Item, Locale, Question, Quiz, Support, Vignette } from '../content';
 import { formatNorm, formatNumber, formatPart } from '../content/figures';
 import { shortCitation } from '../content/markdown';
 import type { QuizAnswerValue } from '../db/schema';
@@ -49,11 +49,12 @@ export function presentNorm(course: Course, id: string, locale: Locale): NormVie
 }
 
 /** `visibility` is the form's choice: "private", "supervisor" or "group:<id>"; `named` applies to a group share. */
-export type ReflectionView = { key: string; promptHtml: string; body: string; version: number; visibility: string; named: boolean; savedAt: string | null };
+export type ReflectionView = { key: string; promptHtml: string; body: string; version: number; visibility: string; named: boolean; savedAt: string | null; support: Support | null };
 
-export function presentReflection(key: string, promptHtml: string, saved: SavedReflection | undefined): ReflectionView {
+export function presentReflection(key: string, promptHtml: string, saved: SavedReflection | undefined, support?: Support): ReflectionView {
 	return {
 		key,
+		support: support ?? null,
 		promptHtml,
 		body: saved?.body ?? '',
 		version: saved?.version ?? 0,
@@ -86,7 +87,7 @@ export function presentVignette(v: Vignette, attempts: Attempt[], reflections: M
 			html: s.html[locale],
 			end: s.end,
 			choices: s.choices.map((c) => ({ id: c.id, text: c.text[locale] })),
-			reflection: s.reflection ? presentReflection(s.reflection.key, s.reflection.html[locale], reflections.get(s.reflection.key)) : null
+			reflection: s.reflection ? presentReflection(s.reflection.key, s.reflection.html[locale], reflections.get(s.reflection.key), s.reflection.support) : null
 		};
 	};
 	const pathView = (a: Attempt) =>
@@ -142,7 +143,7 @@ export function presentQuiz(course: Course, quiz: Quiz, attempts: QuizAttempt[],
 			labels,
 			answered: answer !== undefined,
 			result: answer !== undefined ? presentAnswer(course, q, answer, locale) : null,
-			reflection: q.kind === 'reflection' ? presentReflection(q.reflectionKey, q.promptHtml[locale], reflections.get(q.reflectionKey)) : null
+			reflection: q.kind === 'reflection' ? presentReflection(q.reflectionKey, q.promptHtml[locale], reflections.get(q.reflectionKey), q.support) : null
 		};
 	});
 	const answerable = questions.filter((q) => q.kind !== 'reflection');

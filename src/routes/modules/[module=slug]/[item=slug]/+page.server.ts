@@ -48,7 +48,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		case 'lesson':
 			return { ...common, lesson: { html: item.html[locale] } };
 		case 'reflection':
-			return { ...common, reflection: presentReflection(item.reflectionKey, item.promptHtml[locale], reflections.get(item.reflectionKey)) };
+			return { ...common, reflection: presentReflection(item.reflectionKey, item.promptHtml[locale], reflections.get(item.reflectionKey), item.support) };
 		case 'vignette':
 			return { ...common, vignette: presentVignette(item, await vignetteAttemptsOf(database, user.id, item.id), reflections, locale) };
 		case 'quiz':
