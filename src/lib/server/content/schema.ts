@@ -4,7 +4,8 @@ import { z } from 'zod';
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase a-z, 0-9 and -');
 const text = z.string().trim().min(1, 'must not be empty');
 const localized = z.object({ nl: text, en: text }).strict();
-const minutes = z.number().int().min(1).max(60);
+/** Minutes of study time, checked against the careful estimate by content:check (content/minutes.ts). */
+const minutes = z.number().int().min(1).max(120);
 
 export const normSchema = z
 	.object({
@@ -34,7 +35,7 @@ export const bibliographySchema = z.record(z.string().regex(/^[a-z0-9_]+$/), ref
 export const moduleSchema = z
 	.object({
 		id,
-		minutes: z.number().int().min(5).max(90),
+		minutes: z.number().int().min(5).max(600),
 		title: localized,
 		summary: localized,
 		objectives: z.array(localized).min(1),
