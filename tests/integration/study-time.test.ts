@@ -10,7 +10,7 @@ import type { Database } from '../../src/lib/server/db';
 import { studyTime } from '../../src/lib/server/db/schema';
 import { createUser } from '../../src/lib/server/auth/accounts';
 import { touchItem } from '../../src/lib/server/learning/progress';
-import { HEARTBEAT_SECONDS, MEDIAN_MIN_LEARNERS, NOSCRIPT_GAP_SECONDS, medianStudyTimes, recordBeat, recordPost } from '../../src/lib/server/learning/study-time';
+import { HEARTBEAT_SECONDS, MEDIAN_MIN_LEARNERS, MEDIAN_REFRESH_SECONDS, NOSCRIPT_GAP_SECONDS, medianStudyTimes, pageStudyTimes, recordBeat, recordPost } from '../../src/lib/server/learning/study-time';
 
 describe.each(drivers)('study time on %s', (driver) => {
 	let database: Database & { drop: () => Promise<void> };
@@ -92,6 +92,8 @@ describe.each(drivers)('study time on %s', (driver) => {
 			await give(ids[4] ?? '', lesson.id, 60 * 60);
 			await touchItem(db, ids[4] ?? '', lesson, 'started');
 			expect((await medianStudyTimes(db, [lesson.id])).items.size).toBe(0);
+			const t0 = Date.now();
+			expect((await pageStudyTimes(db, [lesson.id], t0)).items.size).toBe(0);
 
 			// The fifth completer, on the post clock (no JavaScript): now there is a median.
 			await give(ids[5] ?? '', lesson.id, 10 * 60, 'event');
@@ -100,6 +102,13 @@ describe.each(drivers)('study time on %s', (driver) => {
 			expect(times.items.get(lesson.id)).toEqual({ learners: 5, minutes: 8 });
 			expect(times.items.has(quiz.id)).toBe(false);
 			expect(times.total).toBeNull();
+
+			// Pages read the medians from memory: unchanged within MEDIAN_REFRESH_SECONDS, then the stale value
+			// once more while the fresh one is computed in the background.
+			const ttl = MEDIAN_REFRESH_SECONDS * 1000;
+			expect((await pageStudyTimes(db, [lesson.id], t0 + 1000)).items.size).toBe(0);
+			expect((await pageStudyTimes(db, [lesson.id], t0 + ttl + 1000)).items.size).toBe(0);
+			await expect.poll(async () => (await pageStudyTimes(db, [lesson.id], t0 + ttl + 2000)).items.get(lesson.id)).toEqual({ learners: 5, minutes: 8 });
 
 			// Five learners complete both items: the list's median is of their summed times.
 			for (const [i, minutes] of [2, 2, 3, 4, 20].entries()) {

@@ -11,6 +11,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { progress, studyTime } from '../db/schema';
+import { errorFields, logEvent } from '../log';
 import { HEARTBEAT_SECONDS, IDLE_SECONDS } from '$lib/study-clock';
 
 export { HEARTBEAT_SECONDS, IDLE_SECONDS };
@@ -21,6 +22,8 @@ export { HEARTBEAT_SECONDS, IDLE_SECONDS };
 export const NOSCRIPT_GAP_SECONDS = 15 * 60;
 /** Stricter than the 3 answers group results need: a median of fewer learners says little and tells more about each. */
 export const MEDIAN_MIN_LEARNERS = 5;
+/** How old a median shown on a page may be: computing one reads every completer's row (see medianStudyTimes). */
+export const MEDIAN_REFRESH_SECONDS = 10 * 60;
 
 type Executor = Pick<Db, 'insert'>;
 /** Whole seconds from `at` until now, rounded down so that no flood of requests outruns the clock; null when `at` is. */
@@ -78,6 +81,43 @@ const toMedian = (row: { learners: number; seconds: number }): Median => ({ lear
  */
 export async function medianStudyTimes(db: Db, itemIds: string[]): Promise<StudyTimes> {
 	if (itemIds.length === 0) return { items: new Map(), total: null };
+	const rows = await medianQuery(db, itemIds);
+	const items = new Map(rows.filter((r) => r.itemId !== '').map((r) => [r.itemId, toMedian(r)]));
+	const total = rows.find((r) => r.itemId === '');
+	return { items, total: total ? toMedian(total) : null };
+}
+
+const cached = new WeakMap<Db, Map<string, { at: number; value: Promise<StudyTimes> }>>();
+
+/**
+ * medianStudyTimes for a page: from memory, at most MEDIAN_REFRESH_SECONDS old. Only the first request
+ * for a list waits for the statement (about 0.1–0.5 s at 20,000 learners on PostgreSQL); after that a
+ * stale value is served while a fresh one is computed in the background.
+ */
+export function pageStudyTimes(db: Db, itemIds: string[], now = Date.now()): Promise<StudyTimes> {
+	let perDb = cached.get(db);
+	if (!perDb) cached.set(db, (perDb = new Map()));
+	const store = perDb;
+	const key = itemIds.join(' ');
+	const hit = store.get(key);
+	if (hit && now - hit.at < MEDIAN_REFRESH_SECONDS * 1000) return hit.value;
+	const fresh = medianStudyTimes(db, itemIds);
+	if (!hit) {
+		store.set(key, { at: now, value: fresh });
+		void fresh.catch(() => store.delete(key));
+		return fresh;
+	}
+	// Stale: keep serving it (its time moved on, so one refresh at a time), and swap in the fresh value when it comes.
+	store.set(key, { at: now, value: hit.value });
+	void fresh.then(
+		(value) => store.set(key, { at: Date.now(), value: Promise.resolve(value) }),
+		(error: unknown) => logEvent('server.error', { what: 'study-time medians', ...errorFields(error) }, 'error')
+	);
+	return hit.value;
+}
+
+/** The statement behind medianStudyTimes: per item, and one row with item id '' for the whole list. */
+export function medianQuery(db: Db, itemIds: string[]) {
 	const completed = db
 		.select({ learnerId: studyTime.learnerId, itemId: studyTime.itemId, seconds: active.as('seconds') })
 		.from(studyTime)
@@ -92,7 +132,7 @@ export async function medianStudyTimes(db: Db, itemIds: string[]): Promise<Study
 		.as('per_learner');
 	const median = (column: unknown) => sql<number>`percentile_cont(0.5) within group (order by ${column})`;
 	const enough = sql`count(*) >= ${MEDIAN_MIN_LEARNERS}`;
-	const rows = await db
+	return db
 		.select({ itemId: completed.itemId, learners: sql<number>`count(*)::int`, seconds: median(completed.seconds) })
 		.from(completed)
 		.groupBy(completed.itemId)
@@ -103,7 +143,4 @@ export async function medianStudyTimes(db: Db, itemIds: string[]): Promise<Study
 				.from(perLearner)
 				.having(enough)
 		);
-	const items = new Map(rows.filter((r) => r.itemId !== '').map((r) => [r.itemId, toMedian(r)]));
-	const total = rows.find((r) => r.itemId === '');
-	return { items, total: total ? toMedian(total) : null };
 }

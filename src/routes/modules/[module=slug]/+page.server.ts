@@ -4,7 +4,7 @@ import { findModule, type Locale } from '$lib/server/content';
 import { db } from '$lib/server/db';
 import { requireUser } from '$lib/server/policy';
 import { learnerProgress, summarise } from '$lib/server/learning/progress';
-import { medianStudyTimes } from '$lib/server/learning/study-time';
+import { pageStudyTimes } from '$lib/server/learning/study-time';
 import { course } from '$lib/server/content';
 import type { PageServerLoad } from './$types';
 
@@ -14,7 +14,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	if (!module) error(404, 'Not found');
 	const locale = getLocale() as Locale;
 	const database = await db();
-	const [rows, studyTimes] = await Promise.all([learnerProgress(database, user.id), medianStudyTimes(database, module.items.map((i) => i.id))]);
+	const [rows, studyTimes] = await Promise.all([learnerProgress(database, user.id), pageStudyTimes(database, module.items.map((i) => i.id))]);
 	const status = new Map(rows.map((r) => [r.itemId, r.status]));
 	const summary = summarise(course, rows).modules.find((m) => m.moduleId === module.id);
 	return {

@@ -11,7 +11,7 @@ import { groupsOf, isMember } from '$lib/server/groups/groups';
 import { parseAnswer } from '$lib/server/learning/scoring';
 import { presentNorm, presentQuiz, presentReflection, presentVignette, reflectionKeysOf } from '$lib/server/learning/present';
 import { readForm } from '$lib/server/forms';
-import { medianStudyTimes, parseOpenedAt, recordPost } from '$lib/server/learning/study-time';
+import { pageStudyTimes, parseOpenedAt, recordPost } from '$lib/server/learning/study-time';
 import { parseWriteKey } from '$lib/server/learning/write-keys';
 import { newWriteKey } from '$lib/write-key';
 import type { Actions, PageServerLoad } from './$types';
@@ -38,7 +38,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		itemStatus(database, user.id, item.id),
 		reflectionsOf(database, user.id, keys),
 		keys.length > 0 ? groupsOf(database, user.id) : [],
-		medianStudyTimes(database, [item.id])
+		pageStudyTimes(database, [item.id])
 	]);
 	const common = {
 		module: { id: module.id, title: module.title[locale], count: module.items.length },
