@@ -1,6 +1,7 @@
 /**
- * Issue 6, "Requests and responses": no permissive CORS anywhere, HSTS in production, the only
- * non-GET endpoint under the origin check and refusing what is not a form, and no state change on GET.
+ * Issue 6, "Requests and responses": no permissive CORS anywhere, HSTS in production, the non-GET
+ * endpoints (the data export and, since issue 12, the study-time heartbeat) under the origin check and
+ * refusing what is not a form, and no state change on GET.
  * HTTP-level checks: whether the browser runs JavaScript does not matter, so they run once.
  */
 import { readFileSync, readdirSync } from 'node:fs';
