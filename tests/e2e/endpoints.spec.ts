@@ -1,6 +1,7 @@
 /**
- * Issue 6, "Requests and responses": no permissive CORS anywhere, HSTS in production, the only
- * non-GET endpoint under the origin check and refusing what is not a form, and no state change on GET.
+ * Issue 6, "Requests and responses": no permissive CORS anywhere, HSTS in production, the non-GET
+ * endpoints (the data export and, since issue 12, the study-time heartbeat) under the origin check and
+ * refusing what is not a form, and no state change on GET.
  * HTTP-level checks: whether the browser runs JavaScript does not matter, so they run once.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -32,7 +33,7 @@ test('the production build sends HSTS for a year', async ({ request }) => {
 	expect(maxAge).toBeGreaterThanOrEqual(31_536_000);
 });
 
-test('the only endpoint that takes a body is the form-posted export: origin-checked, and it refuses JSON', async ({ page, baseURL }, testInfo) => {
+test('the endpoints that take a body are the form-posted export and the study-time heartbeat: origin-checked, and they refuse JSON', async ({ page, request, baseURL }, testInfo) => {
 	// Every other state change is a form action; a new +server.ts with POST/PUT/PATCH/DELETE must be added here deliberately.
 	const endpoints = readdirSync('src/routes', { recursive: true, encoding: 'utf8' }).filter((f) => f.replaceAll('\\', '/').endsWith('/+server.ts'));
 	const writers = endpoints.flatMap((file) =>
@@ -41,7 +42,7 @@ test('the only endpoint that takes a body is the form-posted export: origin-chec
 		)
 	);
 	expect(endpoints.length).toBeGreaterThan(3);
-	expect(writers).toEqual(['POST src/routes/my-data/export/+server.ts']);
+	expect(writers.sort()).toEqual(['POST src/routes/modules/[module=slug]/[item=slug]/heartbeat/+server.ts', 'POST src/routes/my-data/export/+server.ts']);
 
 	await register(page, uniqueEmail(testInfo, 'endpoints'));
 	for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain', 'TEXT/PLAIN']) {
@@ -55,6 +56,25 @@ test('the only endpoint that takes a body is the form-posted export: origin-chec
 	});
 	expect(json.status()).toBe(400);
 	expect(json.headers()['content-disposition']).toBeUndefined();
+
+	// The heartbeat (src/lib/server/learning/study-time.ts bounds what one can add): same origin, a form
+	// body, a signed-in learner, a known item and 1–30 seconds, or nothing is recorded.
+	const heartbeat = '/modules/tranen-in-de-therapiekamer/hoe-vaak-therapeuten-huilen/heartbeat';
+	const form = 'application/x-www-form-urlencoded';
+	const beat = (path: string, headers: Record<string, string>, data: string) => page.request.post(path, { headers, data, maxRedirects: 0 });
+	for (const type of [form, 'multipart/form-data; boundary=x', 'text/plain']) {
+		expect((await beat(heartbeat, { origin: evil, 'content-type': type }, 'seconds=5')).status(), type).toBe(403);
+	}
+	expect((await beat(heartbeat, { 'content-type': form }, 'seconds=5')).status(), 'no origin').toBe(403);
+	expect((await beat(heartbeat, { origin: baseURL ?? '', 'content-type': 'application/json' }, '{"seconds":5}')).status()).toBe(415);
+	expect((await beat(heartbeat, { origin: baseURL ?? '', 'content-type': 'text/plain' }, 'seconds=5')).status()).toBe(415);
+	for (const seconds of ['0', '31', '-5', '2.5', 'veel', '']) {
+		expect((await beat(heartbeat, { origin: baseURL ?? '', 'content-type': form }, `seconds=${seconds}`)).status(), seconds).toBe(400);
+	}
+	expect((await beat('/modules/tranen-in-de-therapiekamer/bestaat-niet/heartbeat', { origin: baseURL ?? '', 'content-type': form }, 'seconds=5')).status()).toBe(404);
+	expect((await beat(heartbeat, { origin: baseURL ?? '', 'content-type': form }, 'seconds=5')).status()).toBe(204);
+	// `request` carries no session cookie.
+	expect((await request.post(heartbeat, { headers: { origin: baseURL ?? '', 'content-type': form }, data: 'seconds=5', maxRedirects: 0 })).status()).toBe(401);
 });
 
 test('a GET never changes state: not the logout, not the language', async ({ page }, testInfo) => {

@@ -7,7 +7,7 @@ test('the privacy page says what is kept, why, who sees it and for how long, in 
 	await page.getByRole('contentinfo').getByRole('link', { name: 'Privacy: wat we bewaren en hoe lang' }).click();
 	await expect(page).toHaveURL(/\/privacy$/);
 	await expect(page.getByRole('heading', { level: 1, name: 'Privacy' })).toBeVisible();
-	for (const heading of ['Je account', 'Reflecties', 'Wie jouw werk las', 'Inlogsessies', 'Tellers tegen raden', 'Links per e-mail', 'Herhaalsleutels', 'Serverlogboek']) {
+	for (const heading of ['Je account', 'Studietijd', 'Reflecties', 'Wie jouw werk las', 'Inlogsessies', 'Tellers tegen raden', 'Links per e-mail', 'Herhaalsleutels', 'Serverlogboek']) {
 		await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
 	}
 	// The figures are the purge's own constants (src/lib/server/retention.ts).
@@ -15,6 +15,10 @@ test('the privacy page says what is kept, why, who sees it and for how long, in 
 	await expect(page.locator('#throttle')).toContainText('Gewist na 24 uur zonder pogingen');
 	await expect(page.locator('#write-keys')).toContainText('Gewist na 7 dagen');
 	await expect(page.locator('#logs')).toContainText('Hoogstens 90 dagen');
+	// Study time: the clocks' own constants (src/lib/server/learning/study-time.ts).
+	await expect(page.locator('#study-time')).toContainText('hooguit elke 30 seconden');
+	await expect(page.locator('#study-time')).toContainText('in de laatste 2 minuten');
+	await expect(page.locator('#study-time')).toContainText('minstens 5 cursisten');
 	await expect(page.getByRole('link', { name: 'Naar Mijn gegevens' })).toHaveAttribute('href', '/my-data');
 
 	await goto(page, '/register');

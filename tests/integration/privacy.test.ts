@@ -15,6 +15,7 @@ import { touchItem } from '../../src/lib/server/learning/progress';
 import { chooseInVignette } from '../../src/lib/server/learning/vignettes';
 import { answerQuestion } from '../../src/lib/server/learning/quizzes';
 import { saveReflection } from '../../src/lib/server/learning/reflections';
+import { recordBeat } from '../../src/lib/server/learning/study-time';
 import { logAccess } from '../../src/lib/server/audit';
 import { confirmPassword } from '../../src/lib/server/account/confirm';
 import { exportOf } from '../../src/lib/server/account/export';
@@ -73,6 +74,7 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 		const reflection = item('reflectie', 'reflection');
 		await createSession(db, generateSessionToken(), pia.id);
 		await touchItem(db, pia.id, item('les-een', 'lesson'), 'completed');
+		await recordBeat(db, pia.id, 'les-een', 20);
 		await chooseInVignette(db, pia.id, item('casus', 'vignette'), 'begin', 'stil');
 		await answerQuestion(db, pia.id, item('quiz', 'quiz'), 'een', 'a');
 		await saveReflection(db, pia.id, { key: reflection.reflectionKey, item: reflection, body: 'Pia schrijft iets persoonlijks', baseVersion: 0, visibility: 'supervisor' });

@@ -22,6 +22,7 @@ import {
 	reflectionShares,
 	reflections,
 	sessions,
+	studyTime,
 	users,
 	vignetteAttempts
 } from '../db/schema';
@@ -95,7 +96,7 @@ async function collect(db: Db, userId: string) {
 			.orderBy(asc(assignments.dueAt)),
 		db.select({ viewer: accessLog.viewerName, what: accessLog.what, at: accessLog.at }).from(accessLog).where(eq(accessLog.learnerId, userId)).orderBy(asc(accessLog.at))
 	]);
-	const [groupRows, shareRows, postRows, readsByMe] = await Promise.all([
+	const [groupRows, shareRows, postRows, readsByMe, studyRows] = await Promise.all([
 		db
 			.select({ group: groups.name, facilitator: groups.facilitatorId, showName: groupMembers.showName, joinedAt: groupMembers.joinedAt })
 			.from(groupMembers)
@@ -115,7 +116,12 @@ async function collect(db: Db, userId: string) {
 			.where(eq(groupPosts.authorId, userId))
 			.orderBy(asc(groupPosts.createdAt)),
 		// My own reads of others' work, without naming whose it was (that is theirs to see).
-		db.select({ what: accessLog.what, at: accessLog.at }).from(accessLog).where(eq(accessLog.viewerId, userId)).orderBy(asc(accessLog.at))
+		db.select({ what: accessLog.what, at: accessLog.at }).from(accessLog).where(eq(accessLog.viewerId, userId)).orderBy(asc(accessLog.at)),
+		db
+			.select({ itemId: studyTime.itemId, heartbeatSeconds: studyTime.beatSeconds, lastHeartbeatAt: studyTime.beatAt, postGapSeconds: studyTime.eventSeconds, lastPostAt: studyTime.eventAt })
+			.from(studyTime)
+			.where(eq(studyTime.learnerId, userId))
+			.orderBy(asc(studyTime.itemId))
 	]);
 	return {
 		format: EXPORT_FORMAT,
@@ -136,7 +142,9 @@ async function collect(db: Db, userId: string) {
 		readsByMe,
 		groupMemberships: groupRows.map(({ facilitator, showName, ...g }) => ({ ...g, facilitator: facilitator === userId, showNameBesideAnswers: showName === 1 })),
 		reflectionShares: shareRows.map((r) => ({ ...r, named: r.named === 1 })),
-		groupPosts: postRows
+		groupPosts: postRows,
+		/** Active seconds per item: by heartbeats with JavaScript, else by the gaps between form posts. */
+		studyTime: studyRows
 	};
 }
 

@@ -36,6 +36,7 @@ export const PERSONAL_DATA: readonly PersonalColumn[] = [
 	{ table: 'groups', column: 'facilitator_id', exportedAs: 'groupMemberships' },
 	{ table: 'group_members', column: 'member_id', exportedAs: 'groupMemberships' },
 	{ table: 'group_posts', column: 'author_id', exportedAs: 'groupPosts' },
+	{ table: 'study_time', column: 'learner_id', exportedAs: 'studyTime' },
 	{
 		table: 'auth_tokens',
 		column: 'user_id',

@@ -10,7 +10,8 @@ const text = z.string().trim().min(1, 'must not be empty');
  */
 const support = z.enum(['grief'], { message: 'support must be grief (or left out)' }).optional();
 const localized = z.object({ nl: text, en: text }).strict();
-const minutes = z.number().int().min(1).max(60);
+/** Minutes of study time, checked against the careful estimate by content:check (content/minutes.ts). */
+const minutes = z.number().int().min(1).max(120);
 
 export const normSchema = z
 	.object({
@@ -94,7 +95,7 @@ const objectiveSchema = z
 export const moduleSchema = z
 	.object({
 		id,
-		minutes: z.number().int().min(5).max(300),
+		minutes: z.number().int().min(5).max(600),
 		title: localized,
 		summary: localized,
 		objectives: z.array(objectiveSchema).min(1),

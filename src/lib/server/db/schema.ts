@@ -410,3 +410,23 @@ export const groupMeetings = pgTable(
 
 export type Group = typeof groups.$inferSelect;
 export type GroupPost = typeof groupPosts.$inferSelect;
+
+/**
+ * Active study time per learner and item (issue 12), on two clocks: heartbeats from the item page
+ * with JavaScript, and the gaps between the learner's own progress posts without it. Each clock
+ * credits at most the wall-clock time since its own last tick; see learning/study-time.ts.
+ */
+export const studyTime = pgTable(
+	'study_time',
+	{
+		learnerId: text('learner_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		itemId: text('item_id').notNull(),
+		beatSeconds: integer('beat_seconds').notNull().default(0),
+		beatAt: timestamp('beat_at', { withTimezone: true }),
+		eventSeconds: integer('event_seconds').notNull().default(0),
+		eventAt: timestamp('event_at', { withTimezone: true })
+	},
+	(t) => [uniqueIndex('study_time_learner_item_key').on(t.learnerId, t.itemId), index('study_time_item_idx').on(t.itemId)]
+);

@@ -4,6 +4,7 @@ import { findModule, type Locale } from '$lib/server/content';
 import { db } from '$lib/server/db';
 import { requireUser } from '$lib/server/policy';
 import { learnerProgress, summarise } from '$lib/server/learning/progress';
+import { pageStudyTimes } from '$lib/server/learning/study-time';
 import { course } from '$lib/server/content';
 import type { PageServerLoad } from './$types';
 
@@ -12,7 +13,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const module = findModule(params.module);
 	if (!module) error(404, 'Not found');
 	const locale = getLocale() as Locale;
-	const rows = await learnerProgress(await db(), user.id);
+	const database = await db();
+	const [rows, studyTimes] = await Promise.all([learnerProgress(database, user.id), pageStudyTimes(database, module.items.map((i) => i.id))]);
 	const status = new Map(rows.map((r) => [r.itemId, r.status]));
 	const summary = summarise(course, rows).modules.find((m) => m.moduleId === module.id);
 	return {
@@ -22,9 +24,10 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 			title: module.title[locale],
 			summary: module.summary[locale],
 			objectives: module.objectives[locale].map((text, i) => ({ text, roles: module.objectiveRoles[i] ?? [] })),
-			minutes: module.minutes
+			minutes: module.minutes,
+			median: studyTimes.total
 		},
-		items: module.items.map((i) => ({ id: i.id, type: i.type, title: i.title[locale], minutes: i.minutes, status: status.get(i.id) ?? null })),
+		items: module.items.map((i) => ({ id: i.id, type: i.type, title: i.title[locale], minutes: i.minutes, median: studyTimes.items.get(i.id) ?? null, status: status.get(i.id) ?? null })),
 		done: summary?.done ?? 0,
 		resumeItemId: summary?.resumeItemId ?? module.items[0]?.id
 	};

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { course, findItem, findModule, type Item, type Locale } from '$lib/server/content';
-import { db } from '$lib/server/db';
+import { db, type Db } from '$lib/server/db';
 import { requireUser } from '$lib/server/policy';
 import { itemStatus, touchItem } from '$lib/server/learning/progress';
 import { chooseInVignette, restartVignette, vignetteAttemptsOf } from '$lib/server/learning/vignettes';
@@ -11,6 +11,7 @@ import { groupsOf, isMember } from '$lib/server/groups/groups';
 import { parseAnswer } from '$lib/server/learning/scoring';
 import { presentNorm, presentQuiz, presentReflection, presentVignette, reflectionKeysOf } from '$lib/server/learning/present';
 import { readForm } from '$lib/server/forms';
+import { pageStudyTimes, parseOpenedAt, recordPost } from '$lib/server/learning/study-time';
 import { parseWriteKey } from '$lib/server/learning/write-keys';
 import { newWriteKey } from '$lib/write-key';
 import type { Actions, PageServerLoad } from './$types';
@@ -33,10 +34,17 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const locale = getLocale() as Locale;
 	const database = await db();
 	const keys = reflectionKeysOf(item);
-	const [status, reflections, groups] = await Promise.all([itemStatus(database, user.id, item.id), reflectionsOf(database, user.id, keys), keys.length > 0 ? groupsOf(database, user.id) : []]);
+	const [status, reflections, groups, studyTimes] = await Promise.all([
+		itemStatus(database, user.id, item.id),
+		reflectionsOf(database, user.id, keys),
+		keys.length > 0 ? groupsOf(database, user.id) : [],
+		pageStudyTimes(database, [item.id])
+	]);
 	const common = {
 		module: { id: module.id, title: module.title[locale], count: module.items.length },
-		item: { id: item.id, type: item.type, title: item.title[locale], minutes: item.minutes, position: index + 1 },
+		item: { id: item.id, type: item.type, title: item.title[locale], minutes: item.minutes, median: studyTimes.items.get(item.id) ?? null, position: index + 1 },
+		/** Posted back by the forms: without JavaScript, the time from opening to the first post is study time. */
+		openedAt: Date.now(),
 		status,
 		next: next ? { url: itemUrl(next), title: next.title[locale] } : null,
 		previous: previous ? { url: itemUrl(previous), title: previous.title[locale] } : null,
@@ -62,12 +70,25 @@ const field = (form: FormData, name: string) => {
 	return typeof value === 'string' ? value : '';
 };
 
+/**
+ * A plain form post is a tick of the study-time clock used without JavaScript (learning/study-time.ts).
+ * Enhanced posts (use:enhance and the reflection autosave send x-sveltekit-action) are skipped: with
+ * JavaScript the page's heartbeats count, and an autosave every few seconds would be a write each.
+ */
+async function notePost(database: Db, learnerId: string, item: Item, request: Request, form: FormData): Promise<void> {
+	if (request.headers.get('x-sveltekit-action') === 'true') return;
+	await recordPost(database, learnerId, item.id, parseOpenedAt(form.get('openedAt')));
+}
+
 export const actions: Actions = {
-	complete: async ({ params, locals, url }) => {
+	complete: async ({ params, locals, url, request }) => {
 		const user = requireUser(locals, url);
 		const { item, next } = locate(params);
 		if (item.type !== 'lesson') return fail(400, { message: 'error_bad_request' });
-		await touchItem(await db(), user.id, item, 'completed');
+		const form = await readForm(request);
+		const database = await db();
+		await touchItem(database, user.id, item, 'completed');
+		await notePost(database, user.id, item, request, form);
 		redirect(303, next ? itemUrl(next) : `/modules/${item.moduleId}?done=1`);
 	},
 
@@ -76,10 +97,12 @@ export const actions: Actions = {
 		const { item } = locate(params);
 		if (item.type !== 'vignette') return fail(400, { message: 'error_bad_request' });
 		const form = await readForm(request);
-		const result = await chooseInVignette(await db(), user.id, item, field(form, 'step'), field(form, 'choice'));
+		const database = await db();
+		const result = await chooseInVignette(database, user.id, item, field(form, 'step'), field(form, 'choice'));
 		if (!result.ok) {
 			return result.reason === 'stale-step' ? fail(409, { message: 'error_stale_step' }) : fail(400, { message: 'error_unknown_choice' });
 		}
+		await notePost(database, user.id, item, request, form);
 		redirect(303, `${itemUrl(item)}#gekozen`);
 	},
 
@@ -107,7 +130,9 @@ export const actions: Actions = {
 			const range = question.kind === 'estimate' || question.kind === 'scale' ? { min: question.min, max: question.max } : { min: 1, max: 7 };
 			return fail(400, { question: questionId, message: `error_answer_${parsed.error.replace('-', '_')}`, ...range, raw: raw[0] ?? '' });
 		}
-		await answerQuestion(await db(), user.id, item, questionId, parsed.value, writeKey);
+		const database = await db();
+		await answerQuestion(database, user.id, item, questionId, parsed.value, writeKey);
+		await notePost(database, user.id, item, request, form);
 		redirect(303, `${itemUrl(item)}#q-${questionId}`);
 	},
 
@@ -144,6 +169,7 @@ export const actions: Actions = {
 			return fail(413, { reflection: { key, body, visibility, named, message: 'error_reflection_too_long', length: body.length } });
 		}
 		const result = await saveReflection(database, user.id, { key, item, body, baseVersion, sharing, writeKey });
+		await notePost(database, user.id, item, request, form);
 		if (!result.ok) {
 			const { conflict } = result;
 			return fail(409, { reflection: { key, body, visibility, named, message: 'error_reflection_conflict', conflict: { body: conflict.body, version: conflict.version, visibility: conflict.visibility, named: conflict.named } } });
