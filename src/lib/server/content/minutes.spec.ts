@@ -19,11 +19,11 @@ describe('the study-time estimate', () => {
 		expect(estimateMinutes(item('reflectie', 'reflection'))).toBe(Math.round(REFLECTION_SECONDS / 60));
 	});
 
-	it('walks the most demanding path of a vignette: two decisions and the reflection on the way', () => {
+	it('walks the most demanding path of a vignette: four decisions and the reflection on the way', () => {
 		const seconds = estimateSeconds(item('casus', 'vignette'));
-		// begin (with a reflection) -> midden -> an ending: two decision points; the short path (begin -> einde-b) is not taken.
-		expect(seconds).toBeGreaterThan(2 * DECISION_SECONDS + REFLECTION_SECONDS);
-		expect(seconds).toBeLessThan(2 * DECISION_SECONDS + REFLECTION_SECONDS + 30);
+		// begin (with a reflection) -> midden -> later -> verder -> an ending: four decision points; the short path (begin -> einde-b) is not taken.
+		expect(seconds).toBeGreaterThan(4 * DECISION_SECONDS + REFLECTION_SECONDS);
+		expect(seconds).toBeLessThan(4 * DECISION_SECONDS + REFLECTION_SECONDS + 30);
 	});
 
 	it('gives each quiz question its answering time and a reflection question its writing time', () => {
@@ -42,10 +42,10 @@ describe('the minutes rule', () => {
 	it('refuses stated minutes below 75% of the estimate, naming the file and the field', () => {
 		const problems = minutesProblems(fixtureCourse, fileOfIn(fixtureFiles));
 		expect(problems).toEqual([
-			expect.stringMatching(/^01-proef\/casus\.nl\.yaml: minutes: 5 is below 75% of the estimated 14;/),
+			expect.stringMatching(/^01-proef\/casus\.nl\.yaml: minutes: 5 is below 75% of the estimated 16;/),
 			expect.stringMatching(/^01-proef\/quiz\.nl\.yaml: minutes: 5 is below 75% of the estimated 14;/),
 			expect.stringMatching(/^01-proef\/reflectie\.nl\.yaml: minutes: 5 is below 75% of the estimated 12;/),
-			expect.stringMatching(/^01-proef\/module\.yaml: minutes: 20 is below 75% of the estimated 41 \(the sum of its items\);/)
+			expect.stringMatching(/^01-proef\/module\.yaml: minutes: 20 is below 75% of the estimated 43 \(the sum of its items\);/)
 		]);
 	});
 
@@ -53,14 +53,14 @@ describe('the minutes rule', () => {
 		const files = { ...fixtureFiles };
 		const set = (file: string, minutes: number) => (files[file] = withMinutes(files[file] ?? '', minutes));
 		for (const lang of ['nl', 'en']) {
-			set(`01-proef/casus.${lang}.yaml`, 11); // 11 >= 0.75 × 14
+			set(`01-proef/casus.${lang}.yaml`, 12); // 12 >= 0.75 × 16
 			set(`01-proef/quiz.${lang}.yaml`, 14);
 			set(`01-proef/reflectie.${lang}.yaml`, 9); // 9 >= 0.75 × 12
 		}
-		set('01-proef/module.yaml', 31);
+		set('01-proef/module.yaml', 33);
 		expect(minutesProblems(loadCourse(files), fileOfIn(files))).toEqual([]);
-		set('01-proef/module.yaml', 30);
-		expect(minutesProblems(loadCourse(files), fileOfIn(files))).toEqual([expect.stringMatching(/^01-proef\/module\.yaml: minutes: 30 /)]);
+		set('01-proef/module.yaml', 32);
+		expect(minutesProblems(loadCourse(files), fileOfIn(files))).toEqual([expect.stringMatching(/^01-proef\/module\.yaml: minutes: 32 /)]);
 	});
 
 	it('rewrites only the minutes line, the front matter one in a lesson', () => {
