@@ -7,7 +7,7 @@
 import { request as httpRequest } from 'node:http';
 import type { Item, Question, Quiz } from '../../src/lib/server/content/types';
 import { newWriteKey } from '../../src/lib/write-key';
-import { sleep } from './app';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export type Write =
 	| { kind: 'reflection'; key: string; body: string; baseVersion: number }

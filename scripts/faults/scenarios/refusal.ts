@@ -3,14 +3,15 @@
  * off (ALTER SYSTEM + reload) or a database with synchronous_commit off (ALTER DATABASE), and say why.
  */
 import type postgres from 'postgres';
-import { freePort } from '../lib/free-port';
-import type { Cluster } from '../lib/pg-cluster';
-import { sleep, startApp, stopApp } from './app';
-
-type Report = (name: string, ok: boolean, figures: string[]) => void;
+import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from '../../lib/free-port';
+import { stopApp } from '../../lib/node-build';
+import type { Cluster } from '../../lib/pg-cluster';
+import { startFaultApp } from '../app';
+import { report } from '../report';
 
 async function refuses(url: string, setting: string): Promise<{ ok: boolean; line: string }> {
-	const app = startApp(await freePort(), { DATABASE_URL: url });
+	const app = startFaultApp(await freePort(), { DATABASE_URL: url });
 	const exit = await Promise.race([app.exited, sleep(30_000).then(() => null)]);
 	await stopApp(app);
 	const said = app.output().split('\n').find((l) => l.includes(`${setting} off`)) ?? '';
@@ -19,7 +20,7 @@ async function refuses(url: string, setting: string): Promise<{ ok: boolean; lin
 	return { ok, line: `${setting} off: node build ${how}; its message: ${said.trim().slice(0, 200) || '(none naming the setting)'}` };
 }
 
-export async function durabilityRefusal(cluster: Cluster, admin: postgres.Sql, url: string, report: Report, log: (l: string) => void): Promise<void> {
+export async function durabilityRefusal(cluster: Cluster, admin: postgres.Sql, url: string, log: (l: string) => void): Promise<void> {
 	log('refusal: a database with synchronous_commit off, then a server with fsync off');
 	await admin.unsafe('create database ontroerd_unsafe');
 	await admin.unsafe('alter database ontroerd_unsafe set synchronous_commit = off');
