@@ -40,6 +40,7 @@ export default defineConfig({
 		reuseExistingServer: false,
 		timeout: 180_000,
 		stdout: 'pipe',
-		env: { PGLITE_DIR: pgliteDir, MAIL_DIR: mailDir }
+		// The demo accounts exist only in the embedded database: never the server CI points DATABASE_URL at.
+		env: { PGLITE_DIR: pgliteDir, MAIL_DIR: mailDir, DATABASE_URL: '' }
 	}
 });

@@ -10,7 +10,8 @@ async function check(page: Page, testInfo: TestInfo, name: string): Promise<void
 }
 
 test('every page of the learner path is axe-clean, desktop and phone', async ({ page }, testInfo) => {
-	test.setTimeout(120_000);
+	// Dozens of pages, each analysed and photographed: a loaded 2-core machine needed over two minutes.
+	test.setTimeout(300_000);
 	for (const [name, url] of [['home', '/'], ['login', '/login'], ['register', '/register']] as const) {
 		await goto(page, url);
 		await check(page, testInfo, name);
