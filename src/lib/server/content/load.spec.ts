@@ -169,6 +169,7 @@ describe('content validation', () => {
 		['duplicate question ids', '  - id: a\n    kind: reflection\n    prompt: P\n  - id: a\n    kind: reflection\n    prompt: Q\n', /duplicate question id/],
 		['a later prompt that quotes an estimate\'s answer', `${estimate}  - id: b\n    kind: reflection\n    prompt: Van hen huilde {{norm:ever_cried}}. Wat vind jij?\n`, /q\.nl\.yaml: questions\[1\]\.prompt: \{\{norm:ever_cried\}\} gives away the answer to questions\[0\] \("a"\)/],
 		['an earlier option that quotes an estimate\'s answer', `  - id: b\n    kind: single\n    prompt: P\n    options:\n      - { id: x, text: "Ooit gehuild: {{norm:ever_cried}}", correct: true }\n      - { id: y, text: Y }\n${estimate}`, /questions\[0\]\.options\[0\]\.text: \{\{norm:ever_cried\}\} gives away the answer to questions\[1\]/],
+		['two questions answered by the same figure', `${estimate}  - id: b\n    kind: estimate\n    prompt: Nog eens?\n    norm: ever_cried\n    min: 0\n    max: 100\n`, /questions\[1\]\.norm: "ever_cried" also answers questions\[0\] \("a"\)/],
 		['an attitude statement that quotes its own answer', '  - id: a\n    kind: attitude\n    statement: "{{norm:burdens_client}} vindt dat tranen de cliënt belasten."\n    norm: burdens_client\n', /questions\[0\]\.statement: \{\{norm:burdens_client\}\} gives away the answer to questions\[0\]/]
 	])('refuses a quiz with %s', (_name, questions, expected) => {
 		expect(problems(quizCase(questions)).join('\n')).toMatch(expected);

@@ -157,6 +157,9 @@ function checkGivenAway(file: string, raw: Raw, problems: string[]): void {
 	if (raw.type !== 'quiz') return;
 	for (const [i, q] of raw.questions.entries()) {
 		if (q.kind !== 'estimate' && q.kind !== 'attitude') continue;
+		// Two questions answered by one figure: answering the first reveals the second's answer.
+		const twin = raw.questions.findIndex((o, j) => j > i && (o.kind === 'estimate' || o.kind === 'attitude') && o.norm === q.norm);
+		if (twin >= 0) problems.push(`${file}: questions[${twin}].norm: "${q.norm}" also answers questions[${i}] ("${q.id}"); answering one reveals the other`);
 		for (const [j, other] of raw.questions.entries()) {
 			const seen: [string, unknown][] = [
 				['prompt', 'prompt' in other ? other.prompt : undefined],
