@@ -101,9 +101,12 @@ test('no figure is visible before its question is answered; answered quizzes hav
 			const open = await page.locator('form[action="?/answer"] input[name="question"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
 			if (open.length > 0) await expect(page.getByRole('heading', { name: FIGURES })).toHaveCount(0);
 			const text = await textOutsideFeedback(page);
+			// Two figures can be equal (37,5% answers two statements of the self-rating): one printed as
+			// its own question's answer is no leak of the other.
+			const printed = new Set([...figures].filter(([q]) => !open.includes(q)).map(([, f]) => f));
 			for (const q of open) {
 				const figure = figures.get(q);
-				if (figure) expect(shows(text, figure), `${url}: the answer to ${q} (${figure}) shows after answering ${id}`).toBe(false);
+				if (figure && !printed.has(figure)) expect(shows(text, figure), `${url}: the answer to ${q} (${figure}) shows after answering ${id}`).toBe(false);
 			}
 		}
 		await answerQuiz(page, hasJs(testInfo));
