@@ -154,6 +154,11 @@ describe('content validation', () => {
 
 	const quiz = (questions: string) => `type: quiz\ntitle: Quiz\nminutes: 5\nquestions:\n${questions}`;
 	const quizCase = (q: string) => files({ '01-proef/q.nl.yaml': quiz(q), '01-proef/q.en.yaml': quiz(q) }, ['les', 'q']);
+	const estimate = '  - id: a\n    kind: estimate\n    prompt: Schat het percentage van de {{base:ever_cried}}.\n    norm: ever_cried\n    min: 0\n    max: 100\n    feedback: Het was {{norm:ever_cried}}.\n';
+
+	it('accepts an estimate whose answer is quoted only in its own feedback, and a base in its prompt', () => {
+		expect(problems(quizCase(estimate))).toEqual([]);
+	});
 
 	it.each([
 		['a single-choice question with two right answers', '  - id: a\n    kind: single\n    prompt: P\n    options:\n      - { id: x, text: X, correct: true }\n      - { id: y, text: Y, correct: true }\n', /exactly one option must be correct/],
@@ -161,7 +166,11 @@ describe('content validation', () => {
 		['a scale compared with a percentage', '  - id: a\n    kind: scale\n    prompt: P\n    min: 1\n    max: 10\n    minLabel: nooit\n    maxLabel: vaak\n    compare: [ever_cried]\n', /compare\[0\]: norm "ever_cried" must be a mean/],
 		['an estimate with min above max', '  - id: a\n    kind: estimate\n    prompt: P\n    norm: ever_cried\n    min: 100\n    max: 0\n', /max: must be above min/],
 		['an unknown question kind', '  - id: a\n    kind: raadsel\n    prompt: P\n', /questions\.0\.kind/],
-		['duplicate question ids', '  - id: a\n    kind: reflection\n    prompt: P\n  - id: a\n    kind: reflection\n    prompt: Q\n', /duplicate question id/]
+		['duplicate question ids', '  - id: a\n    kind: reflection\n    prompt: P\n  - id: a\n    kind: reflection\n    prompt: Q\n', /duplicate question id/],
+		['a later prompt that quotes an estimate\'s answer', `${estimate}  - id: b\n    kind: reflection\n    prompt: Van hen huilde {{norm:ever_cried}}. Wat vind jij?\n`, /q\.nl\.yaml: questions\[1\]\.prompt: \{\{norm:ever_cried\}\} gives away the answer to questions\[0\] \("a"\)/],
+		['an earlier option that quotes an estimate\'s answer', `  - id: b\n    kind: single\n    prompt: P\n    options:\n      - { id: x, text: "Ooit gehuild: {{norm:ever_cried}}", correct: true }\n      - { id: y, text: Y }\n${estimate}`, /questions\[0\]\.options\[0\]\.text: \{\{norm:ever_cried\}\} gives away the answer to questions\[1\]/],
+		['two questions answered by the same figure', `${estimate}  - id: b\n    kind: estimate\n    prompt: Nog eens?\n    norm: ever_cried\n    min: 0\n    max: 100\n`, /questions\[1\]\.norm: "ever_cried" also answers questions\[0\] \("a"\)/],
+		['an attitude statement that quotes its own answer', '  - id: a\n    kind: attitude\n    statement: "{{norm:burdens_client}} vindt dat tranen de cliënt belasten."\n    norm: burdens_client\n', /questions\[0\]\.statement: \{\{norm:burdens_client\}\} gives away the answer to questions\[0\]/]
 	])('refuses a quiz with %s', (_name, questions, expected) => {
 		expect(problems(quizCase(questions)).join('\n')).toMatch(expected);
 	});

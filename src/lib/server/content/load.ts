@@ -145,6 +145,36 @@ function checkNormRefs(file: string, raw: Raw, norms: Norms, problems: string[])
 	if (new Set(qids).size !== qids.length) problems.push(`${file}: questions: duplicate question id`);
 }
 
+/**
+ * A figure that answers an estimate or an attitude statement must not be printed where the learner can
+ * read it before answering. A quiz shows every question's prompt, options and statement at once and lets
+ * them be answered in any order, so those may not quote it anywhere in the quiz (the question's own
+ * included). A base ({{base:…}}) says how many were asked, not the answer. Feedback is not checked yet:
+ * it appears once its own question is answered, and an earlier question's feedback can still give a
+ * later answer away.
+ */
+function checkGivenAway(file: string, raw: Raw, problems: string[]): void {
+	if (raw.type !== 'quiz') return;
+	for (const [i, q] of raw.questions.entries()) {
+		if (q.kind !== 'estimate' && q.kind !== 'attitude') continue;
+		// Two questions answered by one figure: answering the first reveals the second's answer.
+		const twin = raw.questions.findIndex((o, j) => j > i && (o.kind === 'estimate' || o.kind === 'attitude') && o.norm === q.norm);
+		if (twin >= 0) problems.push(`${file}: questions[${twin}].norm: "${q.norm}" also answers questions[${i}] ("${q.id}"); answering one reveals the other`);
+		for (const [j, other] of raw.questions.entries()) {
+			const seen: [string, unknown][] = [
+				['prompt', 'prompt' in other ? other.prompt : undefined],
+				['statement', 'statement' in other ? other.statement : undefined],
+				...('options' in other ? other.options.map((o, k): [string, unknown] => [`options[${k}].text`, o.text]) : [])
+			];
+			for (const [field, text] of seen) {
+				if (typeof text !== 'string') continue;
+				if (placeholdersIn(text).some((p) => p.id === q.norm && p.kind !== 'base'))
+					problems.push(`${file}: questions[${j}].${field}: {{norm:${q.norm}}} gives away the answer to questions[${i}] ("${q.id}") before the learner has answered it`);
+			}
+		}
+	}
+}
+
 function versionOf(sources: string[]): string {
 	const hash = createHash('sha256');
 	for (const s of sources) hash.update(s).update('\0');
@@ -229,6 +259,7 @@ export function loadCourse(files: Record<string, string>): Course {
 			for (const [file, r] of [[nlFile, nl], [enFile, en]] as const) {
 				checkText(file, r, norms, bibliography, problems);
 				checkNormRefs(file, r, norms, problems);
+				checkGivenAway(file, r, problems);
 				if (r.type === 'vignette') problems.push(...checkVignetteGraph(r).map((p) => `${file}: ${p}`));
 			}
 			const version = versionOf([files[nlFile] ?? '', files[enFile] ?? '']);

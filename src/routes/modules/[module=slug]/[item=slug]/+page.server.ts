@@ -59,9 +59,15 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 			return { ...common, reflection: presentReflection(item.reflectionKey, item.promptHtml[locale], reflections.get(item.reflectionKey), item.support) };
 		case 'vignette':
 			return { ...common, vignette: presentVignette(item, await vignetteAttemptsOf(database, user.id, item.id), reflections, locale) };
-		case 'quiz':
+		case 'quiz': {
+			const quiz = presentQuiz(course, item, await quizAttemptsOf(database, user.id, item.id), reflections, locale);
+			// The figures list names every figure of the quiz, its feedback's included, so a figure of an
+			// answered question can still answer one that is not. Listing it only once all are answered
+			// cannot give one away; it stays out of the page data until then (a retake hides it again).
+			const norms = quiz.answeredCount === quiz.total ? common.norms : [];
 			// One key per page render serves every question's form: the server scopes it by question.
-			return { ...common, quiz: { ...presentQuiz(course, item, await quizAttemptsOf(database, user.id, item.id), reflections, locale), writeKey: newWriteKey() } };
+			return { ...common, norms, quiz: { ...quiz, writeKey: newWriteKey() } };
+		}
 	}
 };
 
