@@ -260,7 +260,10 @@ try {
 			const reply = inFlight[i]!;
 			const counted = write.kind !== 'retake';
 			if ('none' in reply) {
-				if (counted) (reply.none === 'lost' ? tally.unknown++ : tally.failed++);
+				if (counted) {
+					if (reply.none === 'lost') tally.unknown++;
+					else tally.failed++;
+				}
 			} else {
 				const before = w.reflections.length + w.answers.length;
 				w.settle(write, reply, tally);
