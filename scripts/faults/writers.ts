@@ -205,8 +205,10 @@ export async function writeUntilAnswered(w: Writer, base: () => string, tally: T
 		const outcome = w.settle(write, reply, tally);
 		const acked = w.reflections.length + w.answers.length > before;
 		if (tries === 0 && counted) {
-			if ('none' in reply) reply.none === 'lost' ? tally.unknown++ : tally.failed++;
-			else if (acked) tally.acknowledged++;
+			if ('none' in reply) {
+			if (reply.none === 'lost') tally.unknown++;
+			else tally.failed++;
+		}			else if (acked) tally.acknowledged++;
 			else if (outcome === 'retry') tally.failed++;
 		}
 		if (outcome === 'done') {

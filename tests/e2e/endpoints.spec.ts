@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { PASSWORD, goto, register, uniqueEmail } from './helpers';
 
+// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a test uses from its first parameter's destructuring; `{}` asks for none
 test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'js', 'HTTP-level checks, the same in every browser project'));
 
 const evil = 'https://evil.example';

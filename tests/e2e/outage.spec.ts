@@ -44,6 +44,7 @@ async function waitFor(check: () => Promise<boolean>, seconds: number): Promise<
 	throw new Error(`not within ${seconds} s`);
 }
 
+// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a test uses from its first parameter's destructuring; `{}` asks for none
 test('a PostgreSQL outage gives a friendly 503 and the app recovers by itself', async ({}, testInfo) => {
 	test.skip(testInfo.project.name !== 'js', 'one run is enough: this test drives the server directly');
 	test.setTimeout(90_000);

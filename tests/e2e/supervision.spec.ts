@@ -134,7 +134,6 @@ test('authorization matrix: who gets what, by page, action and guessed id', asyn
 	await goto(s1, cohortUrl);
 	const reviewUrl = await s1.getByRole('link', { name: /Lezen en feedback geven/ }).getAttribute('href');
 	const traineeUrl = await s1.getByRole('rowheader', { name: 'Trainee A' }).getByRole('link').getAttribute('href');
-	const assignmentId = (assignmentUrl ?? '').split('/').pop();
 	const cohortId = cohortUrl.split('/').pop();
 	const guessedCohort = '/supervisor/cohorts/00000000-0000-4000-8000-000000000000';
 

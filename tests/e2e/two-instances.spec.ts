@@ -83,6 +83,7 @@ test.describe('two app instances on one database', () => {
 	let a: Instance | undefined;
 	let b: Instance | undefined;
 
+	// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a test uses from its first parameter's destructuring; `{}` asks for none
 	test.beforeAll(async ({}, testInfo) => {
 		if (testInfo.project.name !== 'js') return;
 		test.setTimeout(90_000);
@@ -93,6 +94,7 @@ test.describe('two app instances on one database', () => {
 		await Promise.all([stopInstance(a), stopInstance(b)]);
 	});
 
+	// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a test uses from its first parameter's destructuring; `{}` asks for none
 	test.beforeEach(({}, testInfo) => {
 		test.skip(testInfo.project.name !== 'js', 'one run is enough: this test starts its own two servers');
 	});

@@ -68,7 +68,8 @@ export async function sigtermUnderLoad(run: Run): Promise<void> {
 		const reply = inFlight[i]!;
 		const counted = write.kind !== 'retake';
 		if ('none' in reply) {
-			if (counted) (reply.none === 'lost' ? tally.unknown++ : tally.failed++);
+			if (counted && reply.none === 'lost') tally.unknown++;
+			else if (counted) tally.failed++;
 		} else {
 			const before = w.reflections.length + w.answers.length;
 			w.settle(write, reply, tally);

@@ -65,6 +65,7 @@ export async function readForm(request: Request): Promise<FormData> {
 }
 
 /** C0 controls but tab, line feed and carriage return (browsers post newlines as CR LF); DEL; C1 controls. */
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's whole purpose
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** Passwords are only hashed, never stored or shown: they stay as typed, or an existing one could stop matching. */
