@@ -5,7 +5,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { closeDatabase, database, db } from '$lib/server/db';
 import { isDatabaseUnavailable } from '$lib/server/db/health';
 import { UnsafeDurabilityError } from '$lib/server/db/server';
-import { demoBanner, ensureDemo } from '$lib/server/db/seed-demo';
+import { demoBanner, ensureDemo } from '$lib/server/demo';
 import { course } from '$lib/server/content';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';

@@ -246,7 +246,3 @@ export async function addPopulation(db: Db, course: Course, spec: PopulationSpec
 	await bulk(db, assignmentLearners, work);
 	return population;
 }
-
-export function rowCounts(p: Population) {
-	return { learners: p.learners.length, supervisors: p.supervisors.length };
-}

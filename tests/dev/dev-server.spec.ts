@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-/** The demo accounts' password (README, src/lib/server/db/seed-demo.ts). */
+/** The demo accounts' password (README, src/lib/server/demo.ts). */
 const DEMO_PASSWORD = 'ontroerd-demo-2026';
 
 /**

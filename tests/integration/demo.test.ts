@@ -3,7 +3,7 @@ import { drivers, freshDatabase } from './databases';
 import type { Database } from '../../src/lib/server/db';
 import { loadCourse } from '../../src/lib/server/content/load';
 import { readContentFiles } from '../../src/lib/server/content/fs';
-import { DEMO_ACCOUNTS, ensureDemo } from '../../src/lib/server/db/seed-demo';
+import { DEMO_ACCOUNTS, ensureDemo } from '../../src/lib/server/demo';
 import { findUserByEmail } from '../../src/lib/server/auth/accounts';
 import { learnerProgress, summarise } from '../../src/lib/server/learning/progress';
 import { cohortsOfSupervisor } from '../../src/lib/server/supervision/cohorts';

@@ -2,7 +2,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../db';
 import { sessions, users, type User } from '../db/schema';
 import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from './password';
-import { generateSessionToken, createSession, sessionIdFromToken } from './session';
+import { generateSessionToken, createSession } from './session';
 import type { Session } from '../db/schema';
 import type { Mail } from '../mail';
 import { alreadyRegisteredMail, asLocale, registerMail } from './mails';
@@ -166,20 +166,6 @@ export async function setPassword(db: Db, userId: string, newPassword: string, k
 		await tx.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)));
 		await revokeTokens(tx, 'reset', { userId });
 	});
-}
-
-/** Checks the current password, then sets the new one and ends every other session of this user. */
-export async function changePassword(
-	db: Db,
-	userId: string,
-	currentPassword: string,
-	newPassword: string,
-	currentToken: string
-): Promise<boolean> {
-	const [user] = await db.select().from(users).where(eq(users.id, userId));
-	if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) return false;
-	await setPassword(db, userId, newPassword, sessionIdFromToken(currentToken));
-	return true;
 }
 
 /**

@@ -3,23 +3,12 @@
  * otherwise the embedded PGlite in `.data/` so a newcomer needs no server.
  * Both run the same drizzle-kit migrations from `drizzle/` before the first query.
  */
-import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import * as schema from './schema';
 import { openEmbedded } from './embedded';
 import { openServer } from './server';
+import type { Database, Db } from './types';
 
-export type Db = PostgresJsDatabase<typeof schema>;
-
-export type Database = {
-	db: Db;
-	driver: 'pglite' | 'postgres';
-	close: () => Promise<void>;
-	/**
-	 * LISTEN on a channel (a lower-case name of letters, digits and _); the returned function
-	 * stops listening. Prefer `subscribe` in ./notify.ts, which shares one LISTEN per process.
-	 */
-	listen: (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
-};
+export type { Database, Db } from './types';
 
 const migrationsFolder = new URL('../../../../drizzle', import.meta.url).pathname;
 

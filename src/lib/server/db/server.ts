@@ -2,7 +2,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import * as schema from './schema';
-import type { Database } from './index';
+import type { Database } from './types';
 
 /** A server that may lose acknowledged writes: the app must not start against it (see hooks.server.ts). */
 export class UnsafeDurabilityError extends Error {

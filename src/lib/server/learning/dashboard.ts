@@ -2,8 +2,9 @@
  * Everything the learner's dashboard reads, in one statement: progress, assignments and cohorts as
  * three JSON arrays, so the page costs one round trip after the session check, whatever the pool does.
  */
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { jsonArray } from '../db/json';
 import { prepared } from '../db/prepared';
 import { assignmentLearners, assignments, cohortMembers, cohorts, progress, users } from '../db/schema';
 import type { ProgressRow } from './progress';
@@ -22,8 +23,6 @@ export type DashboardAssignment = {
 export type DashboardCohort = { id: string; name: string; supervisorName: string };
 export type DashboardData = { progress: ProgressRow[]; assignments: DashboardAssignment[]; cohorts: DashboardCohort[] };
 
-/** A JSON array column; postgres.js and PGlite parse json, but either may hand over text. */
-const jsonArray = <T>(query: SQL) => sql<T[]>`coalesce((${query}), '[]'::json)`.mapWith((v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as T[]) : ((v ?? []) as T[])));
 const date = (v: string | null) => (v === null ? null : new Date(v));
 
 const dashboardQuery = prepared((db) =>

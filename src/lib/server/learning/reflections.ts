@@ -34,10 +34,6 @@ export async function reflectionsOf(db: Db, learnerId: string, keys: string[]): 
 export const VISIBILITIES = ['private', 'supervisor', 'group'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 
-export function isVisibility(value: unknown): value is Visibility {
-	return (VISIBILITIES as readonly unknown[]).includes(value);
-}
-
 /** The form's choice: "private", "supervisor" or "group:<group id>". */
 export type Sharing = { visibility: 'private' | 'supervisor' } | { visibility: 'group'; groupId: string; named: boolean };
 

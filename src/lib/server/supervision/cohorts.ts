@@ -14,15 +14,6 @@ export async function cohortsOfSupervisor(db: Db, supervisorId: string) {
 	return db.select().from(cohorts).where(eq(cohorts.supervisorId, supervisorId)).orderBy(asc(cohorts.name));
 }
 
-export async function membersOf(db: Db, cohortId: string) {
-	return db
-		.select({ id: users.id, displayName: users.displayName, email: users.email, joinedAt: cohortMembers.joinedAt })
-		.from(cohortMembers)
-		.innerJoin(users, eq(users.id, cohortMembers.learnerId))
-		.where(eq(cohortMembers.cohortId, cohortId))
-		.orderBy(asc(users.displayName));
-}
-
 export async function cohortsOfLearner(db: Db, learnerId: string) {
 	return db
 		.select({ id: cohorts.id, name: cohorts.name, supervisorName: users.displayName })

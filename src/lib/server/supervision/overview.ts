@@ -1,15 +1,14 @@
 /** The cohort table: trainees × modules with progress, and the status of each assignment. */
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Course, Locale } from '../content';
 import type { Db } from '../db';
+import { json } from '../db/json';
 import { assignmentLearners, assignments, cohortMembers, progress, reflections, users, type Assignment } from '../db/schema';
 import { statusOf, type AssignmentStatus } from './assignments';
 import { targetItems } from './snapshot';
 
 export type SortKey = 'name' | 'progress' | `module:${string}`;
 
-/** A JSON column; postgres.js and PGlite parse json, but either may hand over text. */
-const json = <T>(query: SQL, empty: string) => sql<T>`coalesce((${query}), ${sql.raw(`'${empty}'::json`)})`.mapWith((v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T)));
 type Stamp = string | null;
 type Work = { assignmentId: number; learnerId: string; submittedAt: Stamp; reviewedAt: Stamp };
 

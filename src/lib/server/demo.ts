@@ -3,20 +3,20 @@
  * or on a server by an explicit `npm run db:seed-demo`.
  */
 import { count } from 'drizzle-orm';
-import type { Db } from './index';
-import { users } from './schema';
-import { createUser, findUserByEmail, type Role } from '../auth/accounts';
-import type { Course, Item } from '../content/types';
-import { touchItem } from '../learning/progress';
-import { chooseInVignette } from '../learning/vignettes';
-import { answerQuestion } from '../learning/quizzes';
-import { saveReflection } from '../learning/reflections';
-import { createCohort, joinCohort } from '../supervision/cohorts';
-import { createAssignment, reviewSubmission, submitAssignment } from '../supervision/assignments';
+import type { Db } from './db/index';
+import { users } from './db/schema';
+import { createUser, findUserByEmail, type Role } from './auth/accounts';
+import type { Course, Item } from './content/types';
+import { touchItem } from './learning/progress';
+import { chooseInVignette } from './learning/vignettes';
+import { answerQuestion } from './learning/quizzes';
+import { saveReflection } from './learning/reflections';
+import { createCohort, joinCohort } from './supervision/cohorts';
+import { createAssignment, reviewSubmission, submitAssignment } from './supervision/assignments';
 import { and, eq } from 'drizzle-orm';
-import { groupPosts, reflections } from './schema';
-import { createGroup, joinGroup, setShowName } from '../groups/groups';
-import { pickCase } from '../groups/case';
+import { groupPosts, reflections } from './db/schema';
+import { createGroup, joinGroup, setShowName } from './groups/groups';
+import { pickCase } from './groups/case';
 
 export const DEMO_PASSWORD = 'ontroerd-demo-2026';
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; stage: 'new' | 'halfway' | 'finished' | null }[] = [

@@ -1,0 +1,5 @@
+/** The one source of truth for tables and their types, one file per domain; drizzle.config.ts reads this file. */
+export * from './auth';
+export * from './learning';
+export * from './supervision';
+export * from './groups';
