@@ -30,10 +30,10 @@ test('the About page says who made the course, its versions, how errors are repo
 	await expect(errors.getByRole('listitem')).toHaveCount(4);
 	await expect(errors).toContainText('Voor deze installatie is geen meldadres ingesteld');
 	// The literature, APA-like, with the client-perspective studies and their DOI links.
-	const tritt = page.locator('#ref-tritt2015');
+	const tritt = page.locator('#tritt2015');
 	await expect(tritt).toContainText("Tritt, A., Kelly, J., & Waller, G. (2015). Patients' experiences");
 	await expect(tritt.getByRole('link', { name: 'https://doi.org/10.1037/a0038711' })).toHaveAttribute('href', 'https://doi.org/10.1037/a0038711');
-	await expect(page.locator('#ref-knox2017')).toContainText('Psychotherapy, 54(3), 292–306.');
+	await expect(page.locator('#knox2017')).toContainText('Psychotherapy, 54(3), 292–306.');
 
 	await page.getByRole('link', { name: 'Naar de begrippenlijst' }).click();
 	await expect(page).toHaveURL(/\/begrippen$/);

@@ -1,5 +1,5 @@
 /** The bibliography as an APA-like literature list: sorted by first author, then year, then title. */
-import type { Bibliography } from './markdown';
+import { shortCitation, type Bibliography } from './markdown';
 
 export type FormattedReference = {
 	key: string;
@@ -32,7 +32,16 @@ function sortKey(authors: string): string {
 		.replace(/^[^a-z\u00c0-\u024f]+/, '');
 }
 
+/** The course's bibliography is read once and never changes, so its list is formatted once. */
+const formatted = new WeakMap<Bibliography, FormattedReference[]>();
+
 export function formatReferences(bibliography: Bibliography): FormattedReference[] {
+	let list = formatted.get(bibliography);
+	if (!list) formatted.set(bibliography, (list = format(bibliography)));
+	return list;
+}
+
+function format(bibliography: Bibliography): FormattedReference[] {
 	return Object.entries(bibliography)
 		.map(([key, ref]) => {
 			const r = ref as Record<string, unknown>;
@@ -48,7 +57,7 @@ export function formatReferences(bibliography: Bibliography): FormattedReference
 				authors: ref.authors ? authorList(ref.authors) : (ref.title ?? key),
 				year: String(ref.year),
 				title: ref.authors ? (ref.title ?? '') : '',
-				citedIn: ref.citedIn && citing ? { key: ref.citedIn, cite: str(citing.cite) ?? ref.citedIn } : null,
+				citedIn: ref.citedIn && citing ? { key: ref.citedIn, cite: shortCitation(citing) } : null,
 				source,
 				doi: str(r.doi),
 				url: url && /^https?:\/\//.test(url) ? url : null
