@@ -13,10 +13,11 @@ import { openServer } from '../../src/lib/server/db/server';
 export type Driver = 'pglite' | 'postgres';
 export const drivers: Driver[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
-export async function freshDatabase(driver: Driver): Promise<Database & { drop: () => Promise<void> }> {
+/** `migrations`: another folder of migrations, for a test that starts from an older schema (see migrations.test.ts). */
+export async function freshDatabase(driver: Driver, migrations = migrationsPath()): Promise<Database & { drop: () => Promise<void> }> {
 	if (driver === 'pglite') {
 		const dir = mkdtempSync(join(tmpdir(), 'ontroerd-it-'));
-		const database = await openEmbedded(dir, migrationsPath());
+		const database = await openEmbedded(dir, migrations);
 		return { ...database, drop: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
 	}
 	const url = new URL(process.env.DATABASE_URL ?? '');
@@ -25,7 +26,7 @@ export async function freshDatabase(driver: Driver): Promise<Database & { drop: 
 	await admin.unsafe(`create database ${name}`);
 	const own = new URL(url);
 	own.pathname = `/${name}`;
-	const database = await openServer(own.toString(), migrationsPath());
+	const database = await openServer(own.toString(), migrations);
 	return {
 		...database,
 		drop: async () => {

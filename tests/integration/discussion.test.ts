@@ -10,8 +10,9 @@ import { notify, subscribe, subscriberCount } from '../../src/lib/server/db/noti
 import { createPost, editPost, removePost, thread, POST_MAX } from '../../src/lib/server/groups/discussion';
 import { DISCUSSION_CHANNEL, watchDiscussion, type DiscussionChange } from '../../src/lib/server/groups/live';
 import { meetingOf, moveMeeting, saveNotes, NOTES_MAX } from '../../src/lib/server/groups/meeting';
+import { deleteAccount } from '../../src/lib/server/account/delete';
 
-const asUser = (u: { id: string; email: string; displayName: string; role: string; locale: string }): SessionUser => ({ id: u.id, email: u.email, displayName: u.displayName, role: u.role, locale: u.locale });
+const asUser = (u: SessionUser): SessionUser => ({ id: u.id, email: u.email, displayName: u.displayName, role: u.role, locale: u.locale });
 
 /** The next value a callback-style source delivers, or a rejection after `ms`. */
 function nextValue<T>(ms = 5000) {
@@ -78,6 +79,46 @@ describe.each(drivers)('group discussion and meeting on %s', (driver) => {
 		expect(await editPost(database.db, group, a, first.id, 'Terug')).toEqual({ ok: false, error: 'not-found' });
 		expect(await createPost(database.db, group, b, { body: 'Nog een reactie', parentId: first.id })).toEqual({ ok: false, error: 'no-reply-here' });
 		expect(await thread(database.db, other, outsider)).toEqual([]);
+	});
+
+	it('an account deleted with its posts: a post others replied to stays as a removed post, so replies never dangle', async () => {
+		const make = async (email: string) => {
+			const u = await createUser(database.db, { email, displayName: email.split('@')[0] ?? email, password: 'een lange zin hier' });
+			if (!u) throw new Error('no user');
+			return asUser(u);
+		};
+		const [leaver, other1] = [await make('lotte@x.nl'), await make('olga@x.nl')];
+		const aside = await database.db.insert(groups).values({ id: crypto.randomUUID(), name: 'Afscheidsgroep', facilitatorId: other1.id }).returning();
+		const place = aside[0]!;
+		await database.db.insert(groupMembers).values([leaver, other1].map((u) => ({ groupId: place.id, memberId: u.id })));
+		const post = async (author: SessionUser, body: string, parentId?: number) => {
+			const made = await createPost(database.db, place, author, { body, parentId });
+			if (!made.ok) throw new Error(made.error);
+			return made.id;
+		};
+		const answered = await post(leaver, 'Mijn vraag aan de groep');
+		const answer = await post(other1, 'Mijn antwoord', answered);
+		const selfAnswered = await post(leaver, 'Alleen ik reageerde hierop');
+		await post(leaver, 'Mijn eigen aanvulling', selfAnswered);
+		const theirs = await post(other1, 'Een vraag van een ander');
+		await post(leaver, 'Mijn reactie op een ander', theirs);
+
+		// The foreign key: a post that still has replies cannot be deleted and leave them pointing at nothing.
+		await expect(database.db.delete(groupPosts).where(eq(groupPosts.id, answered))).rejects.toThrow();
+
+		await deleteAccount(database.db, leaver, 'remove');
+		const shown = await thread(database.db, place, other1);
+		expect(shown.map((x) => ({ id: x.id, body: x.body, removed: x.removed, authorName: x.authorName, replies: x.replies.map((r) => r.body) }))).toEqual([
+			{ id: answered, body: '', removed: true, authorName: null, replies: ['Mijn antwoord'] },
+			{ id: theirs, body: 'Een vraag van een ander', removed: false, authorName: 'olga', replies: [] }
+		]);
+		const left = await database.db.select({ id: groupPosts.id, body: groupPosts.body, authorId: groupPosts.authorId }).from(groupPosts).where(eq(groupPosts.groupId, place.id));
+		expect(left.map((x) => x.id).sort((x, y) => x - y)).toEqual([answered, answer, theirs]);
+		expect(JSON.stringify(left)).not.toContain('Mijn vraag aan de groep');
+
+		// A group that ends takes its whole thread, replies and all, in one statement.
+		await database.db.delete(groups).where(eq(groups.id, place.id));
+		expect(await database.db.select().from(groupPosts).where(eq(groupPosts.groupId, place.id))).toEqual([]);
 	});
 
 	it('takes 1 to 5,000 characters, counting a line break as one', async () => {

@@ -19,7 +19,7 @@ import { deleteAccount } from '../../src/lib/server/account/delete';
 import { exportOf } from '../../src/lib/server/account/export';
 
 const DAY = 86_400_000;
-const asUser = (u: { id: string; email: string; displayName: string; role: string; locale: string }): SessionUser => ({ id: u.id, email: u.email, displayName: u.displayName, role: u.role, locale: u.locale });
+const asUser = (u: SessionUser): SessionUser => ({ id: u.id, email: u.email, displayName: u.displayName, role: u.role, locale: u.locale });
 const labels = { agree: 'eens', neutral: 'neutraal', disagree: 'oneens', decision: (n: number) => `Beslismoment ${n}`, question: (n: number) => `Vraag ${n}` };
 const future = () => new Date(Date.now() + 7 * DAY).toISOString().slice(0, 10);
 

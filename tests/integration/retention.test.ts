@@ -37,7 +37,7 @@ describe.each(drivers)('retention on %s', (driver) => {
 		]);
 
 		const grace = RETENTION.authTokenGraceHours * HOUR;
-		const token = (id: string, expiresAt: Date, usedAt: Date | null = null) => ({ id, purpose: 'reset', userId: user.id, email: user.email, expiresAt, usedAt });
+		const token = (id: string, expiresAt: Date, usedAt: Date | null = null) => ({ id, purpose: 'reset' as const, userId: user.id, email: user.email, expiresAt, usedAt });
 		await db.insert(authTokens).values([
 			token('expired-long-ago', ago(grace + 60_000)),
 			token('used-long-ago', ahead(60_000), ago(grace + 60_000)),

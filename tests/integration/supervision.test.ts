@@ -18,7 +18,7 @@ import { cohortsOfLearner } from '../../src/lib/server/supervision/cohorts';
 import { canReadReflection, ownCohort, submissionForSupervisor, supervises } from '../../src/lib/server/policy';
 
 const DAY = 86_400_000;
-const asUser = (u: { id: string; email: string; displayName: string; role: string; locale: string }): SessionUser => ({ id: u.id, email: u.email, displayName: u.displayName, role: u.role, locale: u.locale });
+const asUser = (u: SessionUser): SessionUser => ({ id: u.id, email: u.email, displayName: u.displayName, role: u.role, locale: u.locale });
 
 describe.each(drivers)('supervision on %s', (driver) => {
 	let database: Database & { drop: () => Promise<void> };
@@ -126,7 +126,7 @@ describe.each(drivers)('supervision on %s', (driver) => {
 		if (!own) throw new Error('no reflection');
 		expect(await canReadReflection(database.db, a, own)).toBe(true);
 		expect(await canReadReflection(database.db, s1, own)).toBe(false);
-		const shared = { ...own, visibility: 'supervisor' };
+		const shared = { ...own, visibility: 'supervisor' as const };
 		expect(await canReadReflection(database.db, s1, shared)).toBe(true);
 		expect(await canReadReflection(database.db, s2, shared)).toBe(false);
 		expect(await canReadReflection(database.db, b, shared)).toBe(false);

@@ -4,11 +4,13 @@
  * everything of theirs in one transaction. Sessions and throttle rows keyed by the address are ended explicitly,
  * so no open tab keeps working and no row still names the e-mail address. Posts in group
  * discussions are the learner's choice: removed, or kept without a name (the author's id is set
- * null) so that the thread still makes sense to the others. Groups they facilitated get a new facilitator.
+ * null) so that the thread still makes sense to the others. A removed post that others replied to
+ * keeps its place without text, as in the discussion itself. Groups they facilitated get a new facilitator.
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { authTokens, groupPosts, rateLimits, sessions, users } from '../db/schema';
+import { authTokens, rateLimits, sessions, users } from '../db/schema';
+import { removePostsOf } from '../groups/discussion';
 import { leaveAllGroups } from '../groups/groups';
 import type { SessionUser } from '../auth/session';
 import { normaliseEmail } from '../auth/accounts';
@@ -18,7 +20,7 @@ export type PostsChoice = 'remove' | 'keep';
 
 export async function deleteAccount(db: Db, user: Pick<SessionUser, 'id' | 'email'>, posts: PostsChoice = 'remove'): Promise<void> {
 	await db.transaction(async (tx) => {
-		if (posts === 'remove') await tx.delete(groupPosts).where(eq(groupPosts.authorId, user.id));
+		if (posts === 'remove') await removePostsOf(tx, user.id);
 		await leaveAllGroups(tx, user.id);
 		await tx.delete(sessions).where(eq(sessions.userId, user.id));
 		// Every throttle row keyed by the address (the login back-off, the reset-mail limit, …): `<kind>:<address>`.

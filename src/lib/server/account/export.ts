@@ -140,8 +140,8 @@ async function collect(db: Db, userId: string) {
 		assignments: assigned,
 		accessLog: readBy,
 		readsByMe,
-		groupMemberships: groupRows.map(({ facilitator, showName, ...g }) => ({ ...g, facilitator: facilitator === userId, showNameBesideAnswers: showName === 1 })),
-		reflectionShares: shareRows.map((r) => ({ ...r, named: r.named === 1 })),
+		groupMemberships: groupRows.map(({ facilitator, showName, ...g }) => ({ ...g, facilitator: facilitator === userId, showNameBesideAnswers: showName })),
+		reflectionShares: shareRows,
 		groupPosts: postRows,
 		/** Active seconds per item: by heartbeats with JavaScript, else by the gaps between form posts. */
 		studyTime: studyRows

@@ -5,14 +5,13 @@
  */
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
-import { authTokens } from '../db/schema';
+import { authTokens, type TokenPurpose } from '../db/schema';
 import { generateSessionToken, sessionIdFromToken } from './session';
 
 export type AuthToken = typeof authTokens.$inferSelect;
 
 export const TOKEN_LIFETIME = 30 * 60 * 1000;
 
-export type TokenPurpose = 'reset' | 'register' | 'email';
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Runner = Db | Tx;
 

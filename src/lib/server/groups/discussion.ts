@@ -4,7 +4,8 @@
  * (so replies still make sense) but loses its text. Callers pass a group they got from
  * `groupForMember`, so membership is settled before anything here runs.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, exists, isNull, ne, not, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import { groupPosts, users, type Group } from '../db/schema';
@@ -85,6 +86,27 @@ export async function createPost(db: Db, group: Group, author: SessionUser, inpu
 	if (!row) throw new Error('insert returned no post');
 	await announcePost(db, { postId: row.id, groupId: group.id, caseId });
 	return { ok: true, id: row.id };
+}
+
+/**
+ * Before an account is erased with its posts: a post that others replied to stays in its place, removed
+ * as its author could have removed it (no text; the name goes with the account), so that the replies keep
+ * their context. The author's other posts, replies included, are deleted. The foreign key on parent_id
+ * refuses to delete a post that still has replies, so nothing here can leave a reply pointing at nothing.
+ */
+export async function removePostsOf(tx: Pick<Db, 'update' | 'delete' | 'select'>, authorId: string): Promise<void> {
+	const replies = alias(groupPosts, 'replies');
+	const othersReplied = exists(
+		tx
+			.select({ one: sql`1` })
+			.from(replies)
+			.where(and(eq(replies.parentId, groupPosts.id), or(isNull(replies.authorId), ne(replies.authorId, authorId))))
+	);
+	await tx
+		.update(groupPosts)
+		.set({ body: '', deletedAt: sql`coalesce(${groupPosts.deletedAt}, now())` })
+		.where(and(eq(groupPosts.authorId, authorId), othersReplied));
+	await tx.delete(groupPosts).where(and(eq(groupPosts.authorId, authorId), not(othersReplied)));
 }
 
 /** The author's own, not yet removed post in this group. */

@@ -124,7 +124,7 @@ export async function handOver(db: Db, group: Group, fromId: string, toId: strin
 export async function setShowName(db: Db, groupId: string, memberId: string, show: boolean): Promise<void> {
 	await db
 		.update(groupMembers)
-		.set({ showName: show ? 1 : 0 })
+		.set({ showName: show })
 		.where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.memberId, memberId)));
 }
 

@@ -6,12 +6,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
-import { groupMeetings, users, type Group } from '../db/schema';
+import { groupMeetings, PHASES, users, type Group, type Phase } from '../db/schema';
 import { isFacilitator } from '../policy';
 import { threadCase } from './discussion';
 
-export const PHASES = ['choose', 'present', 'clarify', 'analyse', 'advise', 'evaluate'] as const;
-export type Phase = (typeof PHASES)[number];
+export { PHASES, type Phase } from '../db/schema';
 /** Before the facilitator starts, and after the last phase. */
 export type Stage = 'waiting' | Phase | 'done';
 const STAGES: readonly Stage[] = ['waiting', ...PHASES, 'done'];
@@ -37,7 +36,7 @@ export async function meetingOf(db: Db, group: Group): Promise<MeetingState> {
 	const [row] = await db.select().from(groupMeetings).where(thisMeeting(group));
 	if (!row) return { stage: 'waiting', phaseStartedAt: null, notes: {} };
 	const notes = Object.fromEntries(Object.entries(row.notes).filter(([phase]) => isPhase(phase)));
-	return { stage: isStage(row.phase) ? row.phase : 'waiting', phaseStartedAt: row.phaseStartedAt, notes };
+	return { stage: row.phase, phaseStartedAt: row.phaseStartedAt, notes };
 }
 
 /**

@@ -145,7 +145,7 @@ export async function groupResults(db: Db, course: Course, group: Group, viewerI
 	if (!item) return null;
 	const members = await membersOfGroup(db, group.id);
 	const ids = members.map((m) => m.id);
-	const names = new Map(members.map((m) => [m.id, m.showName === 1 ? m.displayName : null]));
+	const names = new Map(members.map((m) => [m.id, m.showName ? m.displayName : null]));
 	const questions =
 		item.type === 'vignette'
 			? vignetteQuestions(item, await latestPaths(db, item.id, ids), names, viewerId, locale, labels.decision)

@@ -34,7 +34,7 @@ export async function sharedReflections(db: Db, group: Group, item: CaseItem, vi
 		if (!reflection.body.trim() || !(await canReadReflection(db, viewer, reflection))) continue;
 		await logAccess(db, viewer, reflection.learnerId, [`reflection:${reflection.promptKey}`]);
 		const mine = reflection.learnerId === viewer.id;
-		shown.push({ id: reflection.id, promptHtml: prompts.get(reflection.promptKey) ?? '', body: reflection.body, authorName: named === 1 ? authorName : null, mine });
+		shown.push({ id: reflection.id, promptHtml: prompts.get(reflection.promptKey) ?? '', body: reflection.body, authorName: named ? authorName : null, mine });
 	}
 	return shown;
 }

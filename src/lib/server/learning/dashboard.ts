@@ -6,12 +6,12 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { jsonArray } from '../db/json';
 import { prepared } from '../db/prepared';
-import { assignmentLearners, assignments, cohortMembers, cohorts, progress, users } from '../db/schema';
+import { assignmentLearners, assignments, cohortMembers, cohorts, progress, users, type TargetType } from '../db/schema';
 import type { ProgressRow } from './progress';
 
 export type DashboardAssignment = {
 	id: number;
-	targetType: string;
+	targetType: TargetType;
 	targetId: string;
 	dueAt: Date;
 	submittedAt: Date | null;
@@ -28,7 +28,7 @@ const date = (v: string | null) => (v === null ? null : new Date(v));
 const dashboardQuery = prepared((db) =>
 	db
 		.select({
-			progress: jsonArray<{ itemId: string; moduleId: string; status: string; updatedAt: string }>(sql`
+			progress: jsonArray<Omit<ProgressRow, 'updatedAt'> & { updatedAt: string }>(sql`
 				select json_agg(json_build_object('itemId', ${progress.itemId}, 'moduleId', ${progress.moduleId}, 'status', ${progress.status}, 'updatedAt', ${progress.updatedAt}) order by ${progress.updatedAt} desc)
 				from ${progress} where ${progress.learnerId} = ${sql.placeholder('learnerId')}`),
 			assignments: jsonArray<Omit<DashboardAssignment, 'dueAt' | 'submittedAt' | 'reviewedAt'> & { dueAt: string; submittedAt: string | null; reviewedAt: string | null }>(sql`

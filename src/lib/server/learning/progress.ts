@@ -1,10 +1,9 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { prepared } from '../db/prepared';
-import { progress } from '../db/schema';
+import { progress, type ProgressStatus } from '../db/schema';
 import type { Course, Item } from '../content';
 
-export type ProgressStatus = 'started' | 'completed';
 type Executor = Pick<Db, 'insert'>;
 
 /** Records that a learner is at (or finished) an item; a finished item never goes back to started. */
@@ -22,7 +21,7 @@ export async function touchItem(db: Executor, learnerId: string, item: Item, sta
 		});
 }
 
-export type ProgressRow = { itemId: string; moduleId: string; status: string; updatedAt: Date };
+export type ProgressRow = { itemId: string; moduleId: string; status: ProgressStatus; updatedAt: Date };
 
 export async function learnerProgress(db: Db, learnerId: string): Promise<ProgressRow[]> {
 	return db
@@ -42,7 +41,7 @@ const itemStatusQuery = prepared((db) =>
 
 export async function itemStatus(db: Db, learnerId: string, itemId: string): Promise<ProgressStatus | null> {
 	const [row] = await itemStatusQuery(db).execute({ learnerId, itemId });
-	return (row?.status as ProgressStatus | undefined) ?? null;
+	return row?.status ?? null;
 }
 
 export type ModuleProgress = { moduleId: string; done: number; total: number; resumeItemId: string };

@@ -17,7 +17,7 @@ async function withShares(db: Tx, rows: Reflection[]): Promise<SavedReflection[]
 	const shares = ids.length === 0 ? [] : await db.select().from(reflectionShares).where(inArray(reflectionShares.reflectionId, ids));
 	return rows.map((r) => {
 		const share = r.visibility === 'group' ? shares.find((s) => s.reflectionId === r.id) : undefined;
-		return { ...r, share: share ? { groupId: share.groupId, named: share.named === 1 } : null };
+		return { ...r, share: share ? { groupId: share.groupId, named: share.named } : null };
 	});
 }
 
@@ -29,10 +29,6 @@ export async function reflectionsOf(db: Db, learnerId: string, keys: string[]): 
 		.where(and(eq(reflections.learnerId, learnerId), inArray(reflections.promptKey, keys)));
 	return new Map((await withShares(db, rows)).map((r) => [r.promptKey, r]));
 }
-
-/** Who may read a reflection besides its author: nobody, their supervisor(s), or one group of theirs. */
-export const VISIBILITIES = ['private', 'supervisor', 'group'] as const;
-export type Visibility = (typeof VISIBILITIES)[number];
 
 /** The form's choice: "private", "supervisor" or "group:<group id>". */
 export type Sharing = { visibility: 'private' | 'supervisor' } | { visibility: 'group'; groupId: string; named: boolean };
@@ -74,7 +70,7 @@ function sameSharing(r: SavedReflection, wanted: Sharing | undefined): boolean {
 /** A reflection is shared with at most one group; a new choice replaces the old one in the same transaction. */
 async function storeShare(tx: Tx, reflectionId: number, sharing: Sharing): Promise<void> {
 	await tx.delete(reflectionShares).where(eq(reflectionShares.reflectionId, reflectionId));
-	if (sharing.visibility === 'group') await tx.insert(reflectionShares).values({ reflectionId, groupId: sharing.groupId, named: sharing.named ? 1 : 0 });
+	if (sharing.visibility === 'group') await tx.insert(reflectionShares).values({ reflectionId, groupId: sharing.groupId, named: sharing.named });
 }
 
 /**

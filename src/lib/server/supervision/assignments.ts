@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, isNotNull } from 'drizzle-orm';
 import type { Course, Locale } from '../content';
 import type { Db } from '../db';
-import { assignmentLearners, assignments, cohortMembers, cohorts, progress, users } from '../db/schema';
+import { assignmentLearners, assignments, cohortMembers, cohorts, progress, users, type TargetType } from '../db/schema';
 import { buildSnapshot, targetItems } from './snapshot';
 
 export type AssignmentStatus = 'not-started' | 'in-progress' | 'submitted' | 'late' | 'reviewed';
@@ -17,7 +17,7 @@ export function statusOf(
 	return touched ? 'in-progress' : 'not-started';
 }
 
-export type NewAssignment = { cohortId: string; targetType: 'module' | 'vignette' | 'quiz'; targetId: string; dueAt: Date; note: string; learnerIds: string[] | 'all' };
+export type NewAssignment = { cohortId: string; targetType: TargetType; targetId: string; dueAt: Date; note: string; learnerIds: string[] | 'all' };
 export type CreateResult = { ok: true; id: number } | { ok: false; error: 'unknown-target' | 'due-in-past' | 'unknown-trainee' | 'no-trainees' };
 
 export async function createAssignment(db: Db, course: Course, input: NewAssignment, now = new Date()): Promise<CreateResult> {

@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		group: { id: group.id, name: group.name, meetingAt: group.meetingAt?.toISOString() ?? null },
 		facilitator,
 		members: members.map((m) => ({ id: m.id, displayName: m.displayName, facilitator: m.id === group.facilitatorId, me: m.id === user.id })),
-		showName: members.find((m) => m.id === user.id)?.showName === 1,
+		showName: members.find((m) => m.id === user.id)?.showName ?? false,
 		limits: { min: MIN_MEMBERS, max: MAX_MEMBERS },
 		case: item ? { value: `${item.type}:${item.id}`, type: item.type, title: item.title[locale], url: `/modules/${item.moduleId}/${item.id}` } : null,
 		choices: facilitator ? caseChoices(course, locale) : [],

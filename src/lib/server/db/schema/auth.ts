@@ -1,7 +1,13 @@
 /** Accounts and sign-in: users, sessions, throttling, single-use tokens, idempotency keys. */
-import { sql } from 'drizzle-orm';
-import { boolean, check, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { now } from './columns';
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { now, oneOf } from './columns';
+
+export const ROLES = ['trainee', 'supervisor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+/** The interface languages an account can choose (Paraglide's locales). */
+export const LOCALES = ['nl', 'en'] as const;
+export const TOKEN_PURPOSES = ['reset', 'register', 'email'] as const;
+export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 
 export const users = pgTable(
 	'users',
@@ -10,15 +16,15 @@ export const users = pgTable(
 		email: text().notNull(),
 		displayName: text('display_name').notNull(),
 		passwordHash: text('password_hash').notNull(),
-		role: text().notNull().default('trainee'),
-		locale: text().notNull().default('nl'),
+		role: text({ enum: ROLES }).notNull().default('trainee'),
+		locale: text({ enum: LOCALES }).notNull().default('nl'),
 		createdAt: now(),
 		disabledAt: timestamp('disabled_at', { withTimezone: true })
 	},
 	(t) => [
 		uniqueIndex('users_email_key').on(t.email),
-		check('users_role_check', sql`${t.role} in ('trainee', 'supervisor', 'admin')`),
-		check('users_locale_check', sql`${t.locale} in ('nl', 'en')`)
+		oneOf('users_role_check', t.role, ROLES),
+		oneOf('users_locale_check', t.locale, LOCALES)
 	]
 );
 
@@ -58,7 +64,7 @@ export const authTokens = pgTable(
 	'auth_tokens',
 	{
 		id: text().primaryKey(),
-		purpose: text().notNull(),
+		purpose: text({ enum: TOKEN_PURPOSES }).notNull(),
 		userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
 		email: text().notNull(),
 		data: jsonb(),
@@ -69,7 +75,7 @@ export const authTokens = pgTable(
 	(t) => [
 		index('auth_tokens_user_idx').on(t.userId),
 		index('auth_tokens_expires_idx').on(t.expiresAt),
-		check('auth_tokens_purpose_check', sql`${t.purpose} in ('reset', 'register', 'email')`)
+		oneOf('auth_tokens_purpose_check', t.purpose, TOKEN_PURPOSES)
 	]
 );
 

@@ -1,8 +1,13 @@
 /** A learner's own work: progress, vignette and quiz attempts, reflections, study time. */
-import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { now } from './columns';
+import { index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { now, oneOf } from './columns';
 import { users } from './auth';
+
+export const PROGRESS_STATUSES = ['started', 'completed'] as const;
+export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+/** Who may read a reflection besides its author: nobody, their supervisor(s), or one group of theirs. */
+export const VISIBILITIES = ['private', 'supervisor', 'group'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
 
 /** One row per learner and course item: where they are and whether it is done. */
 export const progress = pgTable(
@@ -13,14 +18,14 @@ export const progress = pgTable(
 			.references(() => users.id, { onDelete: 'cascade' }),
 		moduleId: text('module_id').notNull(),
 		itemId: text('item_id').notNull(),
-		status: text().notNull().default('started'),
+		status: text({ enum: PROGRESS_STATUSES }).notNull().default('started'),
 		contentVersion: text('content_version').notNull(),
 		updatedAt: now()
 	},
 	(t) => [
 		uniqueIndex('progress_learner_item_key').on(t.learnerId, t.itemId),
 		index('progress_learner_updated_idx').on(t.learnerId, t.updatedAt),
-		check('progress_status_check', sql`${t.status} in ('started', 'completed')`)
+		oneOf('progress_status_check', t.status, PROGRESS_STATUSES)
 	]
 );
 
@@ -87,13 +92,13 @@ export const reflections = pgTable(
 		itemId: text('item_id').notNull(),
 		body: text().notNull(),
 		version: integer().notNull(),
-		visibility: text().notNull().default('private'),
+		visibility: text({ enum: VISIBILITIES }).notNull().default('private'),
 		contentVersion: text('content_version').notNull(),
 		updatedAt: now()
 	},
 	(t) => [
 		uniqueIndex('reflections_learner_prompt_key').on(t.learnerId, t.promptKey),
-		check('reflections_visibility_check', sql`${t.visibility} in ('private', 'supervisor', 'group')`)
+		oneOf('reflections_visibility_check', t.visibility, VISIBILITIES)
 	]
 );
 

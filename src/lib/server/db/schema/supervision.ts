@@ -1,8 +1,11 @@
 /** Cohorts, invites, assignments and their frozen submissions, and the access log. */
-import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { now } from './columns';
+import { index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { now, oneOf } from './columns';
 import { users } from './auth';
+
+/** What an assignment asks for: a whole module, or one vignette or quiz. */
+export const TARGET_TYPES = ['module', 'vignette', 'quiz'] as const;
+export type TargetType = (typeof TARGET_TYPES)[number];
 
 /** The trainees one supervisor guides. */
 export const cohorts = pgTable(
@@ -56,7 +59,7 @@ export const assignments = pgTable(
 			.notNull()
 			.references(() => cohorts.id, { onDelete: 'cascade' }),
 		/** A module id, or the id of a vignette or quiz. */
-		targetType: text('target_type').notNull(),
+		targetType: text('target_type', { enum: TARGET_TYPES }).notNull(),
 		targetId: text('target_id').notNull(),
 		dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
 		note: text().notNull().default(''),
@@ -64,7 +67,7 @@ export const assignments = pgTable(
 	},
 	(t) => [
 		index('assignments_cohort_idx').on(t.cohortId),
-		check('assignments_target_type_check', sql`${t.targetType} in ('module', 'vignette', 'quiz')`)
+		oneOf('assignments_target_type_check', t.targetType, TARGET_TYPES)
 	]
 );
 
