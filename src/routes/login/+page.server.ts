@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
-import { login } from '$lib/server/auth/accounts';
+import { login } from '$lib/server/auth/login';
 import { setLocaleCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { loginSchema, parseForm, readForm } from '$lib/server/forms';
 import { safeRedirect } from '$lib/server/policy';

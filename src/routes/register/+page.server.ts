@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { db } from '$lib/server/db';
-import { register, registrationAllowed } from '$lib/server/auth/accounts';
+import { register, registrationAllowed } from '$lib/server/auth/registration';
 import { linkOrigin, queueMail } from '$lib/server/mail';
 import { parseForm, registerSchema, readForm } from '$lib/server/forms';
 import { safeRedirect } from '$lib/server/policy';

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { users, type Session } from '../db/schema';
 import { rotateSession, type SessionUser } from '../auth/session';
-import { accountThrottleKey } from '../auth/accounts';
+import { accountThrottleKey } from '../auth/login';
 import { verifyPassword } from '../auth/password';
 import { accountWait, clearFailures, recordFailure } from '../auth/throttle';
 import { hasRecentPassword } from '../policy';

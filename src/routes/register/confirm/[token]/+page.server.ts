@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
-import { confirmRegistration } from '$lib/server/auth/accounts';
+import { confirmRegistration } from '$lib/server/auth/registration';
 import { setLocaleCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { peekToken } from '$lib/server/auth/tokens';
 import { safeRedirect } from '$lib/server/policy';
