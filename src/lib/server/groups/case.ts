@@ -1,4 +1,8 @@
-/** The group's case: a vignette or quiz from the course that every member works alone before the meeting. */
+/**
+ * The group's case, in one place: a vignette or quiz from the course that every member works alone before
+ * the meeting. Which item it is, how the pages show it (the case at hand), the facilitator's choice of it,
+ * and the thread key that the discussion and the meeting hang on it.
+ */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { groups, type Group } from '../db/schema';
@@ -13,13 +17,19 @@ export function caseItem(course: Course, group: Pick<Group, 'caseId'>): CaseItem
 	return item && (item.type === 'vignette' || item.type === 'quiz') ? item : null;
 }
 
-export type CaseAtHand = { title: string; url: string; resultsUrl: string };
+/** The discussion thread and the meeting of a group belong to its current case: its id, or '' before one is chosen. */
+export function threadCase(group: Pick<Group, 'caseId'>): string {
+	return group.caseId ?? '';
+}
 
-/** The group's case as the discussion and meeting pages show it: its title and where to open it. */
-export function caseAtHand(course: Course, group: Group, locale: Locale): CaseAtHand | null {
+/** `value` is the facilitator's choice as the form posts it ("vignette:<id>"). */
+export type CaseAtHand = { value: string; type: CaseItem['type']; title: string; url: string; resultsUrl: string };
+
+/** The group's case as its pages show it (group, discussion, meeting, results): what it is, its title and where to open it. */
+export function caseAtHand(course: Course, group: Pick<Group, 'id' | 'caseId'>, locale: Locale): CaseAtHand | null {
 	const item = caseItem(course, group);
 	if (!item) return null;
-	return { title: item.title[locale], url: `/modules/${item.moduleId}/${item.id}`, resultsUrl: `/groups/${group.id}/results` };
+	return { value: `${item.type}:${item.id}`, type: item.type, title: item.title[locale], url: `/modules/${item.moduleId}/${item.id}`, resultsUrl: `/groups/${group.id}/results` };
 }
 
 /** Every vignette and quiz, by module, as the facilitator's choice list shows them ("vignette:<id>"). */

@@ -9,6 +9,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import { groupPosts, users, type Group } from '../db/schema';
+import { threadCase } from './case';
 import { announcePost } from './live';
 
 export const POST_MAX = 5000;
@@ -26,11 +27,6 @@ export type ThreadPost = {
 	editedAt: string | null;
 	replies: ThreadPost[];
 };
-
-/** The thread a group's posts belong to: its current case, or '' before one is chosen. */
-export function threadCase(group: Group): string {
-	return group.caseId ?? '';
-}
 
 /** Browsers send line breaks as CRLF; count them as one character, as the textarea shows them. */
 export function cleanBody(raw: unknown): { ok: true; body: string } | { ok: false; error: 'empty' | 'too-long' } {

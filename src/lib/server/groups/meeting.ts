@@ -8,7 +8,7 @@ import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import { groupMeetings, PHASES, users, type Group, type Phase } from '../db/schema';
 import { isFacilitator } from '../policy';
-import { threadCase } from './discussion';
+import { threadCase } from './case';
 
 export { PHASES, type Phase } from '../db/schema';
 /** Before the facilitator starts, and after the last phase. */

@@ -3,7 +3,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { course, type Locale } from '$lib/server/content';
 import { db } from '$lib/server/db';
 import { parseForm, readForm } from '$lib/server/forms';
-import { caseChoices, caseItem, pickCase } from '$lib/server/groups/case';
+import { caseAtHand, caseChoices, pickCase } from '$lib/server/groups/case';
 import { caseSchema, memberSchema } from '$lib/server/groups/forms';
 import { MAX_MEMBERS, MIN_MEMBERS, handOver, leaveGroup, membersOfGroup, setShowName } from '$lib/server/groups/groups';
 import { createGroupInvite, groupInvitesOf, revokeGroupInvite } from '$lib/server/groups/invites';
@@ -17,14 +17,13 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const facilitator = isFacilitator(group, user);
 	const locale = getLocale() as Locale;
 	const [members, invites] = await Promise.all([membersOfGroup(database, group.id), facilitator ? groupInvitesOf(database, group.id) : []]);
-	const item = caseItem(course, group);
 	return {
 		group: { id: group.id, name: group.name, meetingAt: group.meetingAt?.toISOString() ?? null },
 		facilitator,
 		members: members.map((m) => ({ id: m.id, displayName: m.displayName, facilitator: m.id === group.facilitatorId, me: m.id === user.id })),
 		showName: members.find((m) => m.id === user.id)?.showName ?? false,
 		limits: { min: MIN_MEMBERS, max: MAX_MEMBERS },
-		case: item ? { value: `${item.type}:${item.id}`, type: item.type, title: item.title[locale], url: `/modules/${item.moduleId}/${item.id}` } : null,
+		case: caseAtHand(course, group, locale),
 		choices: facilitator ? caseChoices(course, locale) : [],
 		invites: invites.map((i) => ({ id: i.id, expiresAt: i.expiresAt.toISOString() })),
 		notice: url.searchParams.get('created') ? 'created' : url.searchParams.get('joined') ? 'joined' : null

@@ -2,6 +2,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { course, type Locale } from '$lib/server/content';
 import { db } from '$lib/server/db';
+import { caseAtHand } from '$lib/server/groups/case';
 import { groupResults } from '$lib/server/groups/results';
 import { sharedReflections } from '$lib/server/groups/shared-reflections';
 import { groupForMember, requireUser } from '$lib/server/policy';
@@ -21,7 +22,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	});
 	return {
 		group: { id: group.id, name: group.name, meetingAt: group.meetingAt?.toISOString() ?? null },
-		case: results ? { type: results.item.type, title: results.item.title[locale], url: `/modules/${results.item.moduleId}/${results.item.id}` } : null,
+		case: results ? caseAtHand(course, group, locale) : null,
 		questions: results?.questions ?? [],
 		reflections: results ? await sharedReflections(database, group, results.item, user, locale) : []
 	};
