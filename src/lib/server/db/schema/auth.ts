@@ -4,8 +4,8 @@ import { now, oneOf } from './columns';
 
 export const ROLES = ['trainee', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
-/** The interface languages an account can choose (Paraglide's locales). */
-export const LOCALES = ['nl', 'en'] as const;
+/** The languages an account can choose: Paraglide's (content/locales.ts), listed here for the column's CHECK; a spec keeps them equal. */
+const LOCALES = ['nl', 'en'] as const;
 export const TOKEN_PURPOSES = ['reset', 'register', 'email'] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 
