@@ -1,7 +1,8 @@
 /** Figures from the study are written as placeholders and filled from the norms file, never retyped. */
+import type { Locale } from '../../paraglide/runtime';
 import type { Norm } from './schema';
 
-export type Locale = 'nl' | 'en';
+export type { Locale };
 export type Norms = Record<string, Norm>;
 
 const PLACEHOLDER = /\{\{\s*(norm|base|count|sd):([a-z0-9_]+)\s*\}\}/g;
