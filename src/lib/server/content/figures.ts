@@ -1,5 +1,5 @@
 /** Figures from the study are written as placeholders and filled from the norms file, never retyped. */
-import type { Locale } from '../../paraglide/runtime';
+import { INTL_LOCALE, type Locale } from './locales';
 import type { Norm } from './schema';
 
 export type { Locale };
@@ -13,7 +13,7 @@ function decimalsOf(value: number): number {
 }
 
 export function formatNumber(value: number, locale: Locale, decimals = decimalsOf(value)): string {
-	return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+	return new Intl.NumberFormat(INTL_LOCALE[locale], {
 		minimumFractionDigits: decimals,
 		maximumFractionDigits: decimals,
 		useGrouping: value >= 10000

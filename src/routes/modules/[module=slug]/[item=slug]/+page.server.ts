@@ -9,7 +9,8 @@ import { answerQuestion, quizAttemptsOf, retakeQuiz } from '$lib/server/learning
 import { REFLECTION_MAX, parseSharing, reflectionsOf, saveReflection } from '$lib/server/learning/reflections';
 import { groupsOf, isMember } from '$lib/server/groups/groups';
 import { parseAnswer } from '$lib/server/learning/scoring';
-import { presentNorm, presentQuiz, presentReflection, presentVignette, reflectionKeysOf } from '$lib/server/learning/present';
+import { isNumeric, rangeOf } from '$lib/server/content/questions';
+import { presentNorm, presentQuiz, presentReflection, presentVignette } from '$lib/server/learning/present';
 import { fail, formValues, parseForm, readForm } from '$lib/server/forms';
 import { answerProblems, answerSchema, chooseSchema, completeSchema, reflectSchema } from '$lib/server/learning/forms';
 import { pageStudyTimes, parseOpenedAt, recordPost } from '$lib/server/learning/study-time';
@@ -32,7 +33,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const user = requireUser(locals, url);
 	const { module, item, index, next, previous } = locate(params);
 	const database = await db();
-	const keys = reflectionKeysOf(item);
+	const keys = item.prompts.map((p) => p.key);
 	const [status, reflections, groups, studyTimes] = await Promise.all([
 		itemStatus(database, user.id, item.id),
 		reflectionsOf(database, user.id, keys),
@@ -55,7 +56,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		case 'lesson':
 			return { ...common, lesson: { html: item.html[locale()] } };
 		case 'reflection':
-			return { ...common, reflection: presentReflection(item.reflectionKey, item.promptHtml[locale()], reflections.get(item.reflectionKey), item.support) };
+			return { ...common, reflection: presentReflection(item.prompts[0]!, reflections.get(item.reflectionKey), locale()) };
 		case 'vignette':
 			return { ...common, vignette: presentVignette(item, await vignetteAttemptsOf(database, user.id, item.id), reflections, locale()) };
 		case 'quiz': {
@@ -126,7 +127,7 @@ export const actions: Actions = {
 		if (!question || question.kind === 'reflection') return fail(400, { question: null, message: 'error_unknown_question' });
 		const answer = parseAnswer(question, raw);
 		if (!answer.ok) {
-			const { min, max } = question.kind === 'estimate' || question.kind === 'scale' ? question : { min: 1, max: 7 };
+			const { min, max } = isNumeric(question) ? rangeOf(question) : { min: undefined, max: undefined };
 			return fail(400, { question: questionId, message: answerProblems[answer.error], min, max, raw: raw[0] ?? '' });
 		}
 		const database = await db();
@@ -146,7 +147,7 @@ export const actions: Actions = {
 	reflect: async ({ params, locals, url, request }) => {
 		const user = requireUser(locals, url);
 		const { item } = locate(params);
-		const parsed = parseForm(reflectSchema(reflectionKeysOf(item)), await readForm(request));
+		const parsed = parseForm(reflectSchema(item.prompts.map((p) => p.key)), await readForm(request));
 		if (!parsed.ok) return fail(400, { message: 'error_bad_request' });
 		const { key, body, version: baseVersion, writeKey, openedAt } = parsed.data;
 		// Left out (an older page or client) keeps what is stored; anything else must be a known choice,
