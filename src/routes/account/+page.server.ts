@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { setPassword } from '$lib/server/auth/accounts';
 import { invalidateUserSessions } from '$lib/server/auth/session';
@@ -6,7 +6,8 @@ import { adoptSession, clearSessionCookie } from '$lib/server/auth/cookies';
 import { reauthenticate } from '$lib/server/account/confirm';
 import { requestEmailChange } from '$lib/server/auth/email-change';
 import { linkOrigin, queueMail } from '$lib/server/mail';
-import { changeEmailSchema, changePasswordSchema, parseForm, readForm, weakPasswordError } from '$lib/server/forms';
+import { fail, parseForm, readForm } from '$lib/server/forms';
+import { changeEmailSchema, changePasswordSchema, weakPasswordError } from '$lib/server/auth/forms';
 import { requireUser } from '$lib/server/policy';
 import { logEvent } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';

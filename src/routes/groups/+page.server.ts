@@ -1,6 +1,6 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
-import { parseForm, readForm } from '$lib/server/forms';
+import { fail, parseForm, readForm } from '$lib/server/forms';
 import { createGroup, groupsOf } from '$lib/server/groups/groups';
 import { groupNameSchema } from '$lib/server/groups/forms';
 import { requireUser } from '$lib/server/policy';

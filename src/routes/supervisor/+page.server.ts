@@ -1,6 +1,6 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
-import { parseForm, readForm } from '$lib/server/forms';
+import { fail, parseForm, readForm } from '$lib/server/forms';
 import { requireSupervisor } from '$lib/server/policy';
 import { cohortsOfSupervisor, createCohort } from '$lib/server/supervision/cohorts';
 import { cohortNameSchema } from '$lib/server/supervision/forms';

@@ -2,6 +2,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../db';
 import { sessions, users, type Role, type User } from '../db/schema';
+import type { Locale } from '../../paraglide/runtime';
 import { hashPassword } from './password';
 import { revokeTokens } from './tokens';
 
@@ -25,7 +26,7 @@ export type NewAccount = {
 	displayName: string;
 	password: string;
 	role?: Role;
-	locale?: User['locale'];
+	locale?: Locale;
 };
 
 /** Creates the account; returns null when the e-mail address is taken. */
@@ -77,7 +78,7 @@ export async function setDisabled(db: Db, email: string, disabled: boolean): Pro
 	});
 }
 
-export async function setLocale(db: Db, userId: string, locale: User['locale']): Promise<void> {
+export async function setLocale(db: Db, userId: string, locale: Locale): Promise<void> {
 	await db.update(users).set({ locale }).where(eq(users.id, userId));
 }
 

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { sessions, users, type Session, type User } from '../db/schema';
 import type { Mail } from '../mail';
+import type { Locale } from '../../paraglide/runtime';
 import { findUserByEmail, newUserId, normaliseEmail, type NewAccount } from './accounts';
 import { alreadyRegisteredMail, asLocale, registerMail } from './mails';
 import { hashPassword } from './password';
@@ -11,7 +12,7 @@ import { MAILS_PER_ADDRESS, REGISTER_PER_IP, takeToken } from './throttle';
 import { consumeToken, issueToken, type TokenProblem } from './tokens';
 
 /** What a registration keeps until its link is followed: no user row exists before that. */
-export type PendingAccount = { displayName: string; passwordHash: string; locale: User['locale']; redirectTo: string };
+export type PendingAccount = { displayName: string; passwordHash: string; locale: Locale; redirectTo: string };
 
 /**
  * Registration that says nothing about which addresses have an account: every address gets the

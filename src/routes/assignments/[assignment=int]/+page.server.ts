@@ -1,8 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { getLocale } from '$lib/paraglide/runtime';
-import { course, findTarget, type Locale } from '$lib/server/content';
+import { redirect } from '@sveltejs/kit';
+import { locale } from '$lib/locale';
+import { course, findTarget } from '$lib/server/content';
 import { db } from '$lib/server/db';
-import { parseForm, readForm } from '$lib/server/forms';
+import { fail, parseForm, readForm } from '$lib/server/forms';
 import { notFound, requireUser } from '$lib/server/policy';
 import { assignmentForLearner, assignmentsOfLearner, replyToFeedback, submitAssignment } from '$lib/server/supervision/assignments';
 import { replySchema } from '$lib/server/supervision/forms';
@@ -14,19 +14,18 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const id = Number(params.assignment);
 	const row = (await assignmentsOfLearner(database, course, user.id)).find((a) => a.assignment.id === id);
 	if (!row) notFound();
-	const locale = getLocale() as Locale;
 	const { assignment, work } = row;
 	const target = findTarget(assignment.targetType, assignment.targetId);
 	const items = target?.items ?? [];
 	return {
 		id,
-		title: target?.title[locale] ?? '',
+		title: target?.title[locale()] ?? '',
 		cohortName: row.cohortName,
 		supervisorName: row.supervisorName,
 		note: assignment.note,
 		dueAt: assignment.dueAt.toISOString(),
 		status: row.status,
-		items: items.map((i) => ({ url: `/modules/${i.moduleId}/${i.id}`, title: i.title[locale], type: i.type })),
+		items: items.map((i) => ({ url: `/modules/${i.moduleId}/${i.id}`, title: i.title[locale()], type: i.type })),
 		submittedAt: work.submittedAt?.toISOString() ?? null,
 		feedback: work.feedback,
 		reply: work.reply
@@ -41,7 +40,7 @@ export const actions: Actions = {
 		const row = await assignmentForLearner(database, id, user.id);
 		if (!row) notFound();
 		if (row.work.submittedAt) return fail(409, { message: 'error_already_submitted' });
-		if (!(await submitAssignment(database, course, id, user.id, getLocale() as Locale))) return fail(409, { message: 'error_already_submitted' });
+		if (!(await submitAssignment(database, course, id, user.id, locale()))) return fail(409, { message: 'error_already_submitted' });
 		redirect(303, `/assignments/${id}?submitted=1`);
 	},
 	reply: async ({ locals, url, params, request }) => {

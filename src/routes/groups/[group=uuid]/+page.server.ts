@@ -1,10 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { getLocale } from '$lib/paraglide/runtime';
-import { course, type Locale } from '$lib/server/content';
+import { redirect } from '@sveltejs/kit';
+import { locale } from '$lib/locale';
+import { course } from '$lib/server/content';
 import { db } from '$lib/server/db';
-import { parseForm, readForm } from '$lib/server/forms';
+import { fail, formValues, parseForm, readForm } from '$lib/server/forms';
 import { caseAtHand, caseChoices, pickCase } from '$lib/server/groups/case';
-import { caseSchema, memberSchema } from '$lib/server/groups/forms';
+import { caseProblems, caseSchema, memberSchema, revokeInviteSchema, showNameSchema } from '$lib/server/groups/forms';
 import { MAX_MEMBERS, MIN_MEMBERS, handOver, leaveGroup, membersOfGroup, setShowName } from '$lib/server/groups/groups';
 import { createGroupInvite, groupInvitesOf, revokeGroupInvite } from '$lib/server/groups/invites';
 import { groupForMember, isFacilitator, notFound, requireUser } from '$lib/server/policy';
@@ -15,7 +15,6 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const database = await db();
 	const group = await groupForMember(database, user, params.group);
 	const facilitator = isFacilitator(group, user);
-	const locale = getLocale() as Locale;
 	const [members, invites] = await Promise.all([membersOfGroup(database, group.id), facilitator ? groupInvitesOf(database, group.id) : []]);
 	return {
 		group: { id: group.id, name: group.name, meetingAt: group.meetingAt?.toISOString() ?? null },
@@ -23,8 +22,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		members: members.map((m) => ({ id: m.id, displayName: m.displayName, facilitator: m.id === group.facilitatorId, me: m.id === user.id })),
 		showName: members.find((m) => m.id === user.id)?.showName ?? false,
 		limits: { min: MIN_MEMBERS, max: MAX_MEMBERS },
-		case: caseAtHand(course, group, locale),
-		choices: facilitator ? caseChoices(course, locale) : [],
+		case: caseAtHand(course, group, locale()),
+		choices: facilitator ? caseChoices(course, locale()) : [],
 		invites: invites.map((i) => ({ id: i.id, expiresAt: i.expiresAt.toISOString() })),
 		notice: url.searchParams.get('created') ? 'created' : url.searchParams.get('joined') ? 'joined' : null
 	};
@@ -48,8 +47,8 @@ export const actions: Actions = {
 
 	revoke: async ({ locals, url, params, request }) => {
 		const { database, group } = await facilitated(locals, url, params.group);
-		const inviteId = String((await readForm(request)).get('invite') ?? '');
-		if (!(await revokeGroupInvite(database, group.id, inviteId))) return fail(404, { message: 'error_invite_unknown' });
+		const parsed = parseForm(revokeInviteSchema, await readForm(request));
+		if (!parsed.ok || !(await revokeGroupInvite(database, group.id, parsed.data.invite))) return fail(404, { message: 'error_invite_unknown' });
 		return { revoked: true };
 	},
 
@@ -62,8 +61,8 @@ export const actions: Actions = {
 		const members = (await membersOfGroup(database, group.id)).length;
 		const result = await pickCase(database, course, group, { target: parsed.data.target, meetingDate: parsed.data.meeting, members });
 		if (!result.ok) {
-			const field = result.error === 'unknown-case' || result.error === 'too-few-members' ? 'target' : 'meeting';
-			return fail(400, { case: { ...values, errors: { [field]: `error_group_${result.error.replace(/-/g, '_')}` } } });
+			const { field, message } = caseProblems[result.error];
+			return fail(400, { case: { ...values, errors: { [field]: message } } });
 		}
 		return { casePicked: true };
 	},
@@ -79,7 +78,8 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const database = await db();
 		const group = await groupForMember(database, user, params.group);
-		await setShowName(database, group.id, user.id, (await readForm(request)).get('showName') === '1');
+		const { showName } = showNameSchema.parse(formValues(await readForm(request)));
+		await setShowName(database, group.id, user.id, showName);
 		return { showNameSaved: true };
 	},
 

@@ -1,4 +1,5 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import { fail } from '$lib/server/forms';
 import { db } from '$lib/server/db';
 import { joinCohort, lookupInvite } from '$lib/server/supervision/cohorts';
 import type { Actions, PageServerLoad } from './$types';

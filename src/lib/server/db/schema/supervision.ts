@@ -2,6 +2,7 @@
 import { index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { now, oneOf } from './columns';
 import { users } from './auth';
+import type { Locale } from '../../../paraglide/runtime';
 
 /** What an assignment asks for: a whole module, or one vignette or quiz. */
 export const TARGET_TYPES = ['module', 'vignette', 'quiz'] as const;
@@ -72,7 +73,7 @@ export const assignments = pgTable(
 );
 
 export type SubmissionSnapshot = {
-	locale: 'nl' | 'en';
+	locale: Locale;
 	items: {
 		id: string;
 		type: string;

@@ -1,14 +1,16 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { getLocale } from '$lib/paraglide/runtime';
-import { course, type Locale } from '$lib/server/content';
+import { redirect } from '@sveltejs/kit';
+import { locale } from '$lib/locale';
+import { course } from '$lib/server/content';
 import { db } from '$lib/server/db';
-import { readForm } from '$lib/server/forms';
+import { fail, formValues, readForm } from '$lib/server/forms';
+import { moveSchema, notesSchema } from '$lib/server/groups/forms';
 import { caseAtHand } from '$lib/server/groups/case';
 import { facilitatorName, meetingOf, moveMeeting, saveNotes, PHASES, TIME_BOX_MINUTES, type MeetingError } from '$lib/server/groups/meeting';
 import { groupForMember, isFacilitator, requireUser } from '$lib/server/policy';
+import type { ErrorKey } from '$lib/i18n';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-const messages: Record<MeetingError, string> = {
+const messages: Record<MeetingError, ErrorKey> = {
 	'not-facilitator': 'error_meeting_not_facilitator',
 	stale: 'error_meeting_stale',
 	'unknown-phase': 'error_meeting_not_started',
@@ -23,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const [meeting, facilitator] = await Promise.all([meetingOf(database, group), facilitatorName(database, group)]);
 	return {
 		group: { id: group.id, name: group.name },
-		caseAtHand: caseAtHand(course, group, getLocale() as Locale),
+		caseAtHand: caseAtHand(course, group, locale()),
 		facilitator,
 		isFacilitator: isFacilitator(group, user),
 		phases: PHASES.map((id) => ({ id, minutes: TIME_BOX_MINUTES[id] })),
@@ -38,7 +40,8 @@ async function move({ locals, url, params, request }: RequestEvent, direction: '
 	const user = requireUser(locals, url);
 	const database = await db();
 	const group = await groupForMember(database, user, params.group);
-	const result = await moveMeeting(database, group, user, (await readForm(request)).get('from'), direction);
+	const { from } = moveSchema.parse(formValues(await readForm(request)));
+	const result = await moveMeeting(database, group, user, from, direction);
 	if (!result.ok && result.error === 'not-facilitator') return fail(403, { action: 'move', message: messages[result.error], notes: '', length: 0 });
 	// A stale click (a second tab, a double submit) changes nothing; the page shows where the meeting is.
 	redirect(303, `/groups/${group.id}/meeting`);
@@ -51,9 +54,8 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const database = await db();
 		const group = await groupForMember(database, user, params.group);
-		const form = await readForm(request);
-		const notes = String(form.get('notes') ?? '').replace(/\r\n?/g, '\n');
-		const result = await saveNotes(database, group, user, form.get('phase'), notes);
+		const { phase, notes } = notesSchema.parse(formValues(await readForm(request)));
+		const result = await saveNotes(database, group, user, phase, notes);
 		if (!result.ok) return fail(result.error === 'not-facilitator' ? 403 : 400, { action: 'notes', message: messages[result.error], notes, length: notes.length });
 		redirect(303, `/groups/${group.id}/meeting?saved=1#notes`);
 	}

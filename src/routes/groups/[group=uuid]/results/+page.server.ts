@@ -1,6 +1,6 @@
-import { getLocale } from '$lib/paraglide/runtime';
+import { locale } from '$lib/locale';
 import { m } from '$lib/paraglide/messages';
-import { course, type Locale } from '$lib/server/content';
+import { course } from '$lib/server/content';
 import { db } from '$lib/server/db';
 import { caseAtHand } from '$lib/server/groups/case';
 import { groupResults } from '$lib/server/groups/results';
@@ -12,8 +12,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const database = await db();
 	const group = await groupForMember(database, user, params.group);
-	const locale = getLocale() as Locale;
-	const results = await groupResults(database, course, group, user.id, locale, {
+	const results = await groupResults(database, course, group, user.id, locale(), {
 		agree: m.group_results_agree(),
 		neutral: m.group_results_neutral(),
 		disagree: m.group_results_disagree(),
@@ -22,8 +21,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	});
 	return {
 		group: { id: group.id, name: group.name, meetingAt: group.meetingAt?.toISOString() ?? null },
-		case: results ? caseAtHand(course, group, locale) : null,
+		case: results ? caseAtHand(course, group, locale()) : null,
 		questions: results?.questions ?? [],
-		reflections: results ? await sharedReflections(database, group, results.item, user, locale) : []
+		reflections: results ? await sharedReflections(database, group, results.item, user, locale()) : []
 	};
 };

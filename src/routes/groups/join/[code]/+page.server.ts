@@ -1,4 +1,5 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import { fail } from '$lib/server/forms';
 import { db } from '$lib/server/db';
 import { isMember, joinGroup, MAX_MEMBERS } from '$lib/server/groups/groups';
 import { lookupGroupInvite } from '$lib/server/groups/invites';

@@ -1,6 +1,6 @@
-import { getLocale } from '$lib/paraglide/runtime';
+import { locale } from '$lib/locale';
 import { m } from '$lib/paraglide/messages';
-import { course, type Locale } from '$lib/server/content';
+import { course } from '$lib/server/content';
 import { db } from '$lib/server/db';
 import { logAccess } from '$lib/server/audit';
 import { ownCohort, requireSupervisor } from '$lib/server/policy';
@@ -12,9 +12,8 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const supervisor = requireSupervisor(locals, url);
 	const database = await db();
 	const cohort = await ownCohort(database, supervisor, params.cohort);
-	const locale = getLocale() as Locale;
 	const withReflections = url.searchParams.get('reflections') === '1';
-	const { modules, rows, assignments } = await cohortOverview(database, course, cohort.id, 'name', locale);
+	const { modules, rows, assignments } = await cohortOverview(database, course, cohort.id, 'name', locale());
 	const shared = withReflections ? await sharedReflections(database, rows.map((r) => r.id)) : [];
 	const header = [m.cohort_col_trainee(), m.field_email(), m.cohort_col_total(), ...modules.map((x) => x.title), ...assignments.map((a) => `${a.assignment.targetId} (${a.assignment.dueAt.toISOString().slice(0, 10)})`)];
 	if (withReflections) header.push(m.cohort_col_reflections());

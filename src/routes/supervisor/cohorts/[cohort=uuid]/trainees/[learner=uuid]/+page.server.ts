@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { getLocale } from '$lib/paraglide/runtime';
-import { course, type Locale } from '$lib/server/content';
+import { locale } from '$lib/locale';
+import { course } from '$lib/server/content';
 import { db } from '$lib/server/db';
 import { cohortMembers, reflections, users } from '$lib/server/db/schema';
 import { logAccess } from '$lib/server/audit';
@@ -19,7 +19,6 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		.innerJoin(users, eq(users.id, cohortMembers.learnerId))
 		.where(and(eq(cohortMembers.cohortId, cohort.id), eq(cohortMembers.learnerId, params.learner)));
 	if (!member) notFound();
-	const locale = getLocale() as Locale;
 	const [rows, assigned] = await Promise.all([
 		database.select().from(reflections).where(and(eq(reflections.learnerId, member.id), eq(reflections.visibility, 'supervisor'))),
 		assignmentsOfLearner(database, course, member.id)
@@ -30,7 +29,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	return {
 		cohort: { id: cohort.id, name: cohort.name },
 		learner: member,
-		reflections: readable.map((r) => ({ key: r.promptKey, item: course.items.get(r.itemId)?.title[locale] ?? r.itemId, body: r.body, updatedAt: r.updatedAt.toISOString() })),
+		reflections: readable.map((r) => ({ key: r.promptKey, item: course.items.get(r.itemId)?.title[locale()] ?? r.itemId, body: r.body, updatedAt: r.updatedAt.toISOString() })),
 		assignments: assigned
 			.filter((a) => a.assignment.cohortId === cohort.id)
 			.map((a) => ({ id: a.assignment.id, target: a.assignment.targetId, status: a.status, dueAt: a.assignment.dueAt.toISOString() }))

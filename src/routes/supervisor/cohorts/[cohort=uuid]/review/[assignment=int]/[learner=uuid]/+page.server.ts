@@ -1,12 +1,11 @@
-import { fail } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { logAccess } from '$lib/server/audit';
-import { parseForm, readForm } from '$lib/server/forms';
+import { fail, parseForm, readForm } from '$lib/server/forms';
 import { requireSupervisor, submissionForSupervisor } from '$lib/server/policy';
 import { reviewSubmission } from '$lib/server/supervision/assignments';
 import { feedbackSchema } from '$lib/server/supervision/forms';
 import { findTarget } from '$lib/server/content';
-import { getLocale } from '$lib/paraglide/runtime';
+import { locale } from '$lib/locale';
 import { users } from '$lib/server/db/schema';
 import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,8 +16,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { assignment, work, cohort } = await submissionForSupervisor(database, supervisor, Number(params.assignment), params.learner);
 	const [learner] = await database.select({ displayName: users.displayName }).from(users).where(eq(users.id, params.learner));
 	if (work.submittedAt) await logAccess(database, supervisor, params.learner, [`submission:${assignment.id}`]);
-	const locale = getLocale() === 'en' ? 'en' : 'nl';
-	const title = findTarget(assignment.targetType, assignment.targetId)?.title[locale] ?? assignment.targetId;
+	const title = findTarget(assignment.targetType, assignment.targetId)?.title[locale()] ?? assignment.targetId;
 	return {
 		cohort: { id: cohort.id, name: cohort.name },
 		learnerName: learner?.displayName ?? '',
