@@ -1,7 +1,7 @@
 import { getLocale } from '$lib/paraglide/runtime';
 import { course, type Locale } from '$lib/server/content';
 import { db } from '$lib/server/db';
-import { requireUser } from '$lib/server/policy';
+import { requireUser } from '$lib/server/guards';
 import { summarise } from '$lib/server/learning/progress';
 import { learnerDashboard } from '$lib/server/learning/dashboard';
 import { fail } from '@sveltejs/kit';
@@ -10,8 +10,8 @@ import { statusOf, touchedBy } from '$lib/server/supervision/assignments';
 import { leaveCohort } from '$lib/server/supervision/cohorts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requireUser(locals, url);
+export const load: PageServerLoad = async () => {
+	const user = requireUser();
 	const locale = getLocale() as Locale;
 	const { progress: rows, assignments: assigned, cohorts } = await learnerDashboard(await db(), user.id);
 	const { modules, resume } = summarise(course, rows);
@@ -45,8 +45,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	leave: async ({ locals, url, request }) => {
-		const user = requireUser(locals, url);
+	leave: async ({ request }) => {
+		const user = requireUser();
 		const cohortId = String((await readForm(request)).get('cohort') ?? '');
 		if (!(await leaveCohort(await db(), cohortId, user.id))) return fail(404, { message: 'error_cohort_unknown' });
 		return { left: true };

@@ -5,7 +5,7 @@ import { db } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { caseAtHand } from '$lib/server/groups/case';
 import { createPost, editPost, removePost, thread, type PostError } from '$lib/server/groups/discussion';
-import { groupForMember, requireUser } from '$lib/server/policy';
+import { groupForMember, requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 
 const messages: Record<PostError, string> = {
@@ -19,10 +19,10 @@ const postId = (value: FormDataEntryValue | null) => (typeof value === 'string' 
 /** The text as typed, with the browser's CRLF line breaks as the textarea counts them. */
 const text = (value: FormDataEntryValue | null) => (typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : '');
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const user = requireUser(locals, url);
+export const load: PageServerLoad = async ({ url, params }) => {
+	const user = requireUser();
 	const database = await db();
-	const group = await groupForMember(database, user, params.group);
+	const group = await groupForMember(params.group);
 	return {
 		group: { id: group.id, name: group.name },
 		caseAtHand: caseAtHand(course, group, getLocale() as Locale),
@@ -33,10 +33,10 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 
 /** Every action answers a bad post with the text as typed, so nothing is lost. */
 export const actions: Actions = {
-	post: async ({ locals, url, params, request }) => {
-		const user = requireUser(locals, url);
+	post: async ({ params, request }) => {
+		const user = requireUser();
 		const database = await db();
-		const group = await groupForMember(database, user, params.group);
+		const group = await groupForMember(params.group);
 		const form = await readForm(request);
 		const parentId = postId(form.get('parentId'));
 		const body = text(form.get('body'));
@@ -44,10 +44,10 @@ export const actions: Actions = {
 		if (!result.ok) return fail(400, { action: 'post', parentId, body, message: messages[result.error], length: body.length });
 		redirect(303, `/groups/${group.id}/discussion#post-${result.id}`);
 	},
-	edit: async ({ locals, url, params, request }) => {
-		const user = requireUser(locals, url);
+	edit: async ({ params, request }) => {
+		const user = requireUser();
 		const database = await db();
-		const group = await groupForMember(database, user, params.group);
+		const group = await groupForMember(params.group);
 		const form = await readForm(request);
 		const id = postId(form.get('postId'));
 		const body = text(form.get('body'));
@@ -55,10 +55,10 @@ export const actions: Actions = {
 		if (!result.ok) return fail(result.error === 'not-found' ? 404 : 400, { action: 'edit', postId: id, body, message: messages[result.error], length: body.length });
 		redirect(303, `/groups/${group.id}/discussion#post-${result.id}`);
 	},
-	remove: async ({ locals, url, params, request }) => {
-		const user = requireUser(locals, url);
+	remove: async ({ params, request }) => {
+		const user = requireUser();
 		const database = await db();
-		const group = await groupForMember(database, user, params.group);
+		const group = await groupForMember(params.group);
 		const id = postId((await readForm(request)).get('postId'));
 		const result = id === null ? ({ ok: false, error: 'not-found' } as const) : await removePost(database, group, user, id);
 		if (!result.ok) return fail(404, { action: 'remove', postId: id, body: '', message: messages[result.error], length: 0 });

@@ -5,7 +5,8 @@ import { db } from '$lib/server/db';
 import { readForm } from '$lib/server/forms';
 import { caseAtHand } from '$lib/server/groups/case';
 import { facilitatorName, meetingOf, moveMeeting, saveNotes, PHASES, TIME_BOX_MINUTES, type MeetingError } from '$lib/server/groups/meeting';
-import { groupForMember, isFacilitator, requireUser } from '$lib/server/policy';
+import { groupForMember, requireUser } from '$lib/server/guards';
+import { isFacilitator } from '$lib/server/policy';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const messages: Record<MeetingError, string> = {
@@ -16,10 +17,10 @@ const messages: Record<MeetingError, string> = {
 	'too-long': 'error_meeting_notes_too_long'
 };
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const user = requireUser(locals, url);
+export const load: PageServerLoad = async ({ url, params }) => {
+	const user = requireUser();
 	const database = await db();
-	const group = await groupForMember(database, user, params.group);
+	const group = await groupForMember(params.group);
 	const [meeting, facilitator] = await Promise.all([meetingOf(database, group), facilitatorName(database, group)]);
 	return {
 		group: { id: group.id, name: group.name },
@@ -34,10 +35,10 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
-async function move({ locals, url, params, request }: RequestEvent, direction: 'next' | 'previous') {
-	const user = requireUser(locals, url);
+async function move({ params, request }: RequestEvent, direction: 'next' | 'previous') {
+	const user = requireUser();
 	const database = await db();
-	const group = await groupForMember(database, user, params.group);
+	const group = await groupForMember(params.group);
 	const result = await moveMeeting(database, group, user, (await readForm(request)).get('from'), direction);
 	if (!result.ok && result.error === 'not-facilitator') return fail(403, { action: 'move', message: messages[result.error], notes: '', length: 0 });
 	// A stale click (a second tab, a double submit) changes nothing; the page shows where the meeting is.
@@ -47,10 +48,10 @@ async function move({ locals, url, params, request }: RequestEvent, direction: '
 export const actions: Actions = {
 	next: (event) => move(event, 'next'),
 	previous: (event) => move(event, 'previous'),
-	notes: async ({ locals, url, params, request }) => {
-		const user = requireUser(locals, url);
+	notes: async ({ params, request }) => {
+		const user = requireUser();
 		const database = await db();
-		const group = await groupForMember(database, user, params.group);
+		const group = await groupForMember(params.group);
 		const form = await readForm(request);
 		const notes = String(form.get('notes') ?? '').replace(/\r\n?/g, '\n');
 		const result = await saveNotes(database, group, user, form.get('phase'), notes);

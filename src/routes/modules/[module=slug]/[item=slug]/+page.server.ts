@@ -2,12 +2,13 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { course, findItem, findModule, type Item, type Locale } from '$lib/server/content';
 import { db, type Db } from '$lib/server/db';
-import { requireUser } from '$lib/server/policy';
+import { requireUser } from '$lib/server/guards';
+import { mayShareWith } from '$lib/server/policy';
 import { itemStatus, touchItem } from '$lib/server/learning/progress';
 import { chooseInVignette, restartVignette, vignetteAttemptsOf } from '$lib/server/learning/vignettes';
 import { answerQuestion, quizAttemptsOf, retakeQuiz } from '$lib/server/learning/quizzes';
 import { REFLECTION_MAX, parseSharing, reflectionsOf, saveReflection } from '$lib/server/learning/reflections';
-import { groupsOf, isMember } from '$lib/server/groups/groups';
+import { groupsOf } from '$lib/server/groups/groups';
 import { parseAnswer } from '$lib/server/learning/scoring';
 import { presentNorm, presentQuiz, presentReflection, presentVignette, reflectionKeysOf } from '$lib/server/learning/present';
 import { readForm } from '$lib/server/forms';
@@ -28,8 +29,8 @@ function itemUrl(item: Item) {
 	return `/modules/${item.moduleId}/${item.id}`;
 }
 
-export const load: PageServerLoad = async ({ params, locals, url }) => {
-	const user = requireUser(locals, url);
+export const load: PageServerLoad = async ({ params }) => {
+	const user = requireUser();
 	const { module, item, index, next, previous } = locate(params);
 	const locale = getLocale() as Locale;
 	const database = await db();
@@ -87,8 +88,8 @@ async function notePost(database: Db, learnerId: string, item: Item, request: Re
 }
 
 export const actions: Actions = {
-	complete: async ({ params, locals, url, request }) => {
-		const user = requireUser(locals, url);
+	complete: async ({ params, request }) => {
+		const user = requireUser();
 		const { item, next } = locate(params);
 		if (item.type !== 'lesson') return fail(400, { message: 'error_bad_request' });
 		const form = await readForm(request);
@@ -98,8 +99,8 @@ export const actions: Actions = {
 		redirect(303, next ? itemUrl(next) : `/modules/${item.moduleId}?done=1`);
 	},
 
-	choose: async ({ params, locals, url, request }) => {
-		const user = requireUser(locals, url);
+	choose: async ({ params, request }) => {
+		const user = requireUser();
 		const { item } = locate(params);
 		if (item.type !== 'vignette') return fail(400, { message: 'error_bad_request' });
 		const form = await readForm(request);
@@ -112,16 +113,16 @@ export const actions: Actions = {
 		redirect(303, `${itemUrl(item)}#gekozen`);
 	},
 
-	restart: async ({ params, locals, url }) => {
-		const user = requireUser(locals, url);
+	restart: async ({ params }) => {
+		const user = requireUser();
 		const { item } = locate(params);
 		if (item.type !== 'vignette') return fail(400, { message: 'error_bad_request' });
 		await restartVignette(await db(), user.id, item);
 		redirect(303, itemUrl(item));
 	},
 
-	answer: async ({ params, locals, url, request }) => {
-		const user = requireUser(locals, url);
+	answer: async ({ params, request }) => {
+		const user = requireUser();
 		const { item } = locate(params);
 		if (item.type !== 'quiz') return fail(400, { message: 'error_bad_request' });
 		const form = await readForm(request);
@@ -142,16 +143,16 @@ export const actions: Actions = {
 		redirect(303, `${itemUrl(item)}#q-${questionId}`);
 	},
 
-	retake: async ({ params, locals, url }) => {
-		const user = requireUser(locals, url);
+	retake: async ({ params }) => {
+		const user = requireUser();
 		const { item } = locate(params);
 		if (item.type !== 'quiz') return fail(400, { message: 'error_bad_request' });
 		await retakeQuiz(await db(), user.id, item);
 		redirect(303, itemUrl(item));
 	},
 
-	reflect: async ({ params, locals, url, request }) => {
-		const user = requireUser(locals, url);
+	reflect: async ({ params, request }) => {
+		const user = requireUser();
 		const { item } = locate(params);
 		const form = await readForm(request);
 		const key = field(form, 'key');
@@ -168,7 +169,7 @@ export const actions: Actions = {
 		const sharing = posted === null ? undefined : parseSharing(posted, form.get('named'));
 		const visibility = typeof posted === 'string' ? posted.slice(0, 50) : undefined;
 		const named = form.get('named') === '1';
-		if (sharing === null || (sharing?.visibility === 'group' && !(await isMember(database, sharing.groupId, user.id)))) {
+		if (sharing === null || (sharing?.visibility === 'group' && !(await mayShareWith(database, user, sharing.groupId)))) {
 			return fail(400, { reflection: { key, body, named, message: 'error_reflection_visibility' } });
 		}
 		if (body.length > REFLECTION_MAX) {
