@@ -82,15 +82,18 @@ test('the language switch changes the interface and is remembered for the user',
 	await register(page, email);
 	await page.getByRole('button', { name: /English/ }).click();
 	await expect(page.getByRole('heading', { name: 'Modules' })).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	// On a phone the links are behind the menu: open it once the new page is there, not on the one leaving.
 	await openMenu(page);
 	await expect(page.getByRole('link', { name: 'Dashboard' })).toBeVisible();
-	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await page.getByRole('button', { name: 'Log out' }).click();
 	await page.context().clearCookies();
 	await login(page, email);
+	await expect(page).toHaveURL(/\/dashboard$/);
 	await openMenu(page);
 	await expect(page.getByRole('link', { name: 'Dashboard' })).toBeVisible();
 	await page.getByRole('button', { name: /Nederlands/ }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
 	await openMenu(page);
 	await expect(page.getByRole('link', { name: 'Overzicht' })).toBeVisible();
 });
