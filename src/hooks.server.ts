@@ -10,6 +10,7 @@ import { course } from '$lib/server/content';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { unavailablePage } from '$lib/server/unavailable';
+import { compressResponse } from '$lib/server/compress';
 import { errorFields, logger, requestContext, withRequestContext } from '$lib/server/log';
 import { startRetentionSchedule } from '$lib/server/retention';
 // Checks TIME_ZONE at start: a misspelt zone must stop the app, not shift every due date.
@@ -100,7 +101,13 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(logging, headers, availability, i18n, session);
+/** Outermost, so every page and error page leaves compressed (in dev Vite's own server does not need it). */
+const compression: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	return dev ? response : compressResponse(event.request, response);
+};
+
+export const handle = sequence(compression, logging, headers, availability, i18n, session);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (isDatabaseUnavailable(error)) {

@@ -82,7 +82,12 @@ export function writeReport(f: Figures, results: Record<string, unknown>): strin
 		['server RSS <= 250 MB under 100 connections', `${f.peakRss} MB (VmHWM ${f.hwm} MB)`, verdict(f.peakRss <= 250)]
 	];
 	const targetTable = targets.map((t) => `${(t[0] ?? '').padEnd(52)} ${(t[1] ?? '').padEnd(40)} ${t[2]}`).join('\n');
-	const weightTable = weight.map((w) => `${w.route.padEnd(70)} JS ${(w.jsGzip / 1024).toFixed(1).padStart(5)} KB gz (${w.jsFiles} files)  CSS ${(w.cssGzip / 1024).toFixed(1).padStart(4)} KB gz`).join('\n');
+	const kb = (bytes: number, width: number) => (bytes / 1024).toFixed(1).padStart(width);
+	const maxFonts = weight.reduce((a, w) => (w.fontBytes > a.fontBytes ? w : a), weight[0] ?? { fontBytes: 0, fontFiles: 0 });
+	const weightTable = [
+		...weight.map((w) => `${w.route.padEnd(70)} JS ${kb(w.jsGzip, 5)} KB gz (${w.jsFiles} files)  CSS ${kb(w.cssGzip, 4)} KB gz  fonts ${kb(w.fontBytes, 5)} KB (${w.fontFiles} woff2)`),
+		`${'fonts (woff2 as stored, the most any route names; not JavaScript)'.padEnd(70)} ${kb(maxFonts.fontBytes, 5)} KB in ${maxFonts.fontFiles} files`
+	].join('\n');
 	const explainTable = explain.map((e) => `${e.ms.toFixed(3).padStart(8)} ms  ${/Index Only Scan|Index Scan|Bitmap Heap Scan|Seq Scan/.exec(e.plan)?.[0] ?? ''}  ${e.query.slice(0, 110).replace(/\s+/g, ' ')}`).join('\n');
 	const cpu = `${cpus().length} cores`;
 	const notes = [

@@ -1,12 +1,23 @@
 /**
  * Client weight per route, read from the build output: the JavaScript and CSS a first visit loads
- * (the client entry, every layout and the page node, with their static imports), gzipped.
+ * (the client entry, every layout and the page node, with their static imports), gzipped; and the web fonts
+ * that CSS names (woff2, counted as stored: they are compressed already). Fonts are not JavaScript and do not
+ * count against its budget, but a visitor downloads them all the same (at most: a browser fetches a face only
+ * when text uses it).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { constants, gzipSync } from 'node:zlib';
 
-export type RouteWeight = { route: string; jsFiles: number; jsGzip: number; jsRaw: number; cssGzip: number; cssRaw: number };
+export type RouteWeight = { route: string; jsFiles: number; jsGzip: number; jsRaw: number; cssGzip: number; cssRaw: number; fontFiles: number; fontBytes: number };
+
+/** The woff2 files a stylesheet's @font-face rules point at, as paths under the client output. */
+export function fontsIn(css: string, cssFile: string): string[] {
+	return [...css.matchAll(/url\(\s*['"]?([^'")]+?\.woff2)(?:[?#][^'")]*)?['"]?\s*\)/g)].map((m) => {
+		const url = m[1] ?? '';
+		return url.startsWith('/') ? url.slice(1) : join(dirname(cssFile), url);
+	});
+}
 
 function listAfter(text: string, name: string): string[] {
 	const match = new RegExp(`${name}\\s*[:=]\\s*\\[([^\\]]*)\\]`).exec(text);
@@ -34,6 +45,12 @@ export function clientWeight(output = '.svelte-kit/output'): RouteWeight[] {
 		}
 		return s;
 	};
+	const fontsOf = new Map<string, string[]>();
+	const fonts = (cssFile: string) => {
+		let list = fontsOf.get(cssFile);
+		if (!list) fontsOf.set(cssFile, (list = fontsIn(readFileSync(join(output, 'client', cssFile), 'utf8'), cssFile).filter((f) => existsSync(join(output, 'client', f)))));
+		return list;
+	};
 	const routes: RouteWeight[] = [];
 	for (const chunk of manifest.split(/\bid:\s*"/).slice(1)) {
 		const id = chunk.slice(0, chunk.indexOf('"'));
@@ -44,7 +61,8 @@ export function clientWeight(output = '.svelte-kit/output'): RouteWeight[] {
 		const js = new Set([...entryJs, ...nodes.flatMap((n) => n.js)]);
 		const css = new Set([...entryCss, ...nodes.flatMap((n) => n.css)]);
 		const sum = (files: Set<string>, key: 'raw' | 'gzip') => [...files].reduce((a, f) => a + size(f)[key], 0);
-		routes.push({ route: id, jsFiles: js.size, jsGzip: sum(js, 'gzip'), jsRaw: sum(js, 'raw'), cssGzip: sum(css, 'gzip'), cssRaw: sum(css, 'raw') });
+		const woff2 = new Set([...css].flatMap(fonts));
+		routes.push({ route: id, jsFiles: js.size, jsGzip: sum(js, 'gzip'), jsRaw: sum(js, 'raw'), cssGzip: sum(css, 'gzip'), cssRaw: sum(css, 'raw'), fontFiles: woff2.size, fontBytes: sum(woff2, 'raw') });
 	}
 	return routes.sort((a, b) => b.jsGzip - a.jsGzip);
 }

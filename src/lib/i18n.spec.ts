@@ -30,3 +30,12 @@ describe('t', () => {
 		expect(t('nav_dashboard')).toBe('nav_dashboard');
 	});
 });
+
+describe('counted messages', () => {
+	it('say one post and many posts in proper words, in both languages', () => {
+		expect(m.my_data_delete_posts({ count: 1 }, { locale: 'nl' })).toMatch(/^Je schreef één bijdrage in/);
+		expect(m.my_data_delete_posts({ count: 3 }, { locale: 'nl' })).toMatch(/^Je schreef 3 bijdragen in/);
+		expect(m.my_data_delete_posts({ count: 1 }, { locale: 'en' })).toMatch(/^You wrote one post in/);
+		expect(m.my_data_delete_posts({ count: 3 }, { locale: 'en' })).toMatch(/^You wrote 3 posts in/);
+	});
+});

@@ -72,7 +72,14 @@ export async function login(page: Page, email: string, password = PASSWORD): Pro
 	await page.getByRole('button', { name: 'Inloggen' }).click();
 }
 
+/** On a narrow screen the navigation sits behind its Menu button: open it (nothing to do on a wide one). */
+export async function openMenu(page: Page): Promise<void> {
+	const menu = page.getByRole('navigation', { name: /^(Hoofdmenu|Main menu)$/ }).locator('summary');
+	if ((await menu.isVisible()) && (await menu.locator('xpath=..').getAttribute('open')) === null) await menu.click();
+}
+
 export async function logout(page: Page): Promise<void> {
+	await openMenu(page);
 	await page.getByRole('button', { name: 'Uitloggen' }).click();
 	await expect(page).toHaveURL(/\/login$/);
 }

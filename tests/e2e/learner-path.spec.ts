@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { answerQuiz, hasJs, login, logout, register, uniqueEmail, walkVignette, writeReflection, goto } from './helpers';
+import { answerQuiz, hasJs, login, logout, openMenu, register, uniqueEmail, walkVignette, writeReflection, goto } from './helpers';
 
 test('a trainee works through module 1, leaves, comes back and finds everything where it was', async ({ page }, testInfo) => {
 	const js = hasJs(testInfo);
@@ -47,6 +47,7 @@ test('a trainee works through module 1, leaves, comes back and finds everything 
 	await login(page, email);
 	await expect(page).toHaveURL(/\/dashboard$/);
 	await expect(page.getByRole('progressbar').first()).toHaveAttribute('aria-valuenow', String(total));
+	await openMenu(page);
 	await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
 	const reflectionUrl = [...seen].find((u) => u.includes('reflectie'));
 	expect(reflectionUrl).toBeTruthy();
@@ -81,12 +82,18 @@ test('the language switch changes the interface and is remembered for the user',
 	await register(page, email);
 	await page.getByRole('button', { name: /English/ }).click();
 	await expect(page.getByRole('heading', { name: 'Modules' })).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Dashboard' })).toBeVisible();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	// On a phone the links are behind the menu: open it once the new page is there, not on the one leaving.
+	await openMenu(page);
+	await expect(page.getByRole('link', { name: 'Dashboard' })).toBeVisible();
 	await page.getByRole('button', { name: 'Log out' }).click();
 	await page.context().clearCookies();
 	await login(page, email);
+	await expect(page).toHaveURL(/\/dashboard$/);
+	await openMenu(page);
 	await expect(page.getByRole('link', { name: 'Dashboard' })).toBeVisible();
 	await page.getByRole('button', { name: /Nederlands/ }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+	await openMenu(page);
 	await expect(page.getByRole('link', { name: 'Overzicht' })).toBeVisible();
 });

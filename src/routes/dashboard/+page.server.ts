@@ -1,7 +1,7 @@
 import { locale } from '$lib/locale';
 import { course, findTarget } from '$lib/server/content';
 import { db } from '$lib/server/db';
-import { requireUser } from '$lib/server/policy';
+import { requireUser } from '$lib/server/guards';
 import { summarise } from '$lib/server/learning/progress';
 import { learnerDashboard } from '$lib/server/learning/dashboard';
 
@@ -11,8 +11,8 @@ import { statusOf, touchedBy } from '$lib/server/supervision/assignments';
 import { leaveCohort } from '$lib/server/supervision/cohorts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requireUser(locals, url);
+export const load: PageServerLoad = async () => {
+	const user = requireUser();
 	const { progress: rows, assignments: assigned, cohorts } = await learnerDashboard(await db(), user.id);
 	const { modules, resume } = summarise(course, rows);
 	const now = new Date();
@@ -44,8 +44,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	leave: async ({ locals, url, request }) => {
-		const user = requireUser(locals, url);
+	leave: async ({ request }) => {
+		const user = requireUser();
 		const parsed = parseForm(leaveSchema, await readForm(request));
 		if (!parsed.ok || !(await leaveCohort(await db(), parsed.data.cohort, user.id))) return fail(404, { message: 'error_cohort_unknown' });
 		return { left: true };

@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { locale } from '$lib/locale';
 import { db } from '$lib/server/db';
-import { hasRecentPassword, isSupervisor, requireUser } from '$lib/server/policy';
+import { requireUser } from '$lib/server/guards';
+import { hasRecentPassword, isSupervisor } from '$lib/server/policy';
 import { accessLogView } from '$lib/server/account/access';
 import { reauthenticate } from '$lib/server/account/confirm';
 import { deleteAccount } from '$lib/server/account/delete';
@@ -24,7 +25,7 @@ function exportError(url: URL): { message: ErrorKey; seconds?: number } | null {
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requireUser(locals, url);
+	const user = requireUser();
 	const database = await db();
 	const [log, posts] = await Promise.all([accessLogView(database, user.id, locale()), postsBy(database, user.id)]);
 	return {
@@ -37,8 +38,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	delete: async ({ locals, url, request, cookies }) => {
-		const user = requireUser(locals, url);
+	delete: async ({ locals, request, cookies }) => {
+		const user = requireUser();
 		const form = await readForm(request);
 		const parsed = parseForm(deleteAccountSchema, form);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, posts: form.get('posts') === 'keep' ? 'keep' : 'remove' });

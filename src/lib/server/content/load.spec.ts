@@ -160,6 +160,12 @@ describe('content validation', () => {
 		expect(problems(quizCase(estimate))).toEqual([]);
 	});
 
+	it('accepts a later feedback that quotes an earlier answer, and an earlier feedback that gives only its base', () => {
+		const later = '  - id: b\n    kind: reflection\n    prompt: P\n    feedback: Eerder zag je {{norm:ever_cried}}.\n';
+		const base = '  - id: c\n    kind: reflection\n    prompt: P\n    feedback: Er deden {{base:ever_cried}} mee.\n';
+		expect(problems(quizCase(base + estimate + later))).toEqual([]);
+	});
+
 	it.each([
 		['a single-choice question with two right answers', '  - id: a\n    kind: single\n    prompt: P\n    options:\n      - { id: x, text: X, correct: true }\n      - { id: y, text: Y, correct: true }\n', /exactly one option must be correct/],
 		['an attitude statement compared with a mean', '  - id: a\n    kind: attitude\n    statement: S\n    norm: proneness_therapists\n', /norm "proneness_therapists" must be a percent/],
@@ -170,6 +176,8 @@ describe('content validation', () => {
 		['a later prompt that quotes an estimate\'s answer', `${estimate}  - id: b\n    kind: reflection\n    prompt: Van hen huilde {{norm:ever_cried}}. Wat vind jij?\n`, /q\.nl\.yaml: questions\[1\]\.prompt: \{\{norm:ever_cried\}\} gives away the answer to questions\[0\] \("a"\)/],
 		['an earlier option that quotes an estimate\'s answer', `  - id: b\n    kind: single\n    prompt: P\n    options:\n      - { id: x, text: "Ooit gehuild: {{norm:ever_cried}}", correct: true }\n      - { id: y, text: Y }\n${estimate}`, /questions\[0\]\.options\[0\]\.text: \{\{norm:ever_cried\}\} gives away the answer to questions\[1\]/],
 		['two questions answered by the same figure', `${estimate}  - id: b\n    kind: estimate\n    prompt: Nog eens?\n    norm: ever_cried\n    min: 0\n    max: 100\n`, /questions\[1\]\.norm: "ever_cried" also answers questions\[0\] \("a"\)/],
+		['an earlier feedback that quotes a later estimate\'s answer', `  - id: b\n    kind: reflection\n    prompt: P\n    feedback: Van hen huilde {{norm:ever_cried}}.\n${estimate}`, /questions\[0\]\.feedback: \{\{norm:ever_cried\}\} gives away the answer to the later questions\[1\] \("a"\)/],
+		['an earlier feedback that counts a later statement\'s answer', `  - id: b\n    kind: single\n    prompt: P\n    options:\n      - { id: x, text: X, correct: true }\n      - { id: y, text: Y }\n    feedback: "{{count:ever_cried}} huilde weleens."\n  - id: a\n    kind: attitude\n    statement: S\n    norm: ever_cried\n`, /questions\[0\]\.feedback: \{\{norm:ever_cried\}\} gives away the answer to the later questions\[1\] \("a"\)/],
 		['an attitude statement that quotes its own answer', '  - id: a\n    kind: attitude\n    statement: "{{norm:burdens_client}} vindt dat tranen de cliënt belasten."\n    norm: burdens_client\n', /questions\[0\]\.statement: \{\{norm:burdens_client\}\} gives away the answer to questions\[0\]/]
 	])('refuses a quiz with %s', (_name, questions, expected) => {
 		expect(problems(quizCase(questions)).join('\n')).toMatch(expected);

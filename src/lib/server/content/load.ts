@@ -149,9 +149,9 @@ function checkNormRefs(file: string, raw: Raw, norms: Norms, problems: string[])
  * A figure that answers an estimate or an attitude statement must not be printed where the learner can
  * read it before answering. A quiz shows every question's prompt, options and statement at once and lets
  * them be answered in any order, so those may not quote it anywhere in the quiz (the question's own
- * included). A base ({{base:…}}) says how many were asked, not the answer. Feedback is not checked yet:
- * it appears once its own question is answered, and an earlier question's feedback can still give a
- * later answer away.
+ * included). A base ({{base:…}}) says how many were asked, not the answer. Feedback appears once its own
+ * question is answered, so it may quote that question's figure, but not the figure of a question that
+ * comes after it: a learner working down the quiz would read the answer first.
  */
 function checkGivenAway(file: string, raw: Raw, problems: string[]): void {
 	if (raw.type !== 'quiz') return;
@@ -171,6 +171,11 @@ function checkGivenAway(file: string, raw: Raw, problems: string[]): void {
 				if (placeholdersIn(text).some((p) => p.id === q.norm && p.kind !== 'base'))
 					problems.push(`${file}: questions[${j}].${field}: {{norm:${q.norm}}} gives away the answer to questions[${i}] ("${q.id}") before the learner has answered it`);
 			}
+		}
+		for (const [j, earlier] of raw.questions.slice(0, i).entries()) {
+			const given = 'feedback' in earlier && typeof earlier.feedback === 'string' ? placeholdersIn(earlier.feedback) : [];
+			if (given.some((p) => p.id === q.norm && p.kind !== 'base'))
+				problems.push(`${file}: questions[${j}].feedback: {{norm:${q.norm}}} gives away the answer to the later questions[${i}] ("${q.id}")`);
 		}
 	}
 }

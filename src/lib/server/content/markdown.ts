@@ -34,5 +34,8 @@ export function renderMarkdown(source: string, bibliography: Bibliography, inlin
 		const links = keys.map((key) => `<a class="cite" href="/bronnen#${key}">${escapeHtml(shortCitation(bibliography[key]!))}</a>`);
 		return `(${links.join('; ')})`;
 	});
-	return (inline ? marked.parseInline(withCitations) : marked.parse(withCitations)) as string;
+	if (inline) return marked.parseInline(withCitations) as string;
+	// A wide table scrolls inside its own box on a phone instead of widening the page; the box takes focus so
+	// keyboard users can scroll it too.
+	return (marked.parse(withCitations) as string).replaceAll('<table>', '<div class="table-scroll" tabindex="0"><table>').replaceAll('</table>', '</table></div>');
 }

@@ -3,13 +3,14 @@ import { locale } from '$lib/locale';
 import { course, findTarget } from '$lib/server/content';
 import { db } from '$lib/server/db';
 import { fail, parseForm, readForm } from '$lib/server/forms';
-import { notFound, requireUser } from '$lib/server/policy';
+import { requireUser } from '$lib/server/guards';
+import { notFound } from '$lib/server/policy';
 import { assignmentForLearner, assignmentsOfLearner, replyToFeedback, submitAssignment } from '$lib/server/supervision/assignments';
 import { replySchema } from '$lib/server/supervision/forms';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const user = requireUser(locals, url);
+export const load: PageServerLoad = async ({ params }) => {
+	const user = requireUser();
 	const database = await db();
 	const id = Number(params.assignment);
 	const row = (await assignmentsOfLearner(database, course, user.id)).find((a) => a.assignment.id === id);
@@ -33,8 +34,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	submit: async ({ locals, url, params }) => {
-		const user = requireUser(locals, url);
+	submit: async ({ params }) => {
+		const user = requireUser();
 		const database = await db();
 		const id = Number(params.assignment);
 		const row = await assignmentForLearner(database, id, user.id);
@@ -43,8 +44,8 @@ export const actions: Actions = {
 		if (!(await submitAssignment(database, course, id, user.id, locale()))) return fail(409, { message: 'error_already_submitted' });
 		redirect(303, `/assignments/${id}?submitted=1`);
 	},
-	reply: async ({ locals, url, params, request }) => {
-		const user = requireUser(locals, url);
+	reply: async ({ params, request }) => {
+		const user = requireUser();
 		const database = await db();
 		const id = Number(params.assignment);
 		const row = await assignmentForLearner(database, id, user.id);

@@ -2,14 +2,14 @@ import { error } from '@sveltejs/kit';
 import { locale } from '$lib/locale';
 import { findModule } from '$lib/server/content';
 import { db } from '$lib/server/db';
-import { requireUser } from '$lib/server/policy';
+import { requireUser } from '$lib/server/guards';
 import { learnerProgress, summarise } from '$lib/server/learning/progress';
 import { pageStudyTimes } from '$lib/server/learning/study-time';
 import { course } from '$lib/server/content';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, locals, url }) => {
-	const user = requireUser(locals, url);
+export const load: PageServerLoad = async ({ params }) => {
+	const user = requireUser();
 	const module = findModule(params.module);
 	if (!module) error(404, 'Not found');
 	const database = await db();

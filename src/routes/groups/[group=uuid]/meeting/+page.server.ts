@@ -6,7 +6,8 @@ import { fail, formValues, readForm } from '$lib/server/forms';
 import { moveSchema, notesSchema } from '$lib/server/groups/forms';
 import { caseAtHand } from '$lib/server/groups/case';
 import { facilitatorName, meetingOf, moveMeeting, saveNotes, PHASES, TIME_BOX_MINUTES, type MeetingError } from '$lib/server/groups/meeting';
-import { groupForMember, isFacilitator, requireUser } from '$lib/server/policy';
+import { groupForMember, requireUser } from '$lib/server/guards';
+import { isFacilitator } from '$lib/server/policy';
 import type { ErrorKey } from '$lib/i18n';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -18,10 +19,10 @@ const messages: Record<MeetingError, ErrorKey> = {
 	'too-long': 'error_meeting_notes_too_long'
 };
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const user = requireUser(locals, url);
+export const load: PageServerLoad = async ({ url, params }) => {
+	const user = requireUser();
 	const database = await db();
-	const group = await groupForMember(database, user, params.group);
+	const group = await groupForMember(params.group);
 	const [meeting, facilitator] = await Promise.all([meetingOf(database, group), facilitatorName(database, group)]);
 	return {
 		group: { id: group.id, name: group.name },
@@ -36,10 +37,10 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
-async function move({ locals, url, params, request }: RequestEvent, direction: 'next' | 'previous') {
-	const user = requireUser(locals, url);
+async function move({ params, request }: RequestEvent, direction: 'next' | 'previous') {
+	const user = requireUser();
 	const database = await db();
-	const group = await groupForMember(database, user, params.group);
+	const group = await groupForMember(params.group);
 	const { from } = moveSchema.parse(formValues(await readForm(request)));
 	const result = await moveMeeting(database, group, user, from, direction);
 	if (!result.ok && result.error === 'not-facilitator') return fail(403, { action: 'move', message: messages[result.error], notes: '', length: 0 });
@@ -50,10 +51,10 @@ async function move({ locals, url, params, request }: RequestEvent, direction: '
 export const actions: Actions = {
 	next: (event) => move(event, 'next'),
 	previous: (event) => move(event, 'previous'),
-	notes: async ({ locals, url, params, request }) => {
-		const user = requireUser(locals, url);
+	notes: async ({ params, request }) => {
+		const user = requireUser();
 		const database = await db();
-		const group = await groupForMember(database, user, params.group);
+		const group = await groupForMember(params.group);
 		const { phase, notes } = notesSchema.parse(formValues(await readForm(request)));
 		const result = await saveNotes(database, group, user, phase, notes);
 		if (!result.ok) return fail(result.error === 'not-facilitator' ? 403 : 400, { action: 'notes', message: messages[result.error], notes, length: notes.length });

@@ -5,13 +5,13 @@ import { db } from '$lib/server/db';
 import { caseAtHand } from '$lib/server/groups/case';
 import { groupResults } from '$lib/server/groups/results';
 import { sharedReflections } from '$lib/server/groups/shared-reflections';
-import { groupForMember, requireUser } from '$lib/server/policy';
+import { groupForMember, requireUser } from '$lib/server/guards';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const user = requireUser(locals, url);
+export const load: PageServerLoad = async ({ params }) => {
+	const user = requireUser();
 	const database = await db();
-	const group = await groupForMember(database, user, params.group);
+	const group = await groupForMember(params.group);
 	const results = await groupResults(database, course, group, user.id, locale(), {
 		agree: m.group_results_agree(),
 		neutral: m.group_results_neutral(),

@@ -2,12 +2,13 @@ import { error, redirect } from '@sveltejs/kit';
 import { locale } from '$lib/locale';
 import { course, findItem, findModule, type Item } from '$lib/server/content';
 import { db, type Db } from '$lib/server/db';
-import { requireUser } from '$lib/server/policy';
+import { requireUser } from '$lib/server/guards';
+import { mayShareWith } from '$lib/server/policy';
 import { itemStatus, touchItem } from '$lib/server/learning/progress';
 import { chooseInVignette, restartVignette, vignetteAttemptsOf } from '$lib/server/learning/vignettes';
 import { answerQuestion, quizAttemptsOf, retakeQuiz } from '$lib/server/learning/quizzes';
 import { REFLECTION_MAX, parseSharing, reflectionsOf, saveReflection } from '$lib/server/learning/reflections';
-import { groupsOf, isMember } from '$lib/server/groups/groups';
+import { groupsOf } from '$lib/server/groups/groups';
 import { parseAnswer } from '$lib/server/learning/scoring';
 import { isNumeric, rangeOf } from '$lib/server/content/questions';
 import { presentNorm, presentQuiz, presentReflection, presentVignette } from '$lib/server/learning/present';
@@ -29,8 +30,8 @@ function itemUrl(item: Item) {
 	return `/modules/${item.moduleId}/${item.id}`;
 }
 
-export const load: PageServerLoad = async ({ params, locals, url }) => {
-	const user = requireUser(locals, url);
+export const load: PageServerLoad = async ({ params }) => {
+	const user = requireUser();
 	const { module, item, index, next, previous } = locate(params);
 	const database = await db();
 	const keys = item.prompts.map((p) => p.key);
@@ -82,8 +83,8 @@ async function notePost(database: Db, learnerId: string, item: Item, request: Re
 }
 
 export const actions: Actions = {
-	complete: async ({ params, locals, url, request }) => {
-		const user = requireUser(locals, url);
+	complete: async ({ params, request }) => {
+		const user = requireUser();
 		const { item, next } = locate(params);
 		if (item.type !== 'lesson') return fail(400, { message: 'error_bad_request' });
 		const { openedAt } = completeSchema.parse(formValues(await readForm(request)));
@@ -93,8 +94,8 @@ export const actions: Actions = {
 		redirect(303, next ? itemUrl(next) : `/modules/${item.moduleId}?done=1`);
 	},
 
-	choose: async ({ params, locals, url, request }) => {
-		const user = requireUser(locals, url);
+	choose: async ({ params, request }) => {
+		const user = requireUser();
 		const { item } = locate(params);
 		if (item.type !== 'vignette') return fail(400, { message: 'error_bad_request' });
 		const { step, choice, openedAt } = chooseSchema.parse(formValues(await readForm(request)));
@@ -107,16 +108,16 @@ export const actions: Actions = {
 		redirect(303, `${itemUrl(item)}#gekozen`);
 	},
 
-	restart: async ({ params, locals, url }) => {
-		const user = requireUser(locals, url);
+	restart: async ({ params }) => {
+		const user = requireUser();
 		const { item } = locate(params);
 		if (item.type !== 'vignette') return fail(400, { message: 'error_bad_request' });
 		await restartVignette(await db(), user.id, item);
 		redirect(303, itemUrl(item));
 	},
 
-	answer: async ({ params, locals, url, request }) => {
-		const user = requireUser(locals, url);
+	answer: async ({ params, request }) => {
+		const user = requireUser();
 		const { item } = locate(params);
 		if (item.type !== 'quiz') return fail(400, { message: 'error_bad_request' });
 		const parsed = parseForm(answerSchema(item), await readForm(request), ['answer']);
@@ -136,16 +137,16 @@ export const actions: Actions = {
 		redirect(303, `${itemUrl(item)}#q-${questionId}`);
 	},
 
-	retake: async ({ params, locals, url }) => {
-		const user = requireUser(locals, url);
+	retake: async ({ params }) => {
+		const user = requireUser();
 		const { item } = locate(params);
 		if (item.type !== 'quiz') return fail(400, { message: 'error_bad_request' });
 		await retakeQuiz(await db(), user.id, item);
 		redirect(303, itemUrl(item));
 	},
 
-	reflect: async ({ params, locals, url, request }) => {
-		const user = requireUser(locals, url);
+	reflect: async ({ params, request }) => {
+		const user = requireUser();
 		const { item } = locate(params);
 		const parsed = parseForm(reflectSchema(item.prompts.map((p) => p.key)), await readForm(request));
 		if (!parsed.ok) return fail(400, { message: 'error_bad_request' });
@@ -156,7 +157,7 @@ export const actions: Actions = {
 		const sharing = parsed.data.visibility === undefined ? undefined : parseSharing(parsed.data.visibility, parsed.data.named);
 		const visibility = parsed.data.visibility?.slice(0, 50) || undefined;
 		const named = parsed.data.named === '1';
-		if (sharing === null || (sharing?.visibility === 'group' && !(await isMember(database, sharing.groupId, user.id)))) {
+		if (sharing === null || (sharing?.visibility === 'group' && !(await mayShareWith(database, user, sharing.groupId)))) {
 			return fail(400, { reflection: { key, body, named, message: 'error_reflection_visibility' } });
 		}
 		if (body.length > REFLECTION_MAX) {

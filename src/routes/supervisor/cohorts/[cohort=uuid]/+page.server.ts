@@ -2,7 +2,7 @@ import { locale } from '$lib/locale';
 import { course, findTarget, targetKey } from '$lib/server/content';
 import { db } from '$lib/server/db';
 import { fail, parseForm, readForm } from '$lib/server/forms';
-import { ownCohort, requireSupervisor } from '$lib/server/policy';
+import { ownCohort } from '$lib/server/guards';
 import { createInvite, invitesOf, revokeInvite } from '$lib/server/supervision/cohorts';
 import { createAssignment } from '$lib/server/supervision/assignments';
 import { assignProblems, assignSchema, revokeInviteSchema } from '$lib/server/supervision/forms';
@@ -10,10 +10,9 @@ import { endOfDay, todayIn } from '$lib/server/time-zone';
 import { cohortOverview } from '$lib/server/supervision/overview';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const supervisor = requireSupervisor(locals, url);
+export const load: PageServerLoad = async ({ url, params }) => {
+	const cohort = await ownCohort(params.cohort);
 	const database = await db();
-	const cohort = await ownCohort(database, supervisor, params.cohort);
 	const sort = url.searchParams.get('sort') ?? 'name';
 	const [overview, invites] = await Promise.all([cohortOverview(database, course, cohort.id, sort, locale()), invitesOf(database, cohort.id)]);
 	return {
@@ -42,27 +41,24 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	invite: async ({ locals, url, params }) => {
-		const supervisor = requireSupervisor(locals, url);
+	invite: async ({ url, params }) => {
+		const cohort = await ownCohort(params.cohort);
 		const database = await db();
-		const cohort = await ownCohort(database, supervisor, params.cohort);
 		const { code, expiresAt } = await createInvite(database, cohort.id);
 		return { invite: { url: `${url.origin}/join/${code}`, code, expiresAt: expiresAt.toISOString() } };
 	},
 
-	revoke: async ({ locals, url, params, request }) => {
-		const supervisor = requireSupervisor(locals, url);
+	revoke: async ({ params, request }) => {
+		const cohort = await ownCohort(params.cohort);
 		const database = await db();
-		const cohort = await ownCohort(database, supervisor, params.cohort);
 		const parsed = parseForm(revokeInviteSchema, await readForm(request));
 		if (!parsed.ok || !(await revokeInvite(database, cohort.id, parsed.data.invite))) return fail(404, { message: 'error_invite_unknown' });
 		return { revoked: true };
 	},
 
-	assign: async ({ locals, url, params, request }) => {
-		const supervisor = requireSupervisor(locals, url);
+	assign: async ({ params, request }) => {
+		const cohort = await ownCohort(params.cohort);
 		const database = await db();
-		const cohort = await ownCohort(database, supervisor, params.cohort);
 		const form = await readForm(request);
 		const values = { target: String(form.get('target') ?? ''), due: String(form.get('due') ?? ''), note: String(form.get('note') ?? '').slice(0, 2000) };
 		const parsed = parseForm(assignSchema, form, ['learners']);
