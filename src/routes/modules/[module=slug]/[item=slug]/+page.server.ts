@@ -14,6 +14,7 @@ import { readForm } from '$lib/server/forms';
 import { pageStudyTimes, parseOpenedAt, recordPost } from '$lib/server/learning/study-time';
 import { parseWriteKey } from '$lib/server/learning/write-keys';
 import { newWriteKey } from '$lib/write-key';
+import { STEP_PARAM, isSelfRating, reviseAnswer, selfRatingStep, stepAfter, stepOf } from '$lib/server/learning/self-rating';
 import type { Actions, PageServerLoad } from './$types';
 
 function locate(params: { module: string; item: string }) {
@@ -65,8 +66,11 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 			// answered question can still answer one that is not. Listing it only once all are answered
 			// cannot give one away; it stays out of the page data until then (a retake hides it again).
 			const norms = quiz.answeredCount === quiz.total ? common.norms : [];
+			// The self-rating shows one statement per screen, named by the URL (null: the summary).
+			const answered = quiz.questions.filter((q) => q.kind !== 'reflection').map((q) => q.answered);
+			const selfRating = isSelfRating(item) ? { step: selfRatingStep(answered, url.searchParams.get(STEP_PARAM)) } : null;
 			// One key per page render serves every question's form: the server scopes it by question.
-			return { ...common, norms, quiz: { ...quiz, writeKey: newWriteKey() } };
+			return { ...common, norms, quiz: { ...quiz, selfRating, writeKey: newWriteKey() } };
 		}
 	}
 };
@@ -139,7 +143,29 @@ export const actions: Actions = {
 		const database = await db();
 		await answerQuestion(database, user.id, item, questionId, parsed.value, writeKey);
 		await notePost(database, user.id, item, request, form);
-		redirect(303, `${itemUrl(item)}#q-${questionId}`);
+		redirect(303, isSelfRating(item) ? `${itemUrl(item)}?${STEP_PARAM}=${stepAfter(item, questionId)}` : `${itemUrl(item)}#q-${questionId}`);
+	},
+
+	/** The self-rating: a learner goes back and changes an opinion (the `answer` action keeps the first one). */
+	rerate: async ({ params, locals, url, request }) => {
+		const user = requireUser(locals, url);
+		const { item } = locate(params);
+		if (item.type !== 'quiz' || !isSelfRating(item)) return fail(400, { message: 'error_bad_request' });
+		const form = await readForm(request);
+		const questionId = field(form, 'question');
+		const question = item.questions.find((q) => q.id === questionId && (q.kind === 'attitude' || q.kind === 'scale'));
+		const writeKey = parseWriteKey(form.get('writeKey'));
+		if (!question || writeKey === null) return fail(400, { message: 'error_bad_request' });
+		const raw = form.getAll('answer').filter((v): v is string => typeof v === 'string');
+		const parsed = parseAnswer(question, raw);
+		if (!parsed.ok) {
+			const range = question.kind === 'scale' ? { min: question.min, max: question.max } : { min: 1, max: 7 };
+			return fail(400, { question: questionId, message: 'error_answer_number_range', ...range, raw: raw[0] ?? '' });
+		}
+		const database = await db();
+		await reviseAnswer(database, user.id, item, questionId, parsed.value, writeKey);
+		await notePost(database, user.id, item, request, form);
+		redirect(303, `${itemUrl(item)}?${STEP_PARAM}=${stepOf(item, questionId)}`);
 	},
 
 	retake: async ({ params, locals, url }) => {
