@@ -109,7 +109,7 @@ test('the self-rating is walked one statement per screen, each figure shown only
 	await summary.locator('tbody').nth(1).getByRole('link').click();
 	await page.waitForURL(/\?s=2$/);
 	await expect(page.locator('main')).toContainText('Jouw antwoord: 2 op de schaal van 1 tot 7.');
-	await page.getByText('Antwoord wijzigen').click();
+	await page.locator('details.change summary').click();
 	const change = page.locator('form[action$="/rerate"]');
 	await expect(change.locator('input[value="2"]')).toBeChecked();
 	if (js) await axeCheck(page, testInfo, 'self-rating-change');
