@@ -154,13 +154,13 @@ export const actions: Actions = {
 		if (item.type !== 'quiz' || !isSelfRating(item)) return fail(400, { message: 'error_bad_request' });
 		const form = await readForm(request);
 		const questionId = field(form, 'question');
-		const question = item.questions.find((q) => q.id === questionId && (q.kind === 'attitude' || q.kind === 'scale'));
+		const question = item.questions.filter(isNumeric).find((q) => q.id === questionId && q.kind !== 'estimate');
 		const writeKey = parseWriteKey(form.get('writeKey'));
 		if (!question || writeKey === null) return fail(400, { message: 'error_bad_request' });
 		const raw = form.getAll('answer').filter((v): v is string => typeof v === 'string');
 		const parsed = parseAnswer(question, raw);
 		if (!parsed.ok) {
-			const range = question.kind === 'scale' ? { min: question.min, max: question.max } : { min: 1, max: 7 };
+			const range = rangeOf(question);
 			return fail(400, { question: questionId, message: 'error_answer_number_range', ...range, raw: raw[0] ?? '' });
 		}
 		const database = await db();
