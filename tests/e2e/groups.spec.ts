@@ -111,7 +111,7 @@ test('a group: invite, pick the case, work it alone, results from the third answ
 	const point = f.getByRole('region', { name: 'Beslismoment 1' });
 	await expect(point.locator('table.result-chart')).toHaveCount(1);
 	// The option's own text beside its letter, with a space before "(jouw keuze)".
-	await expect(point.getByRole('row').filter({ hasText: 'jouw keuze' }).getByRole('rowheader')).toHaveText(/^[A-Z]\. \S.* \(jouw keuze\)$/);
+	await expect(point.getByRole('row').filter({ hasText: 'jouw keuze' }).getByRole('rowheader')).toHaveText(/^[A-Z]\. \S.*\s\(jouw keuze\)$/);
 	await expect(point.getByRole('table')).toContainText('Keuzes van de groep (3 antwoorden)');
 	await expect(point.getByRole('row').filter({ hasText: 'jouw keuze' })).toHaveCount(1);
 	await expect(point.getByRole('row').filter({ hasText: 'jouw keuze' }).getByRole('cell').first()).toHaveText('2');
