@@ -6,7 +6,7 @@
  *   them (reflections set to "my supervisor") or submitted to them (assigned work).
  */
 import { error, redirect } from '@sveltejs/kit';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { SessionUser } from './auth/session';
 import { logEvent } from './log';
 import type { Db } from './db';
@@ -114,4 +114,14 @@ export async function submissionForSupervisor(db: Db, supervisor: SessionUser, a
 export function safeRedirect(target: string | null | undefined, fallback = '/dashboard'): string {
 	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback;
 	return target;
+}
+
+/**
+ * Set-based form of the supervisor rule, for lists such as the inbox: a row of assigned work
+ * (assignment_learners joined to assignments) is theirs only in a cohort they lead, and only while
+ * the trainee is still a member of it. A query over many trainees adds this to its `where`.
+ */
+export function workSupervisedBy(supervisorId: string): SQL {
+	return sql`exists (select 1 from ${cohorts} join ${cohortMembers} on ${cohortMembers.cohortId} = ${cohorts.id}
+		where ${cohorts.id} = ${assignments.cohortId} and ${cohorts.supervisorId} = ${supervisorId} and ${cohortMembers.learnerId} = ${assignmentLearners.learnerId})`;
 }
