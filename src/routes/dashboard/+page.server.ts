@@ -6,7 +6,7 @@ import { summarise } from '$lib/server/learning/progress';
 import { learnerDashboard } from '$lib/server/learning/dashboard';
 import { fail } from '@sveltejs/kit';
 import { readForm } from '$lib/server/forms';
-import { statusOf, touchedBy } from '$lib/server/supervision/assignments';
+import { readyToSubmit, statusOf, touchedBy } from '$lib/server/supervision/assignments';
 import { leaveCohort } from '$lib/server/supervision/cohorts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,6 +26,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			title: titleOf(a.targetType, a.targetId),
 			dueAt: a.dueAt.toISOString(),
 			status: statusOf(a, touchedBy(course, rows, a.targetType, a.targetId), now),
+			ready: !a.submittedAt && readyToSubmit(course, rows, a.targetType, a.targetId),
 			supervisorName: a.supervisorName,
 			hasFeedback: a.hasFeedback,
 			replied: a.replied

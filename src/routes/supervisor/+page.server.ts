@@ -1,14 +1,37 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime';
+import { course, type Locale } from '$lib/server/content';
 import { db } from '$lib/server/db';
 import { parseForm, readForm } from '$lib/server/forms';
 import { requireSupervisor } from '$lib/server/policy';
 import { cohortsOfSupervisor, createCohort } from '$lib/server/supervision/cohorts';
 import { cohortNameSchema } from '$lib/server/supervision/forms';
+import { inboxOf } from '$lib/server/supervision/inbox';
+import { targetTitle } from '$lib/server/supervision/snapshot';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const supervisor = requireSupervisor(locals, url);
-	return { cohorts: await cohortsOfSupervisor(await db(), supervisor.id) };
+	const database = await db();
+	const locale = getLocale() as Locale;
+	const [cohorts, inbox] = await Promise.all([cohortsOfSupervisor(database, supervisor.id), inboxOf(database, supervisor.id)]);
+	return {
+		cohorts,
+		inbox: {
+			total: inbox.total,
+			cohorts: inbox.cohorts.map((c) => ({
+				...c,
+				entries: c.entries.map((e) => ({
+					kind: e.kind,
+					assignmentId: e.assignmentId,
+					learnerId: e.learnerId,
+					learnerName: e.learnerName,
+					title: targetTitle(course, e.targetType, e.targetId, locale),
+					at: e.at.toISOString()
+				}))
+			}))
+		}
+	};
 };
 
 export const actions: Actions = {

@@ -32,6 +32,12 @@ export function targetItems(course: Course, targetType: string, targetId: string
 	return item && item.type === targetType ? [item] : [];
 }
 
+/** The title of what was assigned: the module's or the item's, in the reader's language. */
+export function targetTitle(course: Course, targetType: string, targetId: string, locale: Locale): string {
+	const title = targetType === 'module' ? course.modules.find((m) => m.id === targetId)?.title : course.items.get(targetId)?.title;
+	return title?.[locale] ?? targetId;
+}
+
 async function snapshotItem(db: Db, learnerId: string, item: Item, locale: Locale): Promise<SubmissionSnapshot['items'][number]> {
 	const [status, saved] = await Promise.all([itemStatus(db, learnerId, item.id), reflectionsOf(db, learnerId, reflectionKeysOf(item))]);
 	const entry: SubmissionSnapshot['items'][number] = { id: item.id, type: item.type, title: item.title[locale], completed: status === 'completed' };

@@ -4,7 +4,8 @@ import { course, type Locale } from '$lib/server/content';
 import { db } from '$lib/server/db';
 import { parseForm, readForm } from '$lib/server/forms';
 import { notFound, requireUser } from '$lib/server/policy';
-import { assignmentForLearner, assignmentsOfLearner, replyToFeedback, submitAssignment } from '$lib/server/supervision/assignments';
+import { learnerProgress } from '$lib/server/learning/progress';
+import { assignmentForLearner, assignmentsOfLearner, readyToSubmit, replyToFeedback, submitAssignment } from '$lib/server/supervision/assignments';
 import { replySchema } from '$lib/server/supervision/forms';
 import { targetItems } from '$lib/server/supervision/snapshot';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,11 +14,13 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const database = await db();
 	const id = Number(params.assignment);
-	const row = (await assignmentsOfLearner(database, course, user.id)).find((a) => a.assignment.id === id);
+	const [assigned, progress] = await Promise.all([assignmentsOfLearner(database, course, user.id), learnerProgress(database, user.id)]);
+	const row = assigned.find((a) => a.assignment.id === id);
 	if (!row) notFound();
 	const locale = getLocale() as Locale;
 	const { assignment, work } = row;
 	const items = targetItems(course, assignment.targetType, assignment.targetId);
+	const completed = new Set(progress.filter((p) => p.status === 'completed').map((p) => p.itemId));
 	return {
 		id,
 		title: (assignment.targetType === 'module' ? course.modules.find((m) => m.id === assignment.targetId)?.title[locale] : items[0]?.title[locale]) ?? '',
@@ -26,7 +29,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		note: assignment.note,
 		dueAt: assignment.dueAt.toISOString(),
 		status: row.status,
-		items: items.map((i) => ({ url: `/modules/${i.moduleId}/${i.id}`, title: i.title[locale], type: i.type })),
+		items: items.map((i) => ({ url: `/modules/${i.moduleId}/${i.id}`, title: i.title[locale], type: i.type, done: completed.has(i.id) })),
+		ready: !work.submittedAt && readyToSubmit(course, progress, assignment.targetType, assignment.targetId),
 		submittedAt: work.submittedAt?.toISOString() ?? null,
 		feedback: work.feedback,
 		reply: work.reply
