@@ -9,6 +9,7 @@ import { learnerProgress, touchItem } from '../../src/lib/server/learning/progre
 import { createCohort, joinCohort, leaveCohort } from '../../src/lib/server/supervision/cohorts';
 import { createAssignment, readyToSubmit, replyToFeedback, reviewSubmission, submitAssignment } from '../../src/lib/server/supervision/assignments';
 import { inboxOf } from '../../src/lib/server/supervision/inbox';
+import { cohortOverview } from '../../src/lib/server/supervision/overview';
 
 const DAY = 86_400_000;
 const asUser = (u: { id: string; email: string; displayName: string; role: string; locale: string }): SessionUser => ({ id: u.id, email: u.email, displayName: u.displayName, role: u.role, locale: u.locale });
@@ -81,7 +82,7 @@ describe.each(drivers)('supervisor inbox on %s', (driver) => {
 	});
 
 	it('lists the late work of every trainee an assignment went to', async () => {
-		const extra = [];
+		const extra: string[] = [];
 		for (let i = 0; i < 5; i++) {
 			const u = await createUser(database.db, { email: `extra${i}@x.nl`, displayName: `extra ${i}`, password: 'een lange zin hier', role: 'trainee' });
 			if (!u) throw new Error('no user');
@@ -92,6 +93,19 @@ describe.each(drivers)('supervisor inbox on %s', (driver) => {
 		expect(r.ok).toBe(true);
 		const inbox = await inboxOf(database.db, s1.id);
 		expect(inbox.cohorts[0]?.entries.filter((e) => e.kind === 'late' && extra.includes(e.learnerId))).toHaveLength(5);
+	});
+
+	it('the cohort table sorts by an assignment with late work first, and an unknown key sorts by name', async () => {
+		const r = await createAssignment(database.db, fixtureCourse, { cohortId, targetType: 'module', targetId: 'proef', dueAt: new Date(Date.now() - DAY), note: '', learnerIds: [b.id] }, new Date(Date.now() - 10 * DAY));
+		if (!r.ok) throw new Error(r.error);
+		const byAssignment = await cohortOverview(database.db, fixtureCourse, cohortId, `assignment:${r.id}`, 'nl');
+		expect(byAssignment.sort).toBe(`assignment:${r.id}`);
+		expect(byAssignment.rows[0]?.displayName).toBe('bram');
+		expect(byAssignment.rows[0]?.statuses[r.id]).toBe('late');
+		const byName = await cohortOverview(database.db, fixtureCourse, cohortId, 'assignment:999999', 'nl');
+		expect(byName.sort).toBe('name');
+		expect(byName.rows.map((x) => x.displayName)).toEqual([...byName.rows.map((x) => x.displayName)].sort((x, y) => x.localeCompare(y, 'nl')));
+		expect(byName.rows[0]?.displayName).toBe('anna');
 	});
 
 	it('an assignment is ready to submit once every one of its items is completed', async () => {

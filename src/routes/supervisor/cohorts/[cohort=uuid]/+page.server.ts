@@ -21,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const titleOf = (type: string, id: string) => (type === 'module' ? course.modules.find((m) => m.id === id)?.title[locale] : course.items.get(id)?.title[locale]) ?? id;
 	return {
 		cohort: { id: cohort.id, name: cohort.name },
-		sort,
+		sort: overview.sort,
 		// The earliest due date the form offers: today, in the installation's zone (due at the end of it).
 		today: todayIn(new Date()),
 		overview: {
