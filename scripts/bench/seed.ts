@@ -20,7 +20,7 @@ import {
 	type PathEntry,
 	type QuizAnswerValue
 } from '../../src/lib/server/db/schema';
-import type { Course, Item, Question, Quiz, Vignette } from '../../src/lib/server/content/types';
+import type { Course, Item, Question, Quiz, Vignette } from '../../src/lib/server/content/build';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** PostgreSQL takes at most 65,535 parameters per statement. */

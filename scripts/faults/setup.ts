@@ -8,7 +8,7 @@ import { openServer } from '../../src/lib/server/db/server';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { readContentFiles } from '../../src/lib/server/content/fs';
 import { loadCourse } from '../../src/lib/server/content/load';
-import type { Item, Quiz } from '../../src/lib/server/content/types';
+import type { Item, Quiz } from '../../src/lib/server/content/build';
 import { freePort } from '../lib/free-port';
 import { logIn } from '../lib/login';
 import { waitHealthy, type App } from '../lib/node-build';

@@ -5,7 +5,7 @@
  * is retried with the same key until the server answers it — the retry the issue says must be safe.
  */
 import { request as httpRequest } from 'node:http';
-import type { Item, Question, Quiz } from '../../src/lib/server/content/types';
+import type { Item, Question, Quiz } from '../../src/lib/server/content/build';
 import { newWriteKey } from '../../src/lib/write-key';
 import { setTimeout as sleep } from 'node:timers/promises';
 

@@ -1,5 +1,5 @@
 /** A lesson page of module 2: content rendered once at start, plus the learner's progress. */
-import type { Course } from '../../../src/lib/server/content/types';
+import type { Course } from '../../../src/lib/server/content/build';
 import type { Learner } from '../seed';
 import { itemPath } from './item-path';
 import { read } from './read';

@@ -1,5 +1,5 @@
 /** Autosave as the enhanced form does it (JSON action); each connection its own learner and reflection, versions tracked. */
-import type { Course, Item } from '../../../src/lib/server/content/types';
+import type { Course, Item } from '../../../src/lib/server/content/build';
 import type { Next, Plan } from '../load';
 import type { Learner } from '../seed';
 import { itemPath } from './item-path';

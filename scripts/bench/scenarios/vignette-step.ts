@@ -1,5 +1,5 @@
 /** The first vignette of module 1: a step of the case, with the learner's path through it so far. */
-import type { Course } from '../../../src/lib/server/content/types';
+import type { Course } from '../../../src/lib/server/content/build';
 import type { Learner } from '../seed';
 import { itemPath } from './item-path';
 import { read } from './read';

@@ -6,7 +6,8 @@ import { count } from 'drizzle-orm';
 import type { Db } from './db/index';
 import { users } from './db/schema';
 import { createUser, findUserByEmail, type Role } from './auth/accounts';
-import type { Course, Item } from './content/types';
+import type { Course, Item } from './content';
+import { hasOptions, rangeOf } from './content/questions';
 import { touchItem } from './learning/progress';
 import { chooseInVignette } from './learning/vignettes';
 import { answerQuestion } from './learning/quizzes';
@@ -28,6 +29,9 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; stage: 'n
 
 const DEMO_REFLECTION =
 	'Ik merk dat ik vooral ontroerd raak als een cliënt na lange tijd iets durft te laten zien. Dat wil ik in supervisie bespreken.';
+
+/** The middle of a numeric question's range (on the attitude scale: neither agree nor disagree). */
+const midpoint = ({ min, max }: { min: number; max: number }) => Math.round((min + max) / 2);
 
 async function workThrough(db: Db, learnerId: string, item: Item): Promise<void> {
 	switch (item.type) {
@@ -53,10 +57,9 @@ async function workThrough(db: Db, learnerId: string, item: Item): Promise<void>
 					continue;
 				}
 				const value =
-					q.kind === 'single' ? (q.options.find((o) => o.correct) ?? q.options[0])?.id ?? ''
-					: q.kind === 'multiple' ? q.options.filter((o) => o.correct).map((o) => o.id)
-					: q.kind === 'estimate' || q.kind === 'scale' ? Math.round((q.min + q.max) / 2)
-					: 4;
+					!hasOptions(q) ? midpoint(rangeOf(q))
+					: q.kind === 'single' ? (q.options.find((o) => o.correct) ?? q.options[0])?.id ?? ''
+					: q.options.filter((o) => o.correct).map((o) => o.id);
 				await answerQuestion(db, learnerId, item, q.id, value);
 			}
 	}

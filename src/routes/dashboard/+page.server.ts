@@ -1,5 +1,5 @@
 import { getLocale } from '$lib/paraglide/runtime';
-import { course, type Locale } from '$lib/server/content';
+import { course, findTarget, type Locale } from '$lib/server/content';
 import { db } from '$lib/server/db';
 import { requireUser } from '$lib/server/policy';
 import { summarise } from '$lib/server/learning/progress';
@@ -16,14 +16,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const { progress: rows, assignments: assigned, cohorts } = await learnerDashboard(await db(), user.id);
 	const { modules, resume } = summarise(course, rows);
 	const now = new Date();
-	const titleOf = (type: string, id: string) => (type === 'module' ? course.modules.find((m) => m.id === id)?.title[locale] : course.items.get(id)?.title[locale]) ?? id;
 	const resumeItem = resume ? course.items.get(resume.itemId) : undefined;
 	return {
 		name: user.displayName,
 		cohorts,
 		assignments: assigned.map((a) => ({
 			id: a.id,
-			title: titleOf(a.targetType, a.targetId),
+			title: findTarget(a.targetType, a.targetId)?.title[locale] ?? a.targetId,
 			dueAt: a.dueAt.toISOString(),
 			status: statusOf(a, touchedBy(course, rows, a.targetType, a.targetId), now),
 			ready: !a.submittedAt && readyToSubmit(course, rows, a.targetType, a.targetId),

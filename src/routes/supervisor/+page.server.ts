@@ -1,13 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
-import { course, type Locale } from '$lib/server/content';
+import { findTarget, type Locale } from '$lib/server/content';
 import { db } from '$lib/server/db';
 import { parseForm, readForm } from '$lib/server/forms';
 import { requireSupervisor } from '$lib/server/policy';
 import { cohortsOfSupervisor, createCohort } from '$lib/server/supervision/cohorts';
 import { cohortNameSchema } from '$lib/server/supervision/forms';
 import { inboxOf } from '$lib/server/supervision/inbox';
-import { targetTitle } from '$lib/server/supervision/snapshot';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -26,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 					assignmentId: e.assignmentId,
 					learnerId: e.learnerId,
 					learnerName: e.learnerName,
-					title: targetTitle(course, e.targetType, e.targetId, locale),
+					title: findTarget(e.targetType, e.targetId)?.title[locale] ?? e.targetId,
 					at: e.at.toISOString()
 				}))
 			}))

@@ -1,7 +1,8 @@
 /** Figures from the study are written as placeholders and filled from the norms file, never retyped. */
+import { INTL_LOCALE, type Locale } from './locales';
 import type { Norm } from './schema';
 
-export type Locale = 'nl' | 'en';
+export type { Locale };
 export type Norms = Record<string, Norm>;
 
 const PLACEHOLDER = /\{\{\s*(norm|base|count|sd):([a-z0-9_]+)\s*\}\}/g;
@@ -12,7 +13,7 @@ function decimalsOf(value: number): number {
 }
 
 export function formatNumber(value: number, locale: Locale, decimals = decimalsOf(value)): string {
-	return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+	return new Intl.NumberFormat(INTL_LOCALE[locale], {
 		minimumFractionDigits: decimals,
 		maximumFractionDigits: decimals,
 		useGrouping: value >= 10000

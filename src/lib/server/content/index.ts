@@ -2,8 +2,8 @@
  * The course, read once and immutable in memory. Vite bundles content/ into the server build,
  * so `node build` needs no content folder and an invalid course fails the build and the tests.
  */
+import { targetKey, type Course, type Item, type Module, type Target } from './build';
 import { loadCourse } from './load';
-import type { Course, Item, Module } from './types';
 
 const raw = import.meta.glob('/content/**/*.{md,yaml}', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
@@ -26,4 +26,14 @@ export function findItem(moduleId: string, itemId: string): Item | undefined {
 	return item && item.moduleId === moduleId ? item : undefined;
 }
 
-export type * from './types';
+/** What an assignment or a group's case points at ("module", "vignette", "quiz" … and an id): its title and items. */
+export function findTarget(type: string, id: string): Target | undefined {
+	return course.targets.get(targetKey(type, id));
+}
+
+export { targetKey };
+export type { Course, Item, Lesson, Module, Question, Quiz, ReflectionItem, ReflectionPrompt, Step, Target, Vignette } from './build';
+export type { L, Locale } from './locales';
+export type { Norms } from './figures';
+export type { Bibliography } from './markdown';
+export type { CanmedsRole, GlossaryEntry, QuestionKind, Support } from './schema';

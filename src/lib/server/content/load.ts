@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { fillFigures, formatPart, placeholdersIn, retypedFigures, type Locale, type Norms } from './figures';
+import { fillFigures, formatPart, placeholdersIn, retypedFigures, type Norms } from './figures';
+import { BASE_LOCALE, inEach, LOCALES, type L } from './locales';
 import { checkVignetteGraph } from './graph';
 import { basesClaimedForUnclear, quoteStyleProblems, runOnSentences } from './style';
 import { citationsIn, renderMarkdown, type Bibliography } from './markdown';
@@ -25,8 +26,8 @@ import {
 	type RawReflection,
 	type RawVignette
 } from './schema';
-import { buildItem } from './build';
-import type { Course, Item, Module } from './types';
+import { answeredByNorm, hasOptions } from './questions';
+import { buildCourse, buildItem, buildModule, fillEach, type Course, type Item, type Module } from './build';
 
 export class ContentError extends Error {
 	constructor(readonly problems: string[]) {
@@ -34,7 +35,6 @@ export class ContentError extends Error {
 	}
 }
 
-export const LOCALES: Locale[] = ['nl', 'en'];
 type Raw = RawLesson | RawVignette | RawQuiz | RawReflection;
 const TEXT_KEYS = new Set(['title', 'setting', 'text', 'feedback', 'prompt', 'statement', 'minLabel', 'maxLabel', 'body']);
 
@@ -114,7 +114,7 @@ function normRefs(raw: Raw): string[] {
 	const refs: string[] = [];
 	if (raw.type === 'quiz')
 		for (const q of raw.questions) {
-			if (q.kind === 'estimate' || q.kind === 'attitude') refs.push(q.norm);
+			if (answeredByNorm(q)) refs.push(q.norm);
 			if (q.kind === 'scale') refs.push(...q.compare);
 		}
 	return refs;
@@ -134,11 +134,11 @@ function checkNormRefs(file: string, raw: Raw, norms: Norms, problems: string[])
 		}
 		if (q.kind === 'attitude') need(q.norm, 'percent', 'norm');
 		if (q.kind === 'scale') q.compare.forEach((id, j) => need(id, 'mean', `compare[${j}]`));
-		if (q.kind === 'single' || q.kind === 'multiple') {
+		if (hasOptions(q)) {
 			const right = q.options.filter((o) => o.correct).length;
 			if (q.kind === 'single' ? right !== 1 : right < 1) problems.push(`${file}: questions[${i}].options: ${q.kind === 'single' ? 'exactly one' : 'at least one'} option must be correct`);
 		}
-		const ids = q.kind === 'single' || q.kind === 'multiple' ? q.options.map((o) => o.id) : [];
+		const ids = hasOptions(q) ? q.options.map((o) => o.id) : [];
 		if (new Set(ids).size !== ids.length) problems.push(`${file}: questions[${i}].options: duplicate option id`);
 	}
 	const qids = raw.questions.map((q) => q.id);
@@ -210,8 +210,7 @@ export function loadCourse(files: Record<string, string>): Course {
 		for (const key of entry.sources ?? []) if (!bibliography[key]) problems.push(`glossary.yaml: [${i}].sources: unknown reference "${key}"`);
 	}
 	const info = 'course.yaml' in files ? yamlFile('course.yaml', courseInfoSchema) : null;
-	const fillBoth = (text: { nl: string; en: string }) => ({ nl: fillFigures(text.nl, norms, 'nl'), en: fillFigures(text.en, norms, 'en') });
-	const glossary = problems.length ? [] : rawGlossary.map((e) => ({ ...e, term: fillBoth(e.term), definition: fillBoth(e.definition) }));
+	const glossary = problems.length ? [] : rawGlossary.map((e) => ({ ...e, term: fillEach(e.term, norms), definition: fillEach(e.definition, norms) }));
 
 	const folders = [...new Set(Object.keys(files).filter((f) => f.includes('/')).map((f) => f.split('/')[0] ?? ''))].sort();
 	const modules: Module[] = [];
@@ -226,44 +225,32 @@ export function loadCourse(files: Record<string, string>): Course {
 		if (!raw) continue;
 		if (raw.id !== match[2]) problems.push(`${folder}/module.yaml: id: must be "${match[2]}", the folder name without its number`);
 		checkText(`${folder}/module.yaml`, { title: raw.title, summary: raw.summary, objectives: raw.objectives }, norms, bibliography, problems);
-		const fill = (text: { nl: string; en: string }) => ({ nl: fillFigures(text.nl, norms, 'nl'), en: fillFigures(text.en, norms, 'en') });
-		const objectives = raw.objectives.map((o) => fill({ nl: o.nl, en: o.en }));
-		const module: Module = {
-			id: raw.id,
-			order: Number(match[1]),
-			minutes: raw.minutes,
-			title: fill(raw.title),
-			summary: fill(raw.summary),
-			objectives: { nl: objectives.map((o) => o.nl), en: objectives.map((o) => o.en) },
-			objectiveRoles: raw.objectives.map((o) => o.roles),
-			items: []
-		};
+		const module: Module = buildModule(raw, Number(match[1]), norms);
 		for (const [index, itemId] of raw.items.entries()) {
-			const names = LOCALES.map((l) => [`${folder}/${itemId}.${l}.md`, `${folder}/${itemId}.${l}.yaml`].find((f) => f in files));
-			const [nlFile, enFile] = names;
-			if (!nlFile || !enFile) {
-				problems.push(`${folder}/module.yaml: items[${index}]: "${itemId}" needs ${itemId}.nl and ${itemId}.en files (.md or .yaml)`);
+			const names = inEach((l) => [`${folder}/${itemId}.${l}.md`, `${folder}/${itemId}.${l}.yaml`].find((f) => f in files));
+			if (LOCALES.some((l) => !names[l])) {
+				problems.push(`${folder}/module.yaml: items[${index}]: "${itemId}" needs ${LOCALES.map((l) => `${itemId}.${l}`).join(' and ')} files (.md or .yaml)`);
 				continue;
 			}
+			const fileOf = names as L<string>;
 			if (items.has(itemId)) {
 				problems.push(`${folder}/module.yaml: items[${index}]: item id "${itemId}" is used twice in the course`);
 				continue;
 			}
-			const nl = parseFile(nlFile, files[nlFile] ?? '', problems);
-			const en = parseFile(enFile, files[enFile] ?? '', problems);
-			if (!nl || !en) continue;
-			if (JSON.stringify(shapeOf(nl)) !== JSON.stringify(shapeOf(en))) {
-				problems.push(`${enFile}: (file): structure differs from ${nlFile} (ids, next, correct, norms or minutes must match)`);
-				continue;
-			}
-			for (const [file, r] of [[nlFile, nl], [enFile, en]] as const) {
+			const parsed = inEach((l) => parseFile(fileOf[l], files[fileOf[l]] ?? '', problems));
+			if (LOCALES.some((l) => !parsed[l])) continue;
+			const raws = parsed as L<Raw>;
+			const differs = LOCALES.filter((l) => JSON.stringify(shapeOf(raws[l])) !== JSON.stringify(shapeOf(raws[BASE_LOCALE])));
+			for (const l of differs) problems.push(`${fileOf[l]}: (file): structure differs from ${fileOf[BASE_LOCALE]} (ids, next, correct, norms or minutes must match)`);
+			if (differs.length) continue;
+			for (const [file, r] of LOCALES.map((l) => [fileOf[l], raws[l]] as const)) {
 				checkText(file, r, norms, bibliography, problems);
 				checkNormRefs(file, r, norms, problems);
 				checkGivenAway(file, r, problems);
 				if (r.type === 'vignette') problems.push(...checkVignetteGraph(r).map((p) => `${file}: ${p}`));
 			}
-			const version = versionOf([files[nlFile] ?? '', files[enFile] ?? '']);
-			const item = buildItem({ id: itemId, moduleId: raw.id, version, raw: { nl, en }, norms, bibliography, refs: normRefs(nl) });
+			const version = versionOf(LOCALES.map((l) => files[fileOf[l]] ?? ''));
+			const item = buildItem({ id: itemId, moduleId: raw.id, version, raw: raws, norms, bibliography, refs: normRefs(raws[BASE_LOCALE]) });
 			items.set(itemId, item);
 			module.items.push(item);
 		}
@@ -274,7 +261,7 @@ export function loadCourse(files: Record<string, string>): Course {
 	if (modules.length === 0) problems.push('(course): no module folders found');
 	if (problems.length) throw new ContentError(problems);
 	const version = versionOf(Object.keys(files).sort().map((f) => `${f}\n${files[f]}`));
-	return { modules, items, norms, bibliography, glossary, info: info ? { ...info, version } : { updated: null, authors: null, review: null, version } };
+	return buildCourse({ modules, items, norms, bibliography, glossary, info, version });
 }
 
 export { fillFigures, renderMarkdown };

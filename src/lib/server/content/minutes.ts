@@ -3,7 +3,8 @@
  * refuses stated minutes far below it. The rates are documented for authors in content/README.md;
  * `npm run content:minutes` prints the estimates and, with --write, puts them in the files.
  */
-import type { Course, Item, Module, Vignette } from './types';
+import type { Course, Item, Module, Vignette } from './build';
+import { hasOptions } from './questions';
 
 /** Reading to learn in professional Dutch, words a minute: well below silent reading for pleasure (about 240). */
 export const READING_WPM = 140;
@@ -57,7 +58,7 @@ export function estimateSeconds(item: Item): number {
 		case 'quiz':
 			return item.questions.reduce((sum, q) => {
 				const texts = [q.promptHtml.nl, q.feedbackHtml?.nl ?? ''];
-				if (q.kind === 'single' || q.kind === 'multiple') texts.push(...q.options.map((o) => o.text.nl));
+				if (hasOptions(q)) texts.push(...q.options.map((o) => o.text.nl));
 				if (q.kind === 'scale') texts.push(q.minLabel.nl, q.maxLabel.nl);
 				return sum + reading(...texts) + (q.kind === 'reflection' ? REFLECTION_SECONDS : QUESTION_SECONDS);
 			}, 0);

@@ -1,5 +1,6 @@
 /** The shape of every content file, as an educator writes it. Anything else fails with file and field named. */
 import { z } from 'zod';
+import { inEach } from './locales';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase a-z, 0-9 and -');
 const text = z.string().trim().min(1, 'must not be empty');
@@ -9,7 +10,10 @@ const text = z.string().trim().min(1, 'must not be empty');
  * shared component; the text lives in messages/*.json.
  */
 const support = z.enum(['grief'], { message: 'support must be grief (or left out)' }).optional();
-const localized = z.object({ nl: text, en: text }).strict();
+export type Support = NonNullable<z.infer<typeof support>>;
+/** A text written in every language of the course (locales.ts), side by side in one file. */
+const inEachLanguage = () => inEach(() => text);
+const localized = z.object(inEachLanguage()).strict();
 /** Minutes of study time, checked against the careful estimate by content:check (content/minutes.ts). */
 const minutes = z.number().int().min(1).max(120);
 
@@ -83,8 +87,7 @@ export type CanmedsRole = (typeof CANMEDS_ROLES)[number];
 
 const objectiveSchema = z
 	.object({
-		nl: text,
-		en: text,
+		...inEachLanguage(),
 		roles: z
 			.array(z.enum(CANMEDS_ROLES, { error: () => `use one of the CanMEDS roles: ${CANMEDS_ROLES.join(', ')}` }))
 			.min(1, 'name at least one CanMEDS role')
@@ -159,6 +162,13 @@ export const vignetteSchema = z
 	})
 	.strict();
 
+/**
+ * The study's agreement scale for attitude statements (Likert, 1 = disagree … 7 = agree): above the
+ * neutral middle counts as agreeing, as the study counted it. Content cannot change it; the built
+ * question carries it as its range.
+ */
+export const ATTITUDE_SCALE = { min: 1, neutral: 4, max: 7 } as const;
+
 const optionSchema = z.object({ id, text, correct: z.boolean().optional() }).strict();
 const questionBase = { id, feedback: text.optional() };
 export const questionSchema = z.discriminatedUnion('kind', [
@@ -206,5 +216,7 @@ export type CourseInfo = z.infer<typeof courseInfoSchema>;
 export type RawVignette = z.infer<typeof vignetteSchema>;
 export type RawQuiz = z.infer<typeof quizSchema>;
 export type RawQuestion = z.infer<typeof questionSchema>;
+/** The kinds of question, defined once by the union above. */
+export type QuestionKind = RawQuestion['kind'];
 export type RawReflection = z.infer<typeof reflectionItemSchema>;
 export type RawLesson = z.infer<typeof lessonFrontSchema> & { body: string };

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { groups, type Group } from '../db/schema';
-import type { Course, Locale, Quiz, Vignette } from '../content';
+import { targetKey, type Course, type Locale, type Quiz, type Vignette } from '../content';
 import { MIN_MEMBERS } from './groups';
 import { todayIn, zonedInstant } from '../time-zone';
 
@@ -27,7 +27,7 @@ export function caseChoices(course: Course, locale: Locale) {
 	return course.modules
 		.map((m) => ({
 			module: m.title[locale],
-			items: m.items.filter((i) => i.type === 'vignette' || i.type === 'quiz').map((i) => ({ value: `${i.type}:${i.id}`, title: i.title[locale], type: i.type }))
+			items: m.items.filter((i) => i.type === 'vignette' || i.type === 'quiz').map((i) => ({ value: targetKey(i.type, i.id), title: i.title[locale], type: i.type }))
 		}))
 		.filter((m) => m.items.length > 0);
 }

@@ -9,6 +9,9 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import { quizAnswers, quizAttempts, vignetteAttempts, type Group, type QuizAnswerValue } from '../db/schema';
 import type { Course, Locale, Question, Quiz, Vignette } from '../content';
+import { INTL_LOCALE } from '../content/locales';
+import { answeredByNorm } from '../content/questions';
+import { ATTITUDE_SCALE } from '../content/schema';
 import { presentNorm, type NormView } from '../learning/present';
 import { agrees } from '../learning/scoring';
 import { caseItem } from './case';
@@ -72,7 +75,7 @@ export function optionsOf(q: Question, locale: Locale, labels: { agree: string; 
 					{ id: 'neutral', label: labels.neutral },
 					{ id: 'disagree', label: labels.disagree }
 				],
-				bucket: (v) => [agrees(Number(v)) ? 'agree' : Number(v) === 4 ? 'neutral' : 'disagree']
+				bucket: (v) => [agrees(Number(v)) ? 'agree' : Number(v) === ATTITUDE_SCALE.neutral ? 'neutral' : 'disagree']
 			};
 		case 'estimate':
 		case 'scale': {
@@ -81,7 +84,7 @@ export function optionsOf(q: Question, locale: Locale, labels: { agree: string; 
 			const width = wide ? Math.ceil((q.max - q.min) / 5) : 1;
 			const bins = wide ? 5 : q.max - q.min + 1;
 			const ranges = Array.from({ length: bins }, (_, i): [number, number] => [q.min + i * width, i === bins - 1 ? q.max : q.min + (i + 1) * width - 1]);
-			const format = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL');
+			const format = new Intl.NumberFormat(INTL_LOCALE[locale]);
 			return {
 				options: ranges.map(([lo, hi]) => ({ id: `${lo}`, label: lo === hi ? format.format(lo) : `${format.format(lo)}–${format.format(hi)}` })),
 				bucket: (v) => {
@@ -105,7 +108,7 @@ export function quizQuestions(course: Course, quiz: Quiz, latest: Map<string, Ma
 			const value = given.get(q.id);
 			return value === undefined ? [] : [{ memberId, name: names.get(memberId) ?? null, chosen: shape.bucket(value) }];
 		});
-		const norm = q.kind === 'attitude' || q.kind === 'estimate' ? presentNorm(course, q.norm, locale) : null;
+		const norm = answeredByNorm(q) ? presentNorm(course, q.norm, locale) : null;
 		results.push({ id: q.id, heading: labels.heading(results.length + 1), promptHtml: q.promptHtml[locale], kind: q.kind, result: distribution(shape.options, answers, viewerId), norm });
 	}
 	return results;

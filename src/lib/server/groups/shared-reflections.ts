@@ -11,16 +11,11 @@ import { logAccess } from '../audit';
 import { canReadReflection } from '../policy';
 import type { CaseItem } from './case';
 
-/** Prompt key -> the prompt's text, for the case's reflection questions. */
-function promptsOf(item: CaseItem, locale: Locale): Map<string, string> {
-	if (item.type === 'vignette') return new Map(Object.values(item.steps).flatMap((s) => (s.reflection ? [[s.reflection.key, s.reflection.html[locale]] as const] : [])));
-	return new Map(item.questions.flatMap((q) => (q.kind === 'reflection' ? [[q.reflectionKey, q.promptHtml[locale]] as const] : [])));
-}
 
 export type SharedReflection = { id: number; promptHtml: string; body: string; authorName: string | null; mine: boolean };
 
 export async function sharedReflections(db: Db, group: Group, item: CaseItem, viewer: SessionUser, locale: Locale): Promise<SharedReflection[]> {
-	const prompts = promptsOf(item, locale);
+	const prompts = new Map(item.prompts.map((p) => [p.key, p.html[locale]]));
 	const rows = await db
 		.select({ reflection: reflections, named: reflectionShares.named, authorName: users.displayName })
 		.from(reflectionShares)

@@ -5,6 +5,7 @@ import { presentNorm } from './present';
 const course = {
 	modules: [],
 	items: new Map(),
+	targets: new Map(),
 	glossary: [],
 	info: { updated: null, authors: null, review: null, version: 'test' },
 	bibliography: { s: { authors: ['’t Lam, C.', 'Vingerhoets, A.'], year: 2018, title: 'T', cite: '’t Lam et al., 2018' } },

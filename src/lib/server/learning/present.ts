@@ -2,8 +2,9 @@
  * Turns course items and a learner's records into the plain, one-language data a page renders.
  * Only the learner's language is sent to the browser.
  */
-import type { Course, Item, Locale, Question, Quiz, Support, Vignette } from '../content';
+import type { Course, Locale, Norms, Question, Quiz, ReflectionPrompt, Vignette } from '../content';
 import { formatNorm, formatNumber, formatPart } from '../content/figures';
+import { hasOptions, isNumeric, rangeOf } from '../content/questions';
 import { shortCitation } from '../content/markdown';
 import type { QuizAnswerValue } from '../db/schema';
 import { sharingChoice, type SavedReflection } from './reflections';
@@ -15,9 +16,8 @@ import { agrees, estimateDistance, judge, scoreAttempt } from './scoring';
  * `base` is null where the article leaves it unclear; `baseNote` then says so in the learner's language.
  * `about` marks a figure the article gives as approximate ("ongeveer 32%").
  */
-export type NormView = {
+export type NormView = Pick<Norms[string], 'value' | 'unit'> & {
 	id: string;
-	value: number;
 	display: string;
 	about: boolean;
 	label: string;
@@ -25,7 +25,6 @@ export type NormView = {
 	baseNote: string | null;
 	count?: string;
 	sd?: string;
-	unit: string;
 	source: string;
 };
 
@@ -48,33 +47,31 @@ export function presentNorm(course: Course, id: string, locale: Locale): NormVie
 	};
 }
 
-/** `visibility` is the form's choice: "private", "supervisor" or "group:<id>"; `named` applies to a group share. */
-export type ReflectionView = { key: string; promptHtml: string; body: string; version: number; visibility: string; named: boolean; savedAt: string | null; support: Support | null };
+/**
+ * A reflection prompt in the learner's language with what they saved. `visibility` is the form's choice:
+ * "private", "supervisor" or "group:<id>"; `named` applies to a group share.
+ */
+export type ReflectionView = Pick<ReflectionPrompt, 'key'> & {
+	promptHtml: string;
+	support: NonNullable<ReflectionPrompt['support']> | null;
+	body: string;
+	version: number;
+	visibility: string;
+	named: boolean;
+	savedAt: string | null;
+};
 
-export function presentReflection(key: string, promptHtml: string, saved: SavedReflection | undefined, support?: Support): ReflectionView {
+export function presentReflection(prompt: ReflectionPrompt, saved: SavedReflection | undefined, locale: Locale): ReflectionView {
 	return {
-		key,
-		support: support ?? null,
-		promptHtml,
+		key: prompt.key,
+		support: prompt.support ?? null,
+		promptHtml: prompt.html[locale],
 		body: saved?.body ?? '',
 		version: saved?.version ?? 0,
 		visibility: saved ? sharingChoice(saved) : 'private',
 		named: saved?.share?.named ?? false,
 		savedAt: saved?.updatedAt.toISOString() ?? null
 	};
-}
-
-export function reflectionKeysOf(item: Item): string[] {
-	switch (item.type) {
-		case 'reflection':
-			return [item.reflectionKey];
-		case 'vignette':
-			return Object.values(item.steps).flatMap((s) => (s.reflection ? [s.reflection.key] : []));
-		case 'quiz':
-			return item.questions.flatMap((q) => (q.kind === 'reflection' ? [q.reflectionKey] : []));
-		default:
-			return [];
-	}
 }
 
 export function presentVignette(v: Vignette, attempts: Attempt[], reflections: Map<string, SavedReflection>, locale: Locale) {
@@ -87,7 +84,7 @@ export function presentVignette(v: Vignette, attempts: Attempt[], reflections: M
 			html: s.html[locale],
 			end: s.end,
 			choices: s.choices.map((c) => ({ id: c.id, text: c.text[locale] })),
-			reflection: s.reflection ? presentReflection(s.reflection.key, s.reflection.html[locale], reflections.get(s.reflection.key), s.reflection.support) : null
+			reflection: s.reflection ? presentReflection(s.reflection, reflections.get(s.reflection.key), locale) : null
 		};
 	};
 	const pathView = (a: Attempt) =>
@@ -129,12 +126,14 @@ function presentAnswer(course: Course, q: Question, value: QuizAnswerValue, loca
 
 export function presentQuiz(course: Course, quiz: Quiz, attempts: QuizAttempt[], reflections: Map<string, SavedReflection>, locale: Locale) {
 	const current = attempts[0];
+	const prompts = new Map(quiz.prompts.map((p) => [p.key, p]));
 	const answers = current?.answers ?? new Map<string, QuizAnswerValue>();
 	const questions = quiz.questions.map((q) => {
 		const answer = answers.get(q.id);
 		const base = { id: q.id, kind: q.kind, promptHtml: q.promptHtml[locale], feedbackHtml: q.feedbackHtml?.[locale] ?? null };
-		const options = q.kind === 'single' || q.kind === 'multiple' ? q.options.map((o) => ({ id: o.id, text: o.text[locale] })) : [];
-		const range = q.kind === 'estimate' || q.kind === 'scale' ? { min: q.min, max: q.max } : q.kind === 'attitude' ? { min: 1, max: 7 } : null;
+		const options = hasOptions(q) ? q.options.map((o) => ({ id: o.id, text: o.text[locale] })) : [];
+		const range = isNumeric(q) ? rangeOf(q) : null;
+		const prompt = q.kind === 'reflection' ? prompts.get(q.reflectionKey) : undefined;
 		const labels = q.kind === 'scale' ? { min: q.minLabel[locale], max: q.maxLabel[locale] } : null;
 		return {
 			...base,
@@ -143,7 +142,7 @@ export function presentQuiz(course: Course, quiz: Quiz, attempts: QuizAttempt[],
 			labels,
 			answered: answer !== undefined,
 			result: answer !== undefined ? presentAnswer(course, q, answer, locale) : null,
-			reflection: q.kind === 'reflection' ? presentReflection(q.reflectionKey, q.promptHtml[locale], reflections.get(q.reflectionKey), q.support) : null
+			reflection: prompt ? presentReflection(prompt, reflections.get(prompt.key), locale) : null
 		};
 	});
 	const answerable = questions.filter((q) => q.kind !== 'reflection');

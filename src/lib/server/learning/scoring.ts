@@ -1,5 +1,7 @@
 /** Pure rules for quiz answers: parsing what a form sent, and judging it. Unit-tested beside this file. */
 import type { Question } from '../content';
+import { hasOptions, rangeOf } from '../content/questions';
+import { ATTITUDE_SCALE } from '../content/schema';
 import type { QuizAnswerValue } from '../db/schema';
 
 export type ParsedAnswer = { ok: true; value: QuizAnswerValue } | { ok: false; error: 'choose-one' | 'choose-some' | 'number-range' };
@@ -20,7 +22,7 @@ export function parseAnswer(question: Question, raw: string[]): ParsedAnswer {
 		case 'estimate':
 		case 'attitude':
 		case 'scale': {
-			const [min, max] = question.kind === 'attitude' ? [1, 7] : [question.min, question.max];
+			const { min, max } = rangeOf(question);
 			const text = (raw[0] ?? '').trim().replace(',', '.');
 			const value = Number(text);
 			const wholeOnly = question.kind !== 'estimate';
@@ -38,16 +40,16 @@ export type Verdict = 'correct' | 'partly' | 'incorrect' | null;
 
 /** Right or wrong applies to knowledge questions only; estimates, attitudes and ratings are compared, not judged. */
 export function judge(question: Question, value: QuizAnswerValue): Verdict {
-	if (question.kind !== 'single' && question.kind !== 'multiple') return null;
+	if (!hasOptions(question)) return null;
 	const right = question.options.filter((o) => o.correct).map((o) => o.id).sort();
 	const given = (Array.isArray(value) ? value : [String(value)]).slice().sort();
 	if (right.join() === given.join()) return 'correct';
 	return given.some((g) => right.includes(g)) ? 'partly' : 'incorrect';
 }
 
-/** The study's 1–7 scale: 5, 6 and 7 count as agreeing. */
+/** On the study's attitude scale, any point above the neutral middle counts as agreeing. */
 export function agrees(value: number): boolean {
-	return value >= 5;
+	return value > ATTITUDE_SCALE.neutral;
 }
 
 export function estimateDistance(guess: number, truth: number): number {

@@ -1,13 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
-import { course, type Locale } from '$lib/server/content';
+import { course, findTarget, type Locale } from '$lib/server/content';
 import { db } from '$lib/server/db';
 import { parseForm, readForm } from '$lib/server/forms';
 import { notFound, requireUser } from '$lib/server/policy';
 import { learnerProgress } from '$lib/server/learning/progress';
 import { assignmentForLearner, assignmentsOfLearner, readyToSubmit, replyToFeedback, submitAssignment } from '$lib/server/supervision/assignments';
 import { replySchema } from '$lib/server/supervision/forms';
-import { targetItems } from '$lib/server/supervision/snapshot';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -19,11 +18,12 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	if (!row) notFound();
 	const locale = getLocale() as Locale;
 	const { assignment, work } = row;
-	const items = targetItems(course, assignment.targetType, assignment.targetId);
+	const target = findTarget(assignment.targetType, assignment.targetId);
+	const items = target?.items ?? [];
 	const completed = new Set(progress.filter((p) => p.status === 'completed').map((p) => p.itemId));
 	return {
 		id,
-		title: (assignment.targetType === 'module' ? course.modules.find((m) => m.id === assignment.targetId)?.title[locale] : items[0]?.title[locale]) ?? '',
+		title: target?.title[locale] ?? '',
 		cohortName: row.cohortName,
 		supervisorName: row.supervisorName,
 		note: assignment.note,

@@ -9,7 +9,8 @@ import { answerQuestion, quizAttemptsOf, retakeQuiz } from '$lib/server/learning
 import { REFLECTION_MAX, parseSharing, reflectionsOf, saveReflection } from '$lib/server/learning/reflections';
 import { groupsOf, isMember } from '$lib/server/groups/groups';
 import { parseAnswer } from '$lib/server/learning/scoring';
-import { presentNorm, presentQuiz, presentReflection, presentVignette, reflectionKeysOf } from '$lib/server/learning/present';
+import { isNumeric, rangeOf } from '$lib/server/content/questions';
+import { presentNorm, presentQuiz, presentReflection, presentVignette } from '$lib/server/learning/present';
 import { readForm } from '$lib/server/forms';
 import { pageStudyTimes, parseOpenedAt, recordPost } from '$lib/server/learning/study-time';
 import { parseWriteKey } from '$lib/server/learning/write-keys';
@@ -33,7 +34,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const { module, item, index, next, previous } = locate(params);
 	const locale = getLocale() as Locale;
 	const database = await db();
-	const keys = reflectionKeysOf(item);
+	const keys = item.prompts.map((p) => p.key);
 	const [status, reflections, groups, studyTimes] = await Promise.all([
 		itemStatus(database, user.id, item.id),
 		reflectionsOf(database, user.id, keys),
@@ -56,7 +57,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		case 'lesson':
 			return { ...common, lesson: { html: item.html[locale] } };
 		case 'reflection':
-			return { ...common, reflection: presentReflection(item.reflectionKey, item.promptHtml[locale], reflections.get(item.reflectionKey), item.support) };
+			return { ...common, reflection: presentReflection(item.prompts[0]!, reflections.get(item.reflectionKey), locale) };
 		case 'vignette':
 			return { ...common, vignette: presentVignette(item, await vignetteAttemptsOf(database, user.id, item.id), reflections, locale) };
 		case 'quiz': {
@@ -133,7 +134,7 @@ export const actions: Actions = {
 		const raw = form.getAll('answer').filter((v): v is string => typeof v === 'string');
 		const parsed = parseAnswer(question, raw);
 		if (!parsed.ok) {
-			const range = question.kind === 'estimate' || question.kind === 'scale' ? { min: question.min, max: question.max } : { min: 1, max: 7 };
+			const range = isNumeric(question) ? rangeOf(question) : {};
 			return fail(400, { question: questionId, message: `error_answer_${parsed.error.replace('-', '_')}`, ...range, raw: raw[0] ?? '' });
 		}
 		const database = await db();
@@ -158,7 +159,7 @@ export const actions: Actions = {
 		const body = field(form, 'body').replace(/\r\n/g, '\n');
 		const baseVersion = Number(field(form, 'version'));
 		const writeKey = parseWriteKey(form.get('writeKey'));
-		if (!reflectionKeysOf(item).includes(key) || !Number.isInteger(baseVersion) || baseVersion < 0 || writeKey === null) {
+		if (!item.prompts.some((p) => p.key === key) || !Number.isInteger(baseVersion) || baseVersion < 0 || writeKey === null) {
 			return fail(400, { message: 'error_bad_request' });
 		}
 		// Left out (an older page or client) keeps what is stored; anything else must be a known choice,

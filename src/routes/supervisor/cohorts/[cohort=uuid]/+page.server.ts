@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
-import { course, type Locale } from '$lib/server/content';
+import { course, findTarget, targetKey, type Locale } from '$lib/server/content';
 import { db } from '$lib/server/db';
 import { parseForm, readForm } from '$lib/server/forms';
 import { ownCohort, requireSupervisor } from '$lib/server/policy';
@@ -18,7 +18,6 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const locale = getLocale() as Locale;
 	const sort = url.searchParams.get('sort') ?? 'name';
 	const [overview, invites] = await Promise.all([cohortOverview(database, course, cohort.id, sort, locale), invitesOf(database, cohort.id)]);
-	const titleOf = (type: string, id: string) => (type === 'module' ? course.modules.find((m) => m.id === id)?.title[locale] : course.items.get(id)?.title[locale]) ?? id;
 	return {
 		cohort: { id: cohort.id, name: cohort.name },
 		sort: overview.sort,
@@ -30,7 +29,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		},
 		assignments: overview.assignments.map((a) => ({
 			id: a.assignment.id,
-			title: titleOf(a.assignment.targetType, a.assignment.targetId),
+			title: findTarget(a.assignment.targetType, a.assignment.targetId)?.title[locale] ?? a.assignment.targetId,
 			type: a.assignment.targetType,
 			dueAt: a.assignment.dueAt.toISOString(),
 			note: a.assignment.note,
@@ -38,8 +37,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		})),
 		invites: invites.map((i) => ({ id: i.id, expiresAt: i.expiresAt.toISOString() })),
 		targets: course.modules.map((m) => ({
-			module: { value: `module:${m.id}`, title: m.title[locale] },
-			items: m.items.filter((i) => i.type === 'vignette' || i.type === 'quiz').map((i) => ({ value: `${i.type}:${i.id}`, title: i.title[locale], type: i.type }))
+			module: { value: targetKey('module', m.id), title: m.title[locale] },
+			items: m.items.filter((i) => i.type === 'vignette' || i.type === 'quiz').map((i) => ({ value: targetKey(i.type, i.id), title: i.title[locale], type: i.type }))
 		}))
 	};
 };

@@ -1,12 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { getLocale } from '$lib/paraglide/runtime';
-import { course, type Locale } from '$lib/server/content';
+import { course, findTarget, type Locale } from '$lib/server/content';
 import { db } from '$lib/server/db';
 import { cohortMembers, reflections, users } from '$lib/server/db/schema';
 import { logAccess } from '$lib/server/audit';
 import { canReadReflection, notFound, ownCohort, requireSupervisor } from '$lib/server/policy';
 import { assignmentsOfLearner } from '$lib/server/supervision/assignments';
-import { targetTitle } from '$lib/server/supervision/snapshot';
 import type { PageServerLoad } from './$types';
 
 /** One trainee as their supervisor sees them: progress, assignments, and what they shared. */
@@ -34,6 +33,6 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		reflections: readable.map((r) => ({ key: r.promptKey, item: course.items.get(r.itemId)?.title[locale] ?? r.itemId, body: r.body, updatedAt: r.updatedAt.toISOString() })),
 		assignments: assigned
 			.filter((a) => a.assignment.cohortId === cohort.id)
-			.map((a) => ({ id: a.assignment.id, title: targetTitle(course, a.assignment.targetType, a.assignment.targetId, locale), status: a.status, dueAt: a.assignment.dueAt.toISOString() }))
+			.map((a) => ({ id: a.assignment.id, title: findTarget(a.assignment.targetType, a.assignment.targetId)?.title[locale] ?? a.assignment.targetId, status: a.status, dueAt: a.assignment.dueAt.toISOString() }))
 	};
 };

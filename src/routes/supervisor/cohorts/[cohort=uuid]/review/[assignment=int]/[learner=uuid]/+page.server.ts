@@ -5,7 +5,7 @@ import { parseForm, readForm } from '$lib/server/forms';
 import { requireSupervisor, submissionForSupervisor } from '$lib/server/policy';
 import { reviewSubmission } from '$lib/server/supervision/assignments';
 import { feedbackSchema } from '$lib/server/supervision/forms';
-import { course } from '$lib/server/content';
+import { findTarget } from '$lib/server/content';
 import { getLocale } from '$lib/paraglide/runtime';
 import { users } from '$lib/server/db/schema';
 import { eq } from 'drizzle-orm';
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const [learner] = await database.select({ displayName: users.displayName }).from(users).where(eq(users.id, params.learner));
 	if (work.submittedAt) await logAccess(database, supervisor, params.learner, [`submission:${assignment.id}`]);
 	const locale = getLocale() === 'en' ? 'en' : 'nl';
-	const title = (assignment.targetType === 'module' ? course.modules.find((x) => x.id === assignment.targetId)?.title[locale] : course.items.get(assignment.targetId)?.title[locale]) ?? assignment.targetId;
+	const title = findTarget(assignment.targetType, assignment.targetId)?.title[locale] ?? assignment.targetId;
 	return {
 		cohort: { id: cohort.id, name: cohort.name },
 		learnerName: learner?.displayName ?? '',
