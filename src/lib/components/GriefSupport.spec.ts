@@ -1,9 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
 import ReflectionForm from './ReflectionForm.svelte';
-
-// Rendered outside a SvelteKit app: the page state the form reads (the study clock's openedAt) is empty.
-vi.mock('$app/state', () => ({ page: { data: {} } }));
 
 const view = (support: 'grief' | null) => ({ key: 'reflectie-nazorg-en-eigen-verdriet', promptHtml: '<p>Wat raakt jou?</p>', body: '', version: 0, visibility: 'private', named: false, savedAt: null, support });
 

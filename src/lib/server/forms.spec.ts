@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, parseForm, readForm, registerSchema } from './forms';
+import { readFileSync } from 'node:fs';
+import { cleanText, parseForm, readForm } from './forms';
+import * as auth from './auth/forms';
+import * as account from './account/forms';
+import * as supervision from './supervision/forms';
+import * as groups from './groups/forms';
+import * as learning from './learning/forms';
+import { course } from './content';
 
 function form(password: string): FormData {
 	const data = new FormData();
@@ -11,13 +18,13 @@ function form(password: string): FormData {
 
 describe('the registration form', () => {
 	it('takes passwords of 10 to 256 characters of any kind, and refuses guessable ones with a reason', () => {
-		expect(parseForm(registerSchema, form('kort maar'))).toEqual({ ok: false, errors: { password: 'error_password_length' } });
-		expect(parseForm(registerSchema, form('een rustige lange zin')).ok).toBe(true);
+		expect(parseForm(auth.registerSchema, form('kort maar'))).toEqual({ ok: false, errors: { password: 'error_password_length' } });
+		expect(parseForm(auth.registerSchema, form('een rustige lange zin')).ok).toBe(true);
 		const long = 'de boot vaart langzaam door het riet '.repeat(7).slice(0, 256);
-		expect(parseForm(registerSchema, form(long)).ok).toBe(true);
-		expect(parseForm(registerSchema, form(`${long}x`))).toEqual({ ok: false, errors: { password: 'error_password_length' } });
-		expect(parseForm(registerSchema, form('wachtwoord123'))).toEqual({ ok: false, errors: { password: 'error_password_weak' } });
-		expect(parseForm(registerSchema, form('lena@example.nl'))).toMatchObject({ ok: false, errors: { password: expect.stringMatching(/^error_password_(weak|personal)$/) } });
+		expect(parseForm(auth.registerSchema, form(long)).ok).toBe(true);
+		expect(parseForm(auth.registerSchema, form(`${long}x`))).toEqual({ ok: false, errors: { password: 'error_password_length' } });
+		expect(parseForm(auth.registerSchema, form('wachtwoord123'))).toEqual({ ok: false, errors: { password: 'error_password_weak' } });
+		expect(parseForm(auth.registerSchema, form('lena@example.nl'))).toMatchObject({ ok: false, errors: { password: expect.stringMatching(/^error_password_(weak|personal)$/) } });
 	});
 });
 
@@ -33,4 +40,30 @@ describe('posted text', () => {
 		const form = await readForm(new Request('http://localhost/', { method: 'POST', body }));
 		expect(Object.fromEntries(form)).toEqual({ displayName: 'Lena', note: 'ab', password: 'geheim\u0000woord', newPassword: '\u0001x' });
 	});
+});
+
+describe('every form schema', () => {
+	it('says each problem with an error message key, so the learner reads it in their language', () => {
+		const quiz = [...course.items.values()].find((item) => item.type === 'quiz');
+		if (quiz?.type !== 'quiz') throw new Error('the course has no quiz');
+		const schemas = [
+			...[auth.registerSchema, auth.loginSchema, auth.changePasswordSchema, auth.resetRequestSchema, auth.resetPasswordSchema, auth.changeEmailSchema, auth.languageSchema],
+			...[account.deleteAccountSchema, supervision.cohortNameSchema, supervision.assignSchema, supervision.feedbackSchema, supervision.replySchema, supervision.leaveSchema],
+			...[supervision.revokeInviteSchema, groups.groupNameSchema, groups.caseSchema, groups.memberSchema, groups.revokeInviteSchema, groups.showNameSchema, groups.moveSchema],
+			...[groups.notesSchema, groups.postSchema, groups.editSchema, groups.removeSchema, learning.completeSchema, learning.chooseSchema],
+			...[learning.answerSchema(quiz), learning.reflectSchema(['reflectie-wat-jou-raakt'])]
+		];
+		const keys = new Set(Object.keys(JSON.parse(readFileSync('messages/nl.json', 'utf8')) as Record<string, string>).filter((k) => k.startsWith('error_')));
+		const messages = new Set<string>();
+		for (const schema of schemas) {
+			const fields = Object.keys(schema.shape);
+			const every = (value: unknown) => Object.fromEntries(fields.map((name) => [name, value]));
+			for (const input of [{}, every(''), every('x'.repeat(6000)), every(42), every(['a']), every('kort')]) {
+				const result = schema.safeParse(input);
+				if (!result.success) for (const issue of result.error.issues) if (issue.path[0] !== 'writeKey') messages.add(`${fields.join(',')}: ${issue.message}`);
+			}
+		}
+		expect(messages.size).toBeGreaterThan(15);
+		expect([...messages].filter((message) => !keys.has(message.split(': ')[1] ?? ''))).toEqual([]);
+	}, 60_000);
 });

@@ -1,55 +1,46 @@
 /** Form input is unknown until a schema has parsed it; errors come back as message keys per field. */
-import { error } from '@sveltejs/kit';
+import { error, fail as kitFail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { PASSWORD_MAX, PASSWORD_MIN } from './auth/password';
-import { passwordWeakness, personalWords } from './auth/strength';
+import type { ErrorKey, FieldErrors } from '$lib/i18n';
 
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
-export function parseForm<T>(schema: z.ZodType<T>, form: FormData): Parsed<T> {
-	const input = Object.fromEntries([...form.keys()].map((k) => [k, form.get(k)]));
-	const result = schema.safeParse(input);
+/**
+ * Each field's value as posted, as a schema reads them: a list for a field named in `lists` (checkboxes,
+ * multiple choice; empty when none was ticked), else its first value (absent when it was left out).
+ */
+export function formValues(form: FormData, lists: readonly string[] = []): Record<string, unknown> {
+	const values: Record<string, unknown> = Object.fromEntries([...new Set(form.keys())].map((k) => [k, lists.includes(k) ? form.getAll(k) : form.get(k)]));
+	for (const name of lists) values[name] ??= [];
+	return values;
+}
+
+export function parseForm<T>(schema: z.ZodType<T>, form: FormData, lists: readonly string[] = []): Parsed<T> {
+	const result = schema.safeParse(formValues(form, lists));
 	if (result.success) return { ok: true, data: result.data };
 	const errors: FieldErrors = {};
 	for (const issue of result.error.issues) {
 		const field = String(issue.path[0] ?? 'form');
-		errors[field] ??= issue.message;
+		// Schemas give error keys as their messages (stringField, and each check's message).
+		errors[field] ??= issue.message as ErrorKey;
 	}
 	return { ok: false, errors };
 }
 
-const str = (key: string) => z.string({ error: key });
-export const emailField = str('error_email').trim().toLowerCase().max(254, 'error_email').email('error_email');
-export const passwordField = str('error_password_length').min(PASSWORD_MIN, 'error_password_length').max(PASSWORD_MAX, 'error_password_length');
+/** A string field whose every problem says `key`: a missing field, a wrong type or a failed check. */
+export const stringField = (key: ErrorKey) => z.string({ error: key });
 
-/** The message key for a password that is long enough but easy to guess, or null. */
-export function weakPasswordError(password: string, email: string, name: string): string | null {
-	const weakness = passwordWeakness(password, personalWords(email, name));
-	return weakness === 'personal' ? 'error_password_personal' : weakness === 'weak' ? 'error_password_weak' : null;
+/** What an action answers a refused post with: the message keys in it are checked against the messages. */
+type Refusal = Record<string, unknown> & { message?: ErrorKey; problem?: ErrorKey | null; errors?: FieldErrors };
+
+/**
+ * SvelteKit's `fail`, keeping the literal types of what it is given (so `ActionData` carries
+ * `message: 'error_login'`, not `string`), and refusing a message key without a message.
+ */
+export function fail<const T extends Refusal>(status: number, data: T) {
+	return kitFail(status, data);
 }
-
-export const registerSchema = z
-	.object({
-		email: emailField,
-		displayName: str('error_name').trim().min(1, 'error_name').max(80, 'error_name'),
-		password: passwordField
-	})
-	.superRefine(({ email, displayName, password }, ctx) => {
-		const problem = weakPasswordError(password, email, displayName);
-		if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
-	});
-
-export const loginSchema = z.object({
-	email: str('error_login').trim().min(1, 'error_login').max(254, 'error_login'),
-	password: str('error_login').min(1, 'error_login').max(PASSWORD_MAX, 'error_login'),
-	remember: z.literal('yes').optional()
-});
-
-export const changePasswordSchema = z.object({
-	currentPassword: str('error_current_password').min(1, 'error_current_password').max(PASSWORD_MAX, 'error_current_password'),
-	newPassword: passwordField
-});
 
 /** The posted form, or a 400 when the body is not a readable form (wrong content type, broken multipart). */
 export async function readForm(request: Request): Promise<FormData> {
@@ -81,21 +72,3 @@ const PASSWORD_FIELD = /password/i;
 export function cleanText(value: string): string {
 	return value.replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, '');
 }
-
-export const deleteAccountSchema = z.object({
-	confirm: z.literal('yes', { error: 'error_delete_confirm' }),
-	/** What happens to posts in group discussions: removed, or kept without the author's name. */
-	posts: z.enum(['remove', 'keep'], { error: 'error_delete_posts' }).default('remove'),
-	/** May stay empty while the last password entry is recent (policy.hasRecentPassword). */
-	password: str('error_delete_password').max(PASSWORD_MAX, 'error_delete_password').default('')
-});
-
-export const resetRequestSchema = z.object({ email: emailField });
-
-/** The new password behind a reset link; its strength is checked against the account's name and address. */
-export const resetPasswordSchema = z.object({ password: passwordField });
-
-export const changeEmailSchema = z.object({
-	newEmail: emailField,
-	password: str('error_current_password').min(1, 'error_current_password').max(PASSWORD_MAX, 'error_current_password')
-});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeRedirect } from './policy';
+import { navFor, safeRedirect, supervisorOnly, userOrLogin } from './policy';
 
 describe('redirects after login', () => {
 	it('follows same-site paths only', () => {
@@ -8,5 +8,42 @@ describe('redirects after login', () => {
 		expect(safeRedirect('/\\evil.example')).toBe('/dashboard');
 		expect(safeRedirect('https://evil.example')).toBe('/dashboard');
 		expect(safeRedirect(undefined)).toBe('/dashboard');
+	});
+});
+
+const trainee = { id: 't', email: 't@x.nl', displayName: 'T', role: 'trainee', locale: 'nl' };
+const supervisor = { ...trainee, id: 's', role: 'supervisor' };
+const admin = { ...trainee, id: 'a', role: 'admin' };
+/** What a guard threw (SvelteKit's redirect and error are thrown values, not Error instances). */
+function thrown(fn: () => unknown): unknown {
+	try {
+		fn();
+	} catch (value) {
+		return value;
+	}
+	return undefined;
+}
+
+describe('signed in or to the login page', () => {
+	it('sends a visitor to log in and come back to the same address, query included', () => {
+		expect(thrown(() => userOrLogin(null, '/modules/a/b?x=1&y=2'))).toMatchObject({ status: 303, location: '/login?redirectTo=%2Fmodules%2Fa%2Fb%3Fx%3D1%26y%3D2' });
+	});
+	it('lets a signed-in user through', () => {
+		expect(userOrLogin(trainee, '/dashboard')).toBe(trainee);
+	});
+});
+
+describe('supervisor pages', () => {
+	it('are "not found" for a trainee, open to supervisors and admins', () => {
+		expect(thrown(() => supervisorOnly(trainee))).toMatchObject({ status: 404 });
+		expect(supervisorOnly(supervisor)).toBe(supervisor);
+		expect(supervisorOnly(admin)).toBe(admin);
+	});
+	it('are in the navigation only for those who may open them', () => {
+		expect(navFor(null)).toEqual({ supervisor: false });
+		expect(navFor(trainee)).toEqual({ supervisor: false });
+		expect(navFor(supervisor)).toEqual({ supervisor: true });
+		expect(navFor(admin)).toEqual({ supervisor: true });
+		expect(navFor({ ...trainee, role: 'unknown' })).toEqual({ supervisor: false });
 	});
 });

@@ -4,13 +4,16 @@
  * - A learner reads and writes only their own learning data.
  * - A supervisor sees only their own cohorts, and of their trainees only what was shared with
  *   them (reflections set to "my supervisor") or submitted to them (assigned work).
+ * The functions here take the user (and the database) as arguments, so they are tested without a
+ * request; routes ask them through `guards.ts`, which supplies both from the current request.
  */
 import { error, redirect } from '@sveltejs/kit';
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { QueryBuilder, alias } from 'drizzle-orm/pg-core';
 import type { SessionUser } from './auth/session';
 import { logEvent } from './log';
 import type { Db } from './db';
-import { assignmentLearners, assignments, cohortMembers, cohorts, groupMembers, groups, reflectionShares, type Cohort, type Group, type Reflection, type Session } from './db/schema';
+import { assignmentLearners, assignments, cohortMembers, cohorts, groupMembers, groups, reflectionShares, reflections, type Cohort, type Group, type Reflection, type Session } from './db/schema';
 
 /** Every refusal passes here, so it is logged once (user, route and what, from the request context). */
 export function notFound(what = 'resource'): never {
@@ -18,10 +21,10 @@ export function notFound(what = 'resource'): never {
 	error(404, 'Not found');
 }
 
-/** The signed-in user, or a redirect to the login page that comes back here afterwards. */
-export function requireUser(locals: App.Locals, url: URL): SessionUser {
-	if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
-	return locals.user;
+/** The signed-in user, or a redirect to the login page that comes back to `returnTo` afterwards. */
+export function userOrLogin(user: SessionUser | null, returnTo: string): SessionUser {
+	if (!user) redirect(303, `/login?redirectTo=${encodeURIComponent(returnTo)}`);
+	return user;
 }
 
 /** How long a password entry counts for a sensitive change (data export, account deletion, password change). */
@@ -37,15 +40,20 @@ export function isSupervisor(user: SessionUser): boolean {
 	return user.role === 'supervisor' || user.role === 'admin';
 }
 
-export function requireSupervisor(locals: App.Locals, url: URL): SessionUser {
-	const user = requireUser(locals, url);
+/** The user, if they are a supervisor; anyone else finds no supervisor pages at all. */
+export function supervisorOnly(user: SessionUser): SessionUser {
 	if (!isSupervisor(user)) notFound('supervisor role');
 	return user;
 }
 
+/** What the site's navigation may offer this user (null: signed out). */
+export function navFor(user: SessionUser | null): { supervisor: boolean } {
+	return { supervisor: user !== null && isSupervisor(user) };
+}
+
 /** The cohort, if this supervisor leads it. */
 export async function ownCohort(db: Db, supervisor: SessionUser, cohortId: string): Promise<Cohort> {
-	if (!isSupervisor(supervisor)) notFound('supervisor role');
+	supervisorOnly(supervisor);
 	const [cohort] = await db.select().from(cohorts).where(and(eq(cohorts.id, cohortId), eq(cohorts.supervisorId, supervisor.id)));
 	return cohort ?? notFound('cohort');
 }
@@ -83,6 +91,43 @@ async function sharedWithGroupOf(db: Db, viewerId: string, reflection: Pick<Refl
 	return row !== undefined;
 }
 
+// Subqueries built without a database handle, so that a condition is a plain value.
+const qb = new QueryBuilder();
+const viewerIn = alias(groupMembers, 'viewer_in');
+const authorIn = alias(groupMembers, 'author_in');
+const nothing = sql`false`;
+
+/**
+ * The reflections `viewer` may read, as a condition on the `reflections` table: canReadReflection
+ * for a whole set in one statement (the integration tests hold the two to the same answers).
+ * Each branch is a rule of its own; a viewer who fits none gets `false`, never "no condition".
+ */
+export function readableBy(viewer: SessionUser): SQL {
+	return or(eq(reflections.learnerId, viewer.id), sharedWithSupervisor(viewer), sharedInGroupWith(viewer)) ?? nothing;
+}
+
+/** Reflections shared with "my supervisor" whose author is in one of this supervisor's cohorts. */
+export function sharedWithSupervisor(supervisor: SessionUser): SQL {
+	if (!isSupervisor(supervisor)) return nothing;
+	const trainees = qb
+		.select({ id: cohortMembers.learnerId })
+		.from(cohortMembers)
+		.innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
+		.where(eq(cohorts.supervisorId, supervisor.id));
+	return and(eq(reflections.visibility, 'supervisor'), inArray(reflections.learnerId, trainees)) ?? nothing;
+}
+
+/** Reflections shared with a group that both the author and the viewer are members of. */
+function sharedInGroupWith(viewer: SessionUser): SQL {
+	const share = qb
+		.select({ one: sql`1` })
+		.from(reflectionShares)
+		.innerJoin(viewerIn, and(eq(viewerIn.groupId, reflectionShares.groupId), eq(viewerIn.memberId, viewer.id)))
+		.innerJoin(authorIn, and(eq(authorIn.groupId, reflectionShares.groupId), eq(authorIn.memberId, reflections.learnerId)))
+		.where(eq(reflectionShares.reflectionId, reflections.id));
+	return and(eq(reflections.visibility, 'group'), exists(share)) ?? nothing;
+}
+
 /** The group, if the user is a member of it; anything else looks like "not found". */
 export async function groupForMember(db: Db, user: SessionUser, groupId: string): Promise<Group> {
 	const [row] = await db
@@ -93,6 +138,16 @@ export async function groupForMember(db: Db, user: SessionUser, groupId: string)
 	return row?.group ?? notFound('group');
 }
 
+/** A learner shares a reflection only with a group they are in. */
+export async function mayShareWith(db: Pick<Db, 'select'>, user: SessionUser, groupId: string): Promise<boolean> {
+	const [row] = await db
+		.select({ id: groupMembers.memberId })
+		.from(groupMembers)
+		.where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.memberId, user.id)))
+		.limit(1);
+	return row !== undefined;
+}
+
 /** Only the facilitator picks the case, runs the meeting and writes its notes. */
 export function isFacilitator(group: Group, user: SessionUser): boolean {
 	return group.facilitatorId === user.id;
@@ -100,7 +155,7 @@ export function isFacilitator(group: Group, user: SessionUser): boolean {
 
 /** A trainee's assigned work, as seen by the supervisor whose cohort it was assigned in. */
 export async function submissionForSupervisor(db: Db, supervisor: SessionUser, assignmentId: number, learnerId: string) {
-	if (!isSupervisor(supervisor)) notFound('supervisor role');
+	supervisorOnly(supervisor);
 	const [row] = await db
 		.select({ assignment: assignments, work: assignmentLearners, cohort: cohorts })
 		.from(assignmentLearners)

@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { setPassword } from '$lib/server/auth/accounts';
 import { invalidateUserSessions } from '$lib/server/auth/session';
@@ -6,20 +6,21 @@ import { adoptSession, clearSessionCookie } from '$lib/server/auth/cookies';
 import { reauthenticate } from '$lib/server/account/confirm';
 import { requestEmailChange } from '$lib/server/auth/email-change';
 import { linkOrigin, queueMail } from '$lib/server/mail';
-import { changeEmailSchema, changePasswordSchema, parseForm, readForm, weakPasswordError } from '$lib/server/forms';
-import { requireUser } from '$lib/server/policy';
+import { fail, parseForm, readForm } from '$lib/server/forms';
+import { changeEmailSchema, changePasswordSchema, weakPasswordError } from '$lib/server/auth/forms';
+import { requireUser } from '$lib/server/guards';
 import { logEvent } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
-	const user = requireUser(locals, url);
+export const load: PageServerLoad = () => {
+	const user = requireUser();
 	return { email: user.email, displayName: user.displayName };
 };
 
 export const actions: Actions = {
 	/** The current password is always asked (it is the re-authentication); the new one must be hard to guess. */
-	password: async ({ request, locals, url, cookies }) => {
-		const user = requireUser(locals, url);
+	password: async ({ request, locals, cookies }) => {
+		const user = requireUser();
 		const parsed = parseForm(changePasswordSchema, await readForm(request));
 		if (!parsed.ok) return fail(400, { action: 'password', errors: parsed.errors });
 		const weak = weakPasswordError(parsed.data.newPassword, user.email, user.displayName);
@@ -39,7 +40,7 @@ export const actions: Actions = {
 	},
 	/** Like the password change, the password is asked again; a taken address gets the same answer as a free one. */
 	email: async ({ request, locals, url, cookies }) => {
-		const user = requireUser(locals, url);
+		const user = requireUser();
 		const form = await readForm(request);
 		const newEmail = String(form.get('newEmail') ?? '').slice(0, 254);
 		const parsed = parseForm(changeEmailSchema, form);
@@ -57,8 +58,8 @@ export const actions: Actions = {
 		logEvent('email.change.requested', { userId: user.id });
 		return { action: 'email', success: true };
 	},
-	logoutEverywhere: async ({ locals, cookies, url }) => {
-		const user = requireUser(locals, url);
+	logoutEverywhere: async ({ cookies }) => {
+		const user = requireUser();
 		await invalidateUserSessions(await db(), user.id);
 		logEvent('logout.everywhere', { userId: user.id });
 		clearSessionCookie(cookies);

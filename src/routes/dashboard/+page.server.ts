@@ -1,18 +1,18 @@
-import { getLocale } from '$lib/paraglide/runtime';
-import { course, findTarget, type Locale } from '$lib/server/content';
+import { locale } from '$lib/locale';
+import { course, findTarget } from '$lib/server/content';
 import { db } from '$lib/server/db';
-import { requireUser } from '$lib/server/policy';
+import { requireUser } from '$lib/server/guards';
 import { summarise } from '$lib/server/learning/progress';
 import { learnerDashboard } from '$lib/server/learning/dashboard';
-import { fail } from '@sveltejs/kit';
-import { readForm } from '$lib/server/forms';
+
+import { fail, parseForm, readForm } from '$lib/server/forms';
+import { leaveSchema } from '$lib/server/supervision/forms';
 import { readyToSubmit, statusOf, touchedBy } from '$lib/server/supervision/assignments';
 import { leaveCohort } from '$lib/server/supervision/cohorts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requireUser(locals, url);
-	const locale = getLocale() as Locale;
+export const load: PageServerLoad = async () => {
+	const user = requireUser();
 	const { progress: rows, assignments: assigned, cohorts } = await learnerDashboard(await db(), user.id);
 	const { modules, resume } = summarise(course, rows);
 	const now = new Date();
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		cohorts,
 		assignments: assigned.map((a) => ({
 			id: a.id,
-			title: findTarget(a.targetType, a.targetId)?.title[locale] ?? a.targetId,
+			title: findTarget(a.targetType, a.targetId)?.title[locale()] ?? a.targetId,
 			dueAt: a.dueAt.toISOString(),
 			status: statusOf(a, touchedBy(course, rows, a.targetType, a.targetId), now),
 			ready: !a.submittedAt && readyToSubmit(course, rows, a.targetType, a.targetId),
@@ -30,12 +30,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			hasFeedback: a.hasFeedback,
 			replied: a.replied
 		})),
-		resume: resume && resumeItem ? { url: `/modules/${resume.moduleId}/${resume.itemId}`, title: resumeItem.title[locale] } : null,
+		resume: resume && resumeItem ? { url: `/modules/${resume.moduleId}/${resume.itemId}`, title: resumeItem.title[locale()] } : null,
 		modules: course.modules.map((m, i) => ({
 			id: m.id,
 			order: m.order,
-			title: m.title[locale],
-			summary: m.summary[locale],
+			title: m.title[locale()],
+			summary: m.summary[locale()],
 			minutes: m.minutes,
 			done: modules[i]?.done ?? 0,
 			total: modules[i]?.total ?? m.items.length,
@@ -45,10 +45,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	leave: async ({ locals, url, request }) => {
-		const user = requireUser(locals, url);
-		const cohortId = String((await readForm(request)).get('cohort') ?? '');
-		if (!(await leaveCohort(await db(), cohortId, user.id))) return fail(404, { message: 'error_cohort_unknown' });
+	leave: async ({ request }) => {
+		const user = requireUser();
+		const parsed = parseForm(leaveSchema, await readForm(request));
+		if (!parsed.ok || !(await leaveCohort(await db(), parsed.data.cohort, user.id))) return fail(404, { message: 'error_cohort_unknown' });
 		return { left: true };
 	}
 };

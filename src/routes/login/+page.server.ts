@@ -1,8 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { login } from '$lib/server/auth/accounts';
 import { setLocaleCookie, setSessionCookie } from '$lib/server/auth/cookies';
-import { loginSchema, parseForm, readForm } from '$lib/server/forms';
+import { asLocale } from '$lib/server/auth/mails';
+import { fail, parseForm, readForm } from '$lib/server/forms';
+import { loginSchema } from '$lib/server/auth/forms';
 import { safeRedirect } from '$lib/server/policy';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,7 +27,7 @@ export const actions: Actions = {
 				: fail(400, { email, remember, message: 'error_login' });
 		}
 		setSessionCookie(cookies, result.token, result.session);
-		setLocaleCookie(cookies, result.user.locale === 'en' ? 'en' : 'nl');
-		redirect(303, safeRedirect(String(form.get('redirectTo') ?? url.searchParams.get('redirectTo') ?? '')));
+		setLocaleCookie(cookies, asLocale(result.user.locale));
+		redirect(303, safeRedirect(parsed.data.redirectTo ?? url.searchParams.get('redirectTo') ?? ''));
 	}
 };

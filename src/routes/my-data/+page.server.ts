@@ -1,18 +1,22 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { getLocale } from '$lib/paraglide/runtime';
-import type { Locale } from '$lib/server/content';
+import { redirect } from '@sveltejs/kit';
+import { locale } from '$lib/locale';
 import { db } from '$lib/server/db';
-import { hasRecentPassword, isSupervisor, requireUser } from '$lib/server/policy';
+import { requireUser } from '$lib/server/guards';
+import { hasRecentPassword, isSupervisor } from '$lib/server/policy';
 import { accessLogView } from '$lib/server/account/access';
 import { reauthenticate } from '$lib/server/account/confirm';
 import { deleteAccount } from '$lib/server/account/delete';
 import { postsBy } from '$lib/server/groups/groups';
 import { adoptSession, clearSessionCookie } from '$lib/server/auth/cookies';
-import { deleteAccountSchema, parseForm, readForm } from '$lib/server/forms';
+import { fail, parseForm, readForm } from '$lib/server/forms';
+import { deleteAccountSchema } from '$lib/server/account/forms';
+import type { ErrorKey } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
+const reauthProblems: Record<'throttled' | 'wrong' | 'needed', ErrorKey> = { throttled: 'error_throttled', wrong: 'error_delete_password', needed: 'error_password_needed' };
+
 /** The export endpoint sends a refused password back here as ?export=… (a download cannot carry a message). */
-function exportError(url: URL) {
+function exportError(url: URL): { message: ErrorKey; seconds?: number } | null {
 	const reason = url.searchParams.get('export');
 	if (reason === 'wrong') return { message: 'error_export_password' };
 	if (reason === 'needed') return { message: 'error_password_needed' };
@@ -21,9 +25,9 @@ function exportError(url: URL) {
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requireUser(locals, url);
+	const user = requireUser();
 	const database = await db();
-	const [log, posts] = await Promise.all([accessLogView(database, user.id, getLocale() as Locale), postsBy(database, user.id)]);
+	const [log, posts] = await Promise.all([accessLogView(database, user.id, locale()), postsBy(database, user.id)]);
 	return {
 		log,
 		groupPosts: posts,
@@ -34,8 +38,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	delete: async ({ locals, url, request, cookies }) => {
-		const user = requireUser(locals, url);
+	delete: async ({ locals, request, cookies }) => {
+		const user = requireUser();
 		const form = await readForm(request);
 		const parsed = parseForm(deleteAccountSchema, form);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, posts: form.get('posts') === 'keep' ? 'keep' : 'remove' });
@@ -43,7 +47,7 @@ export const actions: Actions = {
 		if (!locals.session) redirect(303, '/login');
 		const auth = await reauthenticate(database, user, locals.session, parsed.data.password);
 		if (!auth.ok) {
-			const message = { throttled: 'error_throttled', wrong: 'error_delete_password', needed: 'error_password_needed' }[auth.reason];
+			const message = reauthProblems[auth.reason];
 			return fail(400, { errors: { password: message }, seconds: auth.reason === 'throttled' ? auth.waitSeconds : 0, posts: parsed.data.posts });
 		}
 		if (auth.rotated) adoptSession(cookies, locals, auth.rotated.token, auth.rotated.session);

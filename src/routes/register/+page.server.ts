@@ -1,9 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { getLocale } from '$lib/paraglide/runtime';
+import { redirect } from '@sveltejs/kit';
+import { locale } from '$lib/locale';
 import { db } from '$lib/server/db';
 import { register, registrationAllowed } from '$lib/server/auth/accounts';
 import { linkOrigin, queueMail } from '$lib/server/mail';
-import { parseForm, registerSchema, readForm } from '$lib/server/forms';
+import { fail, parseForm, readForm } from '$lib/server/forms';
+import { registerSchema } from '$lib/server/auth/forms';
 import { safeRedirect } from '$lib/server/policy';
 import { logEvent } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';
@@ -25,7 +26,8 @@ export const actions: Actions = {
 		if (!(await registrationAllowed(database, getClientAddress()))) {
 			return fail(429, { ...values, errors: { form: 'error_throttled_register' } });
 		}
-		const account = { ...parsed.data, locale: getLocale() === 'en' ? ('en' as const) : ('nl' as const), redirectTo: safeRedirect(String(form.get('redirectTo') ?? '')) };
+		const { email, displayName, password, redirectTo } = parsed.data;
+		const account = { email, displayName, password, locale: locale(), redirectTo: safeRedirect(redirectTo) };
 		const { mail } = await register(database, account, linkOrigin(url));
 		queueMail(mail);
 		logEvent('registration.requested');

@@ -1,8 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { requestPasswordReset, resetAllowed } from '$lib/server/auth/reset';
 import { linkOrigin, queueMail } from '$lib/server/mail';
-import { parseForm, readForm, resetRequestSchema } from '$lib/server/forms';
+import { fail, parseForm, readForm } from '$lib/server/forms';
+import { resetRequestSchema } from '$lib/server/auth/forms';
 import { logEvent } from '$lib/server/log';
 import type { Actions } from './$types';
 

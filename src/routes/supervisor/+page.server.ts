@@ -1,18 +1,17 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { getLocale } from '$lib/paraglide/runtime';
-import { findTarget, type Locale } from '$lib/server/content';
+import { redirect } from '@sveltejs/kit';
+import { locale } from '$lib/locale';
+import { findTarget } from '$lib/server/content';
 import { db } from '$lib/server/db';
-import { parseForm, readForm } from '$lib/server/forms';
-import { requireSupervisor } from '$lib/server/policy';
+import { fail, parseForm, readForm } from '$lib/server/forms';
+import { requireSupervisor } from '$lib/server/guards';
 import { cohortsOfSupervisor, createCohort } from '$lib/server/supervision/cohorts';
 import { cohortNameSchema } from '$lib/server/supervision/forms';
 import { inboxOf } from '$lib/server/supervision/inbox';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	const supervisor = requireSupervisor(locals, url);
+export const load: PageServerLoad = async () => {
+	const supervisor = requireSupervisor();
 	const database = await db();
-	const locale = getLocale() as Locale;
 	const [cohorts, inbox] = await Promise.all([cohortsOfSupervisor(database, supervisor.id), inboxOf(database, supervisor.id)]);
 	return {
 		cohorts,
@@ -25,7 +24,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 					assignmentId: e.assignmentId,
 					learnerId: e.learnerId,
 					learnerName: e.learnerName,
-					title: findTarget(e.targetType, e.targetId)?.title[locale] ?? e.targetId,
+					title: findTarget(e.targetType, e.targetId)?.title[locale()] ?? e.targetId,
 					at: e.at.toISOString()
 				}))
 			}))
@@ -34,8 +33,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	create: async ({ locals, url, request }) => {
-		const supervisor = requireSupervisor(locals, url);
+	create: async ({ request }) => {
+		const supervisor = requireSupervisor();
 		const form = await readForm(request);
 		const parsed = parseForm(cohortNameSchema, form);
 		if (!parsed.ok) return fail(400, { name: String(form.get('name') ?? '').slice(0, 80), errors: parsed.errors });

@@ -5,6 +5,7 @@ import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from './
 import { generateSessionToken, createSession } from './session';
 import type { Session } from '../db/schema';
 import type { Mail } from '../mail';
+import type { Locale } from '../../paraglide/runtime';
 import { alreadyRegisteredMail, asLocale, registerMail } from './mails';
 import { consumeToken, issueToken, revokeTokens, type TokenProblem } from './tokens';
 import {
@@ -39,7 +40,7 @@ export type NewAccount = {
 	displayName: string;
 	password: string;
 	role?: Role;
-	locale?: 'nl' | 'en';
+	locale?: Locale;
 };
 
 /** Creates the account; returns null when the e-mail address is taken. */
@@ -103,7 +104,7 @@ export async function login(db: Db, email: string, password: string, ip: string,
 }
 
 /** What a registration keeps until its link is followed: no user row exists before that. */
-export type PendingAccount = { displayName: string; passwordHash: string; locale: 'nl' | 'en'; redirectTo: string };
+export type PendingAccount = { displayName: string; passwordHash: string; locale: Locale; redirectTo: string };
 
 /**
  * Registration that says nothing about which addresses have an account: every address gets the
@@ -186,7 +187,7 @@ export async function setDisabled(db: Db, email: string, disabled: boolean): Pro
 	});
 }
 
-export async function setLocale(db: Db, userId: string, locale: 'nl' | 'en'): Promise<void> {
+export async function setLocale(db: Db, userId: string, locale: Locale): Promise<void> {
 	await db.update(users).set({ locale }).where(eq(users.id, userId));
 }
 

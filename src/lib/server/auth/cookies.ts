@@ -1,5 +1,6 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { Session } from '../db/schema';
+import type { Locale } from '../../paraglide/runtime';
 
 /**
  * Vite replaces import.meta.env in the app (dev server and build); anywhere else (the end-to-end
@@ -37,6 +38,6 @@ export function adoptSession(cookies: Cookies, locals: App.Locals, token: string
 
 /** Paraglide's cookie; readable by its client runtime, so not HttpOnly. */
 export const LOCALE_COOKIE = 'PARAGLIDE_LOCALE';
-export function setLocaleCookie(cookies: Cookies, locale: 'nl' | 'en'): void {
+export function setLocaleCookie(cookies: Cookies, locale: Locale): void {
 	cookies.set(LOCALE_COOKIE, locale, { httpOnly: false, sameSite: 'lax', secure: !dev, path: '/', maxAge: 60 * 60 * 24 * 400 });
 }

@@ -5,9 +5,9 @@
  * `=HYPERLINK("http://…")` would put their link in that stranger's inbox, sent from this installation.
  */
 import { m } from '../../paraglide/messages';
+import type { Locale } from '../../paraglide/runtime';
 import type { Mail } from '../mail';
 
-export type Locale = 'nl' | 'en';
 export const asLocale = (locale: string | null | undefined): Locale => (locale === 'en' ? 'en' : 'nl');
 
 function compose(to: string, locale: Locale, name: string | null, subject: string, body: string): Mail {

@@ -1,8 +1,10 @@
 /** The cohort table: trainees × modules with progress, and the status of each assignment. */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
+import type { SessionUser } from '../auth/session';
 import type { Course, Locale } from '../content';
 import type { Db } from '../db';
 import { json } from '../db/json';
+import { sharedWithSupervisor } from '../policy';
 import { assignmentLearners, assignments, cohortMembers, progress, reflections, users, type Assignment } from '../db/schema';
 import { statusOf, type AssignmentStatus } from './assignments';
 import { targetItems } from './snapshot';
@@ -119,11 +121,11 @@ export function toCsv(rows: (string | number)[][]): string {
 	return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Reflections a trainee shared with their supervisor(s), for the export's optional column. */
-export async function sharedReflections(db: Db, learnerIds: string[]) {
+/** Of these trainees' reflections, those the policy lets this supervisor read as their supervisor: the export's optional column. */
+export async function sharedReflections(db: Db, supervisor: SessionUser, learnerIds: string[]) {
 	if (learnerIds.length === 0) return [];
 	return db
 		.select({ learnerId: reflections.learnerId, promptKey: reflections.promptKey, body: reflections.body })
 		.from(reflections)
-		.where(and(inArray(reflections.learnerId, learnerIds), eq(reflections.visibility, 'supervisor')));
+		.where(and(inArray(reflections.learnerId, learnerIds), sharedWithSupervisor(supervisor)));
 }

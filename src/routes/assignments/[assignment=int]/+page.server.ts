@@ -1,35 +1,35 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { getLocale } from '$lib/paraglide/runtime';
-import { course, findTarget, type Locale } from '$lib/server/content';
+import { redirect } from '@sveltejs/kit';
+import { locale } from '$lib/locale';
+import { course, findTarget } from '$lib/server/content';
 import { db } from '$lib/server/db';
-import { parseForm, readForm } from '$lib/server/forms';
-import { notFound, requireUser } from '$lib/server/policy';
+import { fail, parseForm, readForm } from '$lib/server/forms';
+import { requireUser } from '$lib/server/guards';
+import { notFound } from '$lib/server/policy';
 import { learnerProgress } from '$lib/server/learning/progress';
 import { assignmentForLearner, assignmentsOfLearner, readyToSubmit, replyToFeedback, submitAssignment } from '$lib/server/supervision/assignments';
 import { replySchema } from '$lib/server/supervision/forms';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const user = requireUser(locals, url);
+export const load: PageServerLoad = async ({ params }) => {
+	const user = requireUser();
 	const database = await db();
 	const id = Number(params.assignment);
 	const [assigned, progress] = await Promise.all([assignmentsOfLearner(database, course, user.id), learnerProgress(database, user.id)]);
 	const row = assigned.find((a) => a.assignment.id === id);
 	if (!row) notFound();
-	const locale = getLocale() as Locale;
 	const { assignment, work } = row;
 	const target = findTarget(assignment.targetType, assignment.targetId);
 	const items = target?.items ?? [];
 	const completed = new Set(progress.filter((p) => p.status === 'completed').map((p) => p.itemId));
 	return {
 		id,
-		title: target?.title[locale] ?? '',
+		title: target?.title[locale()] ?? '',
 		cohortName: row.cohortName,
 		supervisorName: row.supervisorName,
 		note: assignment.note,
 		dueAt: assignment.dueAt.toISOString(),
 		status: row.status,
-		items: items.map((i) => ({ url: `/modules/${i.moduleId}/${i.id}`, title: i.title[locale], type: i.type, done: completed.has(i.id) })),
+		items: items.map((i) => ({ url: `/modules/${i.moduleId}/${i.id}`, title: i.title[locale()], type: i.type, done: completed.has(i.id) })),
 		ready: !work.submittedAt && readyToSubmit(course, progress, assignment.targetType, assignment.targetId),
 		submittedAt: work.submittedAt?.toISOString() ?? null,
 		feedback: work.feedback,
@@ -38,18 +38,18 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	submit: async ({ locals, url, params }) => {
-		const user = requireUser(locals, url);
+	submit: async ({ params }) => {
+		const user = requireUser();
 		const database = await db();
 		const id = Number(params.assignment);
 		const row = await assignmentForLearner(database, id, user.id);
 		if (!row) notFound();
 		if (row.work.submittedAt) return fail(409, { message: 'error_already_submitted' });
-		if (!(await submitAssignment(database, course, id, user.id, getLocale() as Locale))) return fail(409, { message: 'error_already_submitted' });
+		if (!(await submitAssignment(database, course, id, user.id, locale()))) return fail(409, { message: 'error_already_submitted' });
 		redirect(303, `/assignments/${id}?submitted=1`);
 	},
-	reply: async ({ locals, url, params, request }) => {
-		const user = requireUser(locals, url);
+	reply: async ({ params, request }) => {
+		const user = requireUser();
 		const database = await db();
 		const id = Number(params.assignment);
 		const row = await assignmentForLearner(database, id, user.id);

@@ -1,21 +1,21 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { getLocale } from '$lib/paraglide/runtime';
-import { course, type Locale } from '$lib/server/content';
+import { redirect } from '@sveltejs/kit';
+import { locale } from '$lib/locale';
+import { course } from '$lib/server/content';
 import { db } from '$lib/server/db';
-import { parseForm, readForm } from '$lib/server/forms';
+import { fail, formValues, parseForm, readForm } from '$lib/server/forms';
 import { caseChoices, caseItem, pickCase } from '$lib/server/groups/case';
-import { caseSchema, memberSchema } from '$lib/server/groups/forms';
+import { caseProblems, caseSchema, memberSchema, revokeInviteSchema, showNameSchema } from '$lib/server/groups/forms';
 import { MAX_MEMBERS, MIN_MEMBERS, handOver, leaveGroup, membersOfGroup, setShowName } from '$lib/server/groups/groups';
 import { createGroupInvite, groupInvitesOf, revokeGroupInvite } from '$lib/server/groups/invites';
-import { groupForMember, isFacilitator, notFound, requireUser } from '$lib/server/policy';
+import { groupForMember, requireUser } from '$lib/server/guards';
+import { isFacilitator, notFound } from '$lib/server/policy';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const user = requireUser(locals, url);
+export const load: PageServerLoad = async ({ url, params }) => {
+	const user = requireUser();
 	const database = await db();
-	const group = await groupForMember(database, user, params.group);
+	const group = await groupForMember(params.group);
 	const facilitator = isFacilitator(group, user);
-	const locale = getLocale() as Locale;
 	const [members, invites] = await Promise.all([membersOfGroup(database, group.id), facilitator ? groupInvitesOf(database, group.id) : []]);
 	const item = caseItem(course, group);
 	return {
@@ -24,38 +24,38 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		members: members.map((m) => ({ id: m.id, displayName: m.displayName, facilitator: m.id === group.facilitatorId, me: m.id === user.id })),
 		showName: members.find((m) => m.id === user.id)?.showName === 1,
 		limits: { min: MIN_MEMBERS, max: MAX_MEMBERS },
-		case: item ? { value: `${item.type}:${item.id}`, type: item.type, title: item.title[locale], url: `/modules/${item.moduleId}/${item.id}` } : null,
-		choices: facilitator ? caseChoices(course, locale) : [],
+		case: item ? { value: `${item.type}:${item.id}`, type: item.type, title: item.title[locale()], url: `/modules/${item.moduleId}/${item.id}` } : null,
+		choices: facilitator ? caseChoices(course, locale()) : [],
 		invites: invites.map((i) => ({ id: i.id, expiresAt: i.expiresAt.toISOString() })),
 		notice: url.searchParams.get('created') ? 'created' : url.searchParams.get('joined') ? 'joined' : null
 	};
 };
 
 /** The group, if this member facilitates it; anything else looks like "not found". */
-async function facilitated(locals: App.Locals, url: URL, groupId: string) {
-	const user = requireUser(locals, url);
+async function facilitated(groupId: string) {
+	const user = requireUser();
 	const database = await db();
-	const group = await groupForMember(database, user, groupId);
+	const group = await groupForMember(groupId);
 	if (!isFacilitator(group, user)) notFound();
 	return { user, database, group };
 }
 
 export const actions: Actions = {
-	invite: async ({ locals, url, params }) => {
-		const { database, group } = await facilitated(locals, url, params.group);
+	invite: async ({ url, params }) => {
+		const { database, group } = await facilitated(params.group);
 		const { code, expiresAt } = await createGroupInvite(database, group.id);
 		return { invite: { url: `${url.origin}/groups/join/${code}`, expiresAt: expiresAt.toISOString() } };
 	},
 
-	revoke: async ({ locals, url, params, request }) => {
-		const { database, group } = await facilitated(locals, url, params.group);
-		const inviteId = String((await readForm(request)).get('invite') ?? '');
-		if (!(await revokeGroupInvite(database, group.id, inviteId))) return fail(404, { message: 'error_invite_unknown' });
+	revoke: async ({ params, request }) => {
+		const { database, group } = await facilitated(params.group);
+		const parsed = parseForm(revokeInviteSchema, await readForm(request));
+		if (!parsed.ok || !(await revokeGroupInvite(database, group.id, parsed.data.invite))) return fail(404, { message: 'error_invite_unknown' });
 		return { revoked: true };
 	},
 
-	case: async ({ locals, url, params, request }) => {
-		const { database, group } = await facilitated(locals, url, params.group);
+	case: async ({ params, request }) => {
+		const { database, group } = await facilitated(params.group);
 		const form = await readForm(request);
 		const values = { target: String(form.get('target') ?? '').slice(0, 100), meeting: String(form.get('meeting') ?? '').slice(0, 20) };
 		const parsed = parseForm(caseSchema, form);
@@ -63,31 +63,32 @@ export const actions: Actions = {
 		const members = (await membersOfGroup(database, group.id)).length;
 		const result = await pickCase(database, course, group, { target: parsed.data.target, meetingDate: parsed.data.meeting, members });
 		if (!result.ok) {
-			const field = result.error === 'unknown-case' || result.error === 'too-few-members' ? 'target' : 'meeting';
-			return fail(400, { case: { ...values, errors: { [field]: `error_group_${result.error.replace(/-/g, '_')}` } } });
+			const { field, message } = caseProblems[result.error];
+			return fail(400, { case: { ...values, errors: { [field]: message } } });
 		}
 		return { casePicked: true };
 	},
 
-	handOver: async ({ locals, url, params, request }) => {
-		const { user, database, group } = await facilitated(locals, url, params.group);
+	handOver: async ({ params, request }) => {
+		const { user, database, group } = await facilitated(params.group);
 		const parsed = parseForm(memberSchema, await readForm(request));
 		if (!parsed.ok || !(await handOver(database, group, user.id, parsed.data.member))) return fail(400, { message: 'error_group_hand_over' });
 		return { handedOver: true };
 	},
 
-	showName: async ({ locals, url, params, request }) => {
-		const user = requireUser(locals, url);
+	showName: async ({ params, request }) => {
+		const user = requireUser();
 		const database = await db();
-		const group = await groupForMember(database, user, params.group);
-		await setShowName(database, group.id, user.id, (await readForm(request)).get('showName') === '1');
+		const group = await groupForMember(params.group);
+		const { showName } = showNameSchema.parse(formValues(await readForm(request)));
+		await setShowName(database, group.id, user.id, showName);
 		return { showNameSaved: true };
 	},
 
-	leave: async ({ locals, url, params }) => {
-		const user = requireUser(locals, url);
+	leave: async ({ params }) => {
+		const user = requireUser();
 		const database = await db();
-		const group = await groupForMember(database, user, params.group);
+		const group = await groupForMember(params.group);
 		const result = await leaveGroup(database, group, user.id);
 		if (!result.ok) return fail(409, { message: 'error_group_hand_over_first' });
 		redirect(303, `/groups?left=${result.groupDeleted ? 'deleted' : '1'}`);

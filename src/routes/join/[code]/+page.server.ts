@@ -1,5 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import { fail } from '$lib/server/forms';
 import { db } from '$lib/server/db';
+import { requireUser } from '$lib/server/guards';
 import { joinCohort, lookupInvite } from '$lib/server/supervision/cohorts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,12 +16,13 @@ export const load: PageServerLoad = async ({ params, locals, getClientAddress })
 };
 
 export const actions: Actions = {
-	default: async ({ params, locals, getClientAddress, url }) => {
-		if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
+	default: async ({ params, getClientAddress, url }) => {
+		// Back to the invite page itself after logging in.
+		const user = requireUser(url.pathname);
 		const database = await db();
 		const found = await lookupInvite(database, params.code, getClientAddress());
 		if (!found.ok) return fail(found.reason === 'throttled' ? 429 : 404, { message: found.reason === 'throttled' ? 'error_invite_throttled' : 'error_invite_invalid' });
-		await joinCohort(database, found.cohort.id, locals.user.id);
+		await joinCohort(database, found.cohort.id, user.id);
 		redirect(303, '/dashboard?joined=1');
 	}
 };

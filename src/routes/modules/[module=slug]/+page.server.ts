@@ -1,18 +1,17 @@
 import { error } from '@sveltejs/kit';
-import { getLocale } from '$lib/paraglide/runtime';
-import { findModule, type Locale } from '$lib/server/content';
+import { locale } from '$lib/locale';
+import { findModule } from '$lib/server/content';
 import { db } from '$lib/server/db';
-import { requireUser } from '$lib/server/policy';
+import { requireUser } from '$lib/server/guards';
 import { learnerProgress, summarise } from '$lib/server/learning/progress';
 import { pageStudyTimes } from '$lib/server/learning/study-time';
 import { course } from '$lib/server/content';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, locals, url }) => {
-	const user = requireUser(locals, url);
+export const load: PageServerLoad = async ({ params }) => {
+	const user = requireUser();
 	const module = findModule(params.module);
 	if (!module) error(404, 'Not found');
-	const locale = getLocale() as Locale;
 	const database = await db();
 	const [rows, studyTimes] = await Promise.all([learnerProgress(database, user.id), pageStudyTimes(database, module.items.map((i) => i.id))]);
 	const status = new Map(rows.map((r) => [r.itemId, r.status]));
@@ -21,13 +20,13 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		module: {
 			id: module.id,
 			order: module.order,
-			title: module.title[locale],
-			summary: module.summary[locale],
-			objectives: module.objectives[locale].map((text, i) => ({ text, roles: module.objectiveRoles[i] ?? [] })),
+			title: module.title[locale()],
+			summary: module.summary[locale()],
+			objectives: module.objectives[locale()].map((text, i) => ({ text, roles: module.objectiveRoles[i] ?? [] })),
 			minutes: module.minutes,
 			median: studyTimes.total
 		},
-		items: module.items.map((i) => ({ id: i.id, type: i.type, title: i.title[locale], minutes: i.minutes, median: studyTimes.items.get(i.id) ?? null, status: status.get(i.id) ?? null })),
+		items: module.items.map((i) => ({ id: i.id, type: i.type, title: i.title[locale()], minutes: i.minutes, median: studyTimes.items.get(i.id) ?? null, status: status.get(i.id) ?? null })),
 		done: summary?.done ?? 0,
 		resumeItemId: summary?.resumeItemId ?? module.items[0]?.id
 	};

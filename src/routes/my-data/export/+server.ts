@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
-import { requireUser } from '$lib/server/policy';
+import { requireUser } from '$lib/server/guards';
 import { reauthenticate } from '$lib/server/account/confirm';
 import { adoptSession } from '$lib/server/auth/cookies';
 import { exportFileName, exportOf } from '$lib/server/account/export';
@@ -8,9 +8,9 @@ import { readForm } from '$lib/server/forms';
 import type { RequestHandler } from './$types';
 
 /** A plain form post answers with the file as an attachment, so it works without JavaScript. */
-export const POST: RequestHandler = async ({ locals, url, request, cookies }) => {
+export const POST: RequestHandler = async ({ locals, request, cookies }) => {
 	// After logging in again, come back to the page, not to this POST-only address.
-	const user = requireUser(locals, new URL('/my-data', url));
+	const user = requireUser('/my-data');
 	if (!locals.session) redirect(303, '/login');
 	const password = (await readForm(request)).get('password');
 	const database = await db();

@@ -1,13 +1,14 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { resetPassword, resetTarget } from '$lib/server/auth/reset';
-import { parseForm, readForm, resetPasswordSchema, weakPasswordError } from '$lib/server/forms';
+import { fail, parseForm, readForm } from '$lib/server/forms';
+import { resetPasswordSchema, tokenProblems, weakPasswordError } from '$lib/server/auth/forms';
 import { logEvent } from '$lib/server/log';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const target = await resetTarget(await db(), params.token);
-	return { problem: target.ok ? null : `error_token_${target.reason}` };
+	return { problem: target.ok ? null : tokenProblems[target.reason] };
 };
 
 export const actions: Actions = {
@@ -15,13 +16,13 @@ export const actions: Actions = {
 	default: async ({ params, request }) => {
 		const database = await db();
 		const target = await resetTarget(database, params.token);
-		if (!target.ok) return fail(400, { problem: `error_token_${target.reason}`, errors: {} });
+		if (!target.ok) return fail(400, { problem: tokenProblems[target.reason], errors: {} });
 		const parsed = parseForm(resetPasswordSchema, await readForm(request));
 		if (!parsed.ok) return fail(400, { problem: null, errors: parsed.errors });
 		const weak = weakPasswordError(parsed.data.password, target.email, target.displayName);
 		if (weak) return fail(400, { problem: null, errors: { password: weak } });
 		const result = await resetPassword(database, params.token, parsed.data.password);
-		if (!result.ok) return fail(400, { problem: `error_token_${result.reason}`, errors: {} });
+		if (!result.ok) return fail(400, { problem: tokenProblems[result.reason], errors: {} });
 		logEvent('password.reset', { userId: result.userId });
 		redirect(303, '/login?reset=done');
 	}

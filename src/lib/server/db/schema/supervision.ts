@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { now } from './columns';
 import { users } from './auth';
+import type { Locale } from '../../../paraglide/runtime';
 
 /** The trainees one supervisor guides. */
 export const cohorts = pgTable(
@@ -69,7 +70,7 @@ export const assignments = pgTable(
 );
 
 export type SubmissionSnapshot = {
-	locale: 'nl' | 'en';
+	locale: Locale;
 	items: {
 		id: string;
 		type: string;

@@ -1,14 +1,17 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { getLocale } from '$lib/paraglide/runtime';
-import { course, type Locale } from '$lib/server/content';
+import { redirect } from '@sveltejs/kit';
+import { locale } from '$lib/locale';
+import { course } from '$lib/server/content';
 import { db } from '$lib/server/db';
-import { readForm } from '$lib/server/forms';
+import { fail, formValues, readForm } from '$lib/server/forms';
+import { moveSchema, notesSchema } from '$lib/server/groups/forms';
 import { caseAtHand } from '$lib/server/groups/case';
 import { facilitatorName, meetingOf, moveMeeting, saveNotes, PHASES, TIME_BOX_MINUTES, type MeetingError } from '$lib/server/groups/meeting';
-import { groupForMember, isFacilitator, requireUser } from '$lib/server/policy';
+import { groupForMember, requireUser } from '$lib/server/guards';
+import { isFacilitator } from '$lib/server/policy';
+import type { ErrorKey } from '$lib/i18n';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-const messages: Record<MeetingError, string> = {
+const messages: Record<MeetingError, ErrorKey> = {
 	'not-facilitator': 'error_meeting_not_facilitator',
 	stale: 'error_meeting_stale',
 	'unknown-phase': 'error_meeting_not_started',
@@ -16,14 +19,14 @@ const messages: Record<MeetingError, string> = {
 	'too-long': 'error_meeting_notes_too_long'
 };
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const user = requireUser(locals, url);
+export const load: PageServerLoad = async ({ url, params }) => {
+	const user = requireUser();
 	const database = await db();
-	const group = await groupForMember(database, user, params.group);
+	const group = await groupForMember(params.group);
 	const [meeting, facilitator] = await Promise.all([meetingOf(database, group), facilitatorName(database, group)]);
 	return {
 		group: { id: group.id, name: group.name },
-		caseAtHand: caseAtHand(course, group, getLocale() as Locale),
+		caseAtHand: caseAtHand(course, group, locale()),
 		facilitator,
 		isFacilitator: isFacilitator(group, user),
 		phases: PHASES.map((id) => ({ id, minutes: TIME_BOX_MINUTES[id] })),
@@ -34,11 +37,12 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	};
 };
 
-async function move({ locals, url, params, request }: RequestEvent, direction: 'next' | 'previous') {
-	const user = requireUser(locals, url);
+async function move({ params, request }: RequestEvent, direction: 'next' | 'previous') {
+	const user = requireUser();
 	const database = await db();
-	const group = await groupForMember(database, user, params.group);
-	const result = await moveMeeting(database, group, user, (await readForm(request)).get('from'), direction);
+	const group = await groupForMember(params.group);
+	const { from } = moveSchema.parse(formValues(await readForm(request)));
+	const result = await moveMeeting(database, group, user, from, direction);
 	if (!result.ok && result.error === 'not-facilitator') return fail(403, { action: 'move', message: messages[result.error], notes: '', length: 0 });
 	// A stale click (a second tab, a double submit) changes nothing; the page shows where the meeting is.
 	redirect(303, `/groups/${group.id}/meeting`);
@@ -47,13 +51,12 @@ async function move({ locals, url, params, request }: RequestEvent, direction: '
 export const actions: Actions = {
 	next: (event) => move(event, 'next'),
 	previous: (event) => move(event, 'previous'),
-	notes: async ({ locals, url, params, request }) => {
-		const user = requireUser(locals, url);
+	notes: async ({ params, request }) => {
+		const user = requireUser();
 		const database = await db();
-		const group = await groupForMember(database, user, params.group);
-		const form = await readForm(request);
-		const notes = String(form.get('notes') ?? '').replace(/\r\n?/g, '\n');
-		const result = await saveNotes(database, group, user, form.get('phase'), notes);
+		const group = await groupForMember(params.group);
+		const { phase, notes } = notesSchema.parse(formValues(await readForm(request)));
+		const result = await saveNotes(database, group, user, phase, notes);
 		if (!result.ok) return fail(result.error === 'not-facilitator' ? 403 : 400, { action: 'notes', message: messages[result.error], notes, length: notes.length });
 		redirect(303, `/groups/${group.id}/meeting?saved=1#notes`);
 	}

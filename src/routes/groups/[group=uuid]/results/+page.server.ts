@@ -1,18 +1,17 @@
-import { getLocale } from '$lib/paraglide/runtime';
+import { locale } from '$lib/locale';
 import { m } from '$lib/paraglide/messages';
-import { course, type Locale } from '$lib/server/content';
+import { course } from '$lib/server/content';
 import { db } from '$lib/server/db';
 import { groupResults } from '$lib/server/groups/results';
 import { sharedReflections } from '$lib/server/groups/shared-reflections';
-import { groupForMember, requireUser } from '$lib/server/policy';
+import { groupForMember, requireUser } from '$lib/server/guards';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const user = requireUser(locals, url);
+export const load: PageServerLoad = async ({ params }) => {
+	const user = requireUser();
 	const database = await db();
-	const group = await groupForMember(database, user, params.group);
-	const locale = getLocale() as Locale;
-	const results = await groupResults(database, course, group, user.id, locale, {
+	const group = await groupForMember(params.group);
+	const results = await groupResults(database, course, group, user.id, locale(), {
 		agree: m.group_results_agree(),
 		neutral: m.group_results_neutral(),
 		disagree: m.group_results_disagree(),
@@ -21,8 +20,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	});
 	return {
 		group: { id: group.id, name: group.name, meetingAt: group.meetingAt?.toISOString() ?? null },
-		case: results ? { type: results.item.type, title: results.item.title[locale], url: `/modules/${results.item.moduleId}/${results.item.id}` } : null,
+		case: results ? { type: results.item.type, title: results.item.title[locale()], url: `/modules/${results.item.moduleId}/${results.item.id}` } : null,
 		questions: results?.questions ?? [],
-		reflections: results ? await sharedReflections(database, group, results.item, user, locale) : []
+		reflections: results ? await sharedReflections(database, group, results.item, user, locale()) : []
 	};
 };

@@ -1,23 +1,20 @@
-import { fail } from '@sveltejs/kit';
-import { getLocale } from '$lib/paraglide/runtime';
-import { course, findTarget, targetKey, type Locale } from '$lib/server/content';
+import { locale } from '$lib/locale';
+import { course, findTarget, targetKey } from '$lib/server/content';
 import { db } from '$lib/server/db';
-import { parseForm, readForm } from '$lib/server/forms';
-import { ownCohort, requireSupervisor } from '$lib/server/policy';
+import { fail, parseForm, readForm } from '$lib/server/forms';
+import { ownCohort } from '$lib/server/guards';
 import { createInvite, invitesOf, revokeInvite } from '$lib/server/supervision/cohorts';
 import { createAssignment } from '$lib/server/supervision/assignments';
-import { assignSchema } from '$lib/server/supervision/forms';
+import { assignProblems, assignSchema, revokeInviteSchema } from '$lib/server/supervision/forms';
 import { endOfDay, todayIn } from '$lib/server/time-zone';
 import { cohortOverview } from '$lib/server/supervision/overview';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const supervisor = requireSupervisor(locals, url);
+export const load: PageServerLoad = async ({ url, params }) => {
+	const cohort = await ownCohort(params.cohort);
 	const database = await db();
-	const cohort = await ownCohort(database, supervisor, params.cohort);
-	const locale = getLocale() as Locale;
 	const sort = url.searchParams.get('sort') ?? 'name';
-	const [overview, invites] = await Promise.all([cohortOverview(database, course, cohort.id, sort, locale), invitesOf(database, cohort.id)]);
+	const [overview, invites] = await Promise.all([cohortOverview(database, course, cohort.id, sort, locale()), invitesOf(database, cohort.id)]);
 	return {
 		cohort: { id: cohort.id, name: cohort.name },
 		sort: overview.sort,
@@ -29,7 +26,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		},
 		assignments: overview.assignments.map((a) => ({
 			id: a.assignment.id,
-			title: findTarget(a.assignment.targetType, a.assignment.targetId)?.title[locale] ?? a.assignment.targetId,
+			title: findTarget(a.assignment.targetType, a.assignment.targetId)?.title[locale()] ?? a.assignment.targetId,
 			type: a.assignment.targetType,
 			dueAt: a.assignment.dueAt.toISOString(),
 			note: a.assignment.note,
@@ -37,46 +34,43 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		})),
 		invites: invites.map((i) => ({ id: i.id, expiresAt: i.expiresAt.toISOString() })),
 		targets: course.modules.map((m) => ({
-			module: { value: targetKey('module', m.id), title: m.title[locale] },
-			items: m.items.filter((i) => i.type === 'vignette' || i.type === 'quiz').map((i) => ({ value: targetKey(i.type, i.id), title: i.title[locale], type: i.type }))
+			module: { value: targetKey('module', m.id), title: m.title[locale()] },
+			items: m.items.filter((i) => i.type === 'vignette' || i.type === 'quiz').map((i) => ({ value: targetKey(i.type, i.id), title: i.title[locale()], type: i.type }))
 		}))
 	};
 };
 
 export const actions: Actions = {
-	invite: async ({ locals, url, params }) => {
-		const supervisor = requireSupervisor(locals, url);
+	invite: async ({ url, params }) => {
+		const cohort = await ownCohort(params.cohort);
 		const database = await db();
-		const cohort = await ownCohort(database, supervisor, params.cohort);
 		const { code, expiresAt } = await createInvite(database, cohort.id);
 		return { invite: { url: `${url.origin}/join/${code}`, code, expiresAt: expiresAt.toISOString() } };
 	},
 
-	revoke: async ({ locals, url, params, request }) => {
-		const supervisor = requireSupervisor(locals, url);
+	revoke: async ({ params, request }) => {
+		const cohort = await ownCohort(params.cohort);
 		const database = await db();
-		const cohort = await ownCohort(database, supervisor, params.cohort);
-		const inviteId = String((await readForm(request)).get('invite') ?? '');
-		if (!(await revokeInvite(database, cohort.id, inviteId))) return fail(404, { message: 'error_invite_unknown' });
+		const parsed = parseForm(revokeInviteSchema, await readForm(request));
+		if (!parsed.ok || !(await revokeInvite(database, cohort.id, parsed.data.invite))) return fail(404, { message: 'error_invite_unknown' });
 		return { revoked: true };
 	},
 
-	assign: async ({ locals, url, params, request }) => {
-		const supervisor = requireSupervisor(locals, url);
+	assign: async ({ params, request }) => {
+		const cohort = await ownCohort(params.cohort);
 		const database = await db();
-		const cohort = await ownCohort(database, supervisor, params.cohort);
 		const form = await readForm(request);
 		const values = { target: String(form.get('target') ?? ''), due: String(form.get('due') ?? ''), note: String(form.get('note') ?? '').slice(0, 2000) };
-		const parsed = parseForm(assignSchema, form);
+		const parsed = parseForm(assignSchema, form, ['learners']);
 		if (!parsed.ok) return fail(400, { assign: { ...values, errors: parsed.errors } });
 		const dueAt = endOfDay(parsed.data.due);
 		if (!dueAt) return fail(400, { assign: { ...values, errors: { due: 'error_assign_due' } } });
 		const [targetType, targetId] = parsed.data.target.split(':') as ['module' | 'vignette' | 'quiz', string];
-		const learnerIds = parsed.data.who === 'all' ? ('all' as const) : form.getAll('learners').map(String);
+		const learnerIds = parsed.data.who === 'all' ? ('all' as const) : parsed.data.learners;
 		const result = await createAssignment(database, course, { cohortId: cohort.id, targetType, targetId, dueAt, note: parsed.data.note, learnerIds });
 		if (!result.ok) {
-			const field = { 'unknown-target': 'target', 'due-in-past': 'due', 'unknown-trainee': 'learners', 'no-trainees': 'learners' }[result.error];
-			return fail(400, { assign: { ...values, errors: { [field]: `error_assign_${result.error.replace(/-/g, '_')}` } } });
+			const { field, message } = assignProblems[result.error];
+			return fail(400, { assign: { ...values, errors: { [field]: message } } });
 		}
 		return { assigned: result.id };
 	}

@@ -1,21 +1,20 @@
-import { getLocale } from '$lib/paraglide/runtime';
+import { locale } from '$lib/locale';
 import { m } from '$lib/paraglide/messages';
-import { course, type Locale } from '$lib/server/content';
+import { course } from '$lib/server/content';
 import { db } from '$lib/server/db';
-import { logAccess } from '$lib/server/audit';
-import { ownCohort, requireSupervisor } from '$lib/server/policy';
+import { logReads } from '$lib/server/audit';
+import { ownCohort, requireSupervisor } from '$lib/server/guards';
 import { cohortOverview, sharedReflections, toCsv } from '$lib/server/supervision/overview';
 import type { RequestHandler } from './$types';
 
 /** Progress and assignment status; shared reflections only when asked for, and then every read is logged. */
-export const GET: RequestHandler = async ({ locals, url, params }) => {
-	const supervisor = requireSupervisor(locals, url);
+export const GET: RequestHandler = async ({ url, params }) => {
+	const supervisor = requireSupervisor();
+	const cohort = await ownCohort(params.cohort);
 	const database = await db();
-	const cohort = await ownCohort(database, supervisor, params.cohort);
-	const locale = getLocale() as Locale;
 	const withReflections = url.searchParams.get('reflections') === '1';
-	const { modules, rows, assignments } = await cohortOverview(database, course, cohort.id, 'name', locale);
-	const shared = withReflections ? await sharedReflections(database, rows.map((r) => r.id)) : [];
+	const { modules, rows, assignments } = await cohortOverview(database, course, cohort.id, 'name', locale());
+	const shared = withReflections ? await sharedReflections(database, supervisor, rows.map((r) => r.id)) : [];
 	const header = [m.cohort_col_trainee(), m.field_email(), m.cohort_col_total(), ...modules.map((x) => x.title), ...assignments.map((a) => `${a.assignment.targetId} (${a.assignment.dueAt.toISOString().slice(0, 10)})`)];
 	if (withReflections) header.push(m.cohort_col_reflections());
 	const lines = rows.map((r) => {
@@ -23,10 +22,7 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 		if (withReflections) line.push(shared.filter((s) => s.learnerId === r.id).map((s) => `[${s.promptKey}] ${s.body}`).join('\n\n'));
 		return line;
 	});
-	for (const r of rows) {
-		const mine = shared.filter((s) => s.learnerId === r.id);
-		await logAccess(database, supervisor, r.id, mine.map((s) => `reflection:${s.promptKey} (export)`));
-	}
+	await logReads(database, supervisor, shared.map((s) => ({ learnerId: s.learnerId, what: `reflection:${s.promptKey} (export)` })));
 	return new Response('\uFEFF' + toCsv([header, ...lines]), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',

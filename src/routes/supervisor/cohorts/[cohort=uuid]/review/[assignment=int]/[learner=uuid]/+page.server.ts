@@ -1,24 +1,22 @@
-import { fail } from '@sveltejs/kit';
 import { db } from '$lib/server/db';
 import { logAccess } from '$lib/server/audit';
-import { parseForm, readForm } from '$lib/server/forms';
-import { requireSupervisor, submissionForSupervisor } from '$lib/server/policy';
+import { fail, parseForm, readForm } from '$lib/server/forms';
+import { requireSupervisor, submissionForSupervisor } from '$lib/server/guards';
 import { reviewSubmission } from '$lib/server/supervision/assignments';
 import { feedbackSchema } from '$lib/server/supervision/forms';
 import { findTarget } from '$lib/server/content';
-import { getLocale } from '$lib/paraglide/runtime';
+import { locale } from '$lib/locale';
 import { users } from '$lib/server/db/schema';
 import { eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const supervisor = requireSupervisor(locals, url);
+export const load: PageServerLoad = async ({ params }) => {
+	const supervisor = requireSupervisor();
 	const database = await db();
-	const { assignment, work, cohort } = await submissionForSupervisor(database, supervisor, Number(params.assignment), params.learner);
+	const { assignment, work, cohort } = await submissionForSupervisor(Number(params.assignment), params.learner);
 	const [learner] = await database.select({ displayName: users.displayName }).from(users).where(eq(users.id, params.learner));
 	if (work.submittedAt) await logAccess(database, supervisor, params.learner, [`submission:${assignment.id}`]);
-	const locale = getLocale() === 'en' ? 'en' : 'nl';
-	const title = findTarget(assignment.targetType, assignment.targetId)?.title[locale] ?? assignment.targetId;
+	const title = findTarget(assignment.targetType, assignment.targetId)?.title[locale()] ?? assignment.targetId;
 	return {
 		cohort: { id: cohort.id, name: cohort.name },
 		learnerName: learner?.displayName ?? '',
@@ -33,10 +31,9 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	feedback: async ({ locals, url, params, request }) => {
-		const supervisor = requireSupervisor(locals, url);
+	feedback: async ({ params, request }) => {
+		await submissionForSupervisor(Number(params.assignment), params.learner);
 		const database = await db();
-		await submissionForSupervisor(database, supervisor, Number(params.assignment), params.learner);
 		const form = await readForm(request);
 		const parsed = parseForm(feedbackSchema, form);
 		if (!parsed.ok) return fail(400, { feedback: String(form.get('feedback') ?? '').slice(0, 5000), errors: parsed.errors });

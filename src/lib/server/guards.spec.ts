@@ -1,0 +1,41 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { SessionUser } from './auth/session';
+
+/** The request the guards see: what SvelteKit's getRequestEvent() would return inside a load or action. */
+const request = vi.hoisted(() => ({ user: null as SessionUser | null, url: new URL('http://localhost/') }));
+vi.mock('$app/server', () => ({ getRequestEvent: () => ({ locals: { user: request.user }, url: request.url }) }));
+
+const { requireSupervisor, requireUser } = await import('./guards');
+
+const trainee: SessionUser = { id: 't', email: 't@x.nl', displayName: 'T', role: 'trainee', locale: 'nl' };
+const supervisor: SessionUser = { ...trainee, id: 's', role: 'supervisor' };
+function thrown(fn: () => unknown): unknown {
+	try {
+		fn();
+	} catch (value) {
+		return value;
+	}
+	return undefined;
+}
+function at(address: string, user: SessionUser | null) {
+	request.url = new URL(address, 'http://localhost');
+	request.user = user;
+}
+
+describe('guards read the user and the address from the request', () => {
+	it('send a visitor to log in and back to this page, or to the page named', () => {
+		at('/groups/abc/meeting?/notes', null);
+		expect(thrown(() => requireUser())).toMatchObject({ status: 303, location: '/login?redirectTo=%2Fgroups%2Fabc%2Fmeeting%3F%2Fnotes' });
+		at('/my-data/export', null);
+		expect(thrown(() => requireUser('/my-data'))).toMatchObject({ status: 303, location: '/login?redirectTo=%2Fmy-data' });
+		expect(thrown(() => requireSupervisor())).toMatchObject({ status: 303, location: '/login?redirectTo=%2Fmy-data%2Fexport' });
+	});
+
+	it('return the signed-in user; supervisor pages are "not found" for others', () => {
+		at('/dashboard', trainee);
+		expect(requireUser()).toBe(trainee);
+		expect(thrown(() => requireSupervisor())).toMatchObject({ status: 404 });
+		at('/supervisor', supervisor);
+		expect(requireSupervisor()).toBe(supervisor);
+	});
+});
