@@ -38,8 +38,9 @@ export default defineConfig({
 		{ name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions }, testMatch: /(a11y[\w-]*|learner-path)\.spec/ }
 	],
 	webServer: {
-		// Two supervisors for the tests, made with the administrator's command line, then the production server.
-		command: `sh -c 'for s in one two; do printf "%s\\n" "$E2E_SUPERVISOR_PASSWORD" | npx tsx scripts/admin.ts create-user --email supervisor-$s@e2e.ontroerd.nl --name "Supervisor $s" --role supervisor > /dev/null 2>&1 || true; done; exec node build'`,
+		// Two supervisors for the tests, made with the administrator's command line, the demo (tests/e2e/inbox.spec.ts reads
+		// its late work, which no form can make), then the production server.
+		command: `sh -c 'for s in one two; do printf "%s\\n" "$E2E_SUPERVISOR_PASSWORD" | npx tsx scripts/admin.ts create-user --email supervisor-$s@e2e.ontroerd.nl --name "Supervisor $s" --role supervisor > /dev/null 2>&1 || true; done; npx tsx scripts/seed-demo.ts > /dev/null 2>&1 || true; exec node build'`,
 		url: `${baseURL}/healthz`,
 		reuseExistingServer: false,
 		timeout: 120_000,

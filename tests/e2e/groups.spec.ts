@@ -99,7 +99,7 @@ test('a group: invite, pick the case, work it alone, results from the third answ
 	await workCase(f, groupUrl, 0);
 	await goto(f, `${groupUrl}/results`);
 	await expect(f.getByText(NOT_YET).first()).toBeVisible();
-	await expect(f.locator('main svg[role="img"]')).toHaveCount(0);
+	await expect(f.locator('main table.result-chart')).toHaveCount(0);
 	await expect(f.locator('main table')).toHaveCount(0);
 	// The shared reflection is there for another member, without a name.
 	await expect(f.getByText(reflection)).toBeVisible();
@@ -109,7 +109,9 @@ test('a group: invite, pick the case, work it alone, results from the third answ
 	await workCase(b, groupUrl, 0);
 	await goto(f, `${groupUrl}/results`);
 	const point = f.getByRole('region', { name: 'Beslismoment 1' });
-	await expect(point.locator('svg[role="img"]')).toHaveCount(1);
+	await expect(point.locator('table.result-chart')).toHaveCount(1);
+	// The option's own text beside its letter, with a space before "(jouw keuze)".
+	await expect(point.getByRole('row').filter({ hasText: 'jouw keuze' }).getByRole('rowheader')).toHaveText(/^[A-Z]\. \S.*\s\(jouw keuze\)$/);
 	await expect(point.getByRole('table')).toContainText('Keuzes van de groep (3 antwoorden)');
 	await expect(point.getByRole('row').filter({ hasText: 'jouw keuze' })).toHaveCount(1);
 	await expect(point.getByRole('row').filter({ hasText: 'jouw keuze' }).getByRole('cell').first()).toHaveText('2');

@@ -170,3 +170,13 @@ export function safeRedirect(target: string | null | undefined, fallback = '/das
 	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback;
 	return target;
 }
+
+/**
+ * Set-based form of the supervisor rule, for lists such as the inbox: a row of assigned work
+ * (assignment_learners joined to assignments) is theirs only in a cohort they lead, and only while
+ * the trainee is still a member of it. A query over many trainees adds this to its `where`.
+ */
+export function workSupervisedBy(supervisorId: string): SQL {
+	return sql`exists (select 1 from ${cohorts} join ${cohortMembers} on ${cohortMembers.cohortId} = ${cohorts.id}
+		where ${cohorts.id} = ${assignments.cohortId} and ${cohorts.supervisorId} = ${supervisorId} and ${cohortMembers.learnerId} = ${assignmentLearners.learnerId})`;
+}

@@ -7,7 +7,7 @@ import { learnerDashboard } from '$lib/server/learning/dashboard';
 
 import { fail, parseForm, readForm } from '$lib/server/forms';
 import { leaveSchema } from '$lib/server/supervision/forms';
-import { statusOf, touchedBy } from '$lib/server/supervision/assignments';
+import { readyToSubmit, statusOf, touchedBy } from '$lib/server/supervision/assignments';
 import { leaveCohort } from '$lib/server/supervision/cohorts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,6 +25,7 @@ export const load: PageServerLoad = async () => {
 			title: findTarget(a.targetType, a.targetId)?.title[locale()] ?? a.targetId,
 			dueAt: a.dueAt.toISOString(),
 			status: statusOf(a, touchedBy(course, rows, a.targetType, a.targetId), now),
+			ready: !a.submittedAt && readyToSubmit(course, rows, a.targetType, a.targetId),
 			supervisorName: a.supervisorName,
 			hasFeedback: a.hasFeedback,
 			replied: a.replied

@@ -1,14 +1,35 @@
 import { redirect } from '@sveltejs/kit';
+import { locale } from '$lib/locale';
+import { findTarget } from '$lib/server/content';
 import { db } from '$lib/server/db';
 import { fail, parseForm, readForm } from '$lib/server/forms';
 import { requireSupervisor } from '$lib/server/guards';
 import { cohortsOfSupervisor, createCohort } from '$lib/server/supervision/cohorts';
 import { cohortNameSchema } from '$lib/server/supervision/forms';
+import { inboxOf } from '$lib/server/supervision/inbox';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
 	const supervisor = requireSupervisor();
-	return { cohorts: await cohortsOfSupervisor(await db(), supervisor.id) };
+	const database = await db();
+	const [cohorts, inbox] = await Promise.all([cohortsOfSupervisor(database, supervisor.id), inboxOf(database, supervisor.id)]);
+	return {
+		cohorts,
+		inbox: {
+			total: inbox.total,
+			cohorts: inbox.cohorts.map((c) => ({
+				...c,
+				entries: c.entries.map((e) => ({
+					kind: e.kind,
+					assignmentId: e.assignmentId,
+					learnerId: e.learnerId,
+					learnerName: e.learnerName,
+					title: findTarget(e.targetType, e.targetId)?.title[locale()] ?? e.targetId,
+					at: e.at.toISOString()
+				}))
+			}))
+		}
+	};
 };
 
 export const actions: Actions = {

@@ -6,7 +6,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { groups, type Group } from '../db/schema';
-import { targetKey, type Course, type Locale, type Quiz, type Vignette } from '../content';
+import type { Course, Locale, Quiz, Vignette } from '../content';
+import { targetKey } from '../content/build'; // not the content index: db:seed-demo runs under tsx, where its import.meta.glob does not exist
 import { MIN_MEMBERS } from './groups';
 import { todayIn, zonedInstant } from '../time-zone';
 

@@ -44,6 +44,13 @@ export function touchedBy(course: Course, rows: { itemId: string }[], targetType
 	return rows.some((r) => ids.has(r.itemId));
 }
 
+/** Whether every item of the assignment is completed, so that only submitting is left. */
+export function readyToSubmit(course: Course, rows: { itemId: string; status: string }[], targetType: string, targetId: string): boolean {
+	const done = new Set(rows.filter((r) => r.status === 'completed').map((r) => r.itemId));
+	const items = targetItems(course, targetType, targetId);
+	return items.length > 0 && items.every((i) => done.has(i.id));
+}
+
 /** A learner's assignments, soonest due first, with their status. */
 export async function assignmentsOfLearner(db: Db, course: Course, learnerId: string, now = new Date()) {
 	const [rows, touched] = await Promise.all([

@@ -9,7 +9,10 @@ import { assignmentLearners, assignments, cohortMembers, progress, reflections, 
 import { statusOf, type AssignmentStatus } from './assignments';
 import { targetItems } from './snapshot';
 
-export type SortKey = 'name' | 'progress' | `module:${string}`;
+export type SortKey = 'name' | 'progress' | `module:${string}` | `assignment:${number}`;
+
+/** Sorting by an assignment puts those who need the supervisor first: late, then waiting for feedback. */
+const statusRank: Record<AssignmentStatus, number> = { late: 0, submitted: 1, 'in-progress': 2, 'not-started': 3, reviewed: 4 };
 
 type Stamp = string | null;
 type Work = { assignmentId: number; learnerId: string; submittedAt: Stamp; reviewedAt: Stamp };
@@ -92,14 +95,19 @@ export async function cohortOverview(db: Db, course: Course, cohortId: string, s
 		return { ...member, perModule, doneTotal: perModule.reduce((a, b) => a + b, 0), statuses };
 	});
 	const moduleIndex = sort.startsWith('module:') ? modules.findIndex((m) => `module:${m.id}` === sort) : -1;
+	const assignmentId = assigned.find((a) => `assignment:${a.assignment.id}` === sort)?.assignment.id;
+	const rank = (status: AssignmentStatus | null | undefined) => (status ? statusRank[status] : 5);
 	// One collator for the whole sort: localeCompare with a locale builds one per comparison.
 	const byName = new Intl.Collator(locale).compare;
 	rows.sort((a, b) => {
 		if (sort === 'progress') return b.doneTotal - a.doneTotal || byName(a.displayName, b.displayName);
 		if (moduleIndex >= 0) return (b.perModule[moduleIndex] ?? 0) - (a.perModule[moduleIndex] ?? 0) || byName(a.displayName, b.displayName);
+		if (assignmentId !== undefined) return rank(a.statuses[assignmentId]) - rank(b.statuses[assignmentId]) || byName(a.displayName, b.displayName);
 		return byName(a.displayName, b.displayName);
 	});
-	return { modules, rows, assignments: assigned };
+	// An unknown key (an old link, a typo) sorts by name, and the page says so.
+	const known = sort === 'progress' || moduleIndex >= 0 || assignmentId !== undefined;
+	return { modules, rows, assignments: assigned, sort: (known ? sort : 'name') as SortKey };
 }
 
 function csvCell(value: string | number): string {

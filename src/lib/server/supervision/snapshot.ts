@@ -3,7 +3,8 @@
  * vignette step with the feedback the trainee saw, the quiz answers, and the reflections of the item.
  * Stored as plain text, so later course edits or new attempts do not change what was submitted.
  */
-import { targetKey, type Course, type Item, type Locale } from '../content';
+import type { Course, Item, Locale } from '../content';
+import { targetKey } from '../content/build'; // not the content index: db:seed-demo runs under tsx, where its import.meta.glob does not exist
 import { hasOptions } from '../content/questions';
 import type { Db } from '../db';
 import type { SubmissionSnapshot } from '../db/schema';

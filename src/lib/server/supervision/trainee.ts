@@ -2,6 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { SessionUser } from '../auth/session';
 import type { Course, Locale } from '../content';
+import { targetKey } from '../content/build';
 import type { Db } from '../db';
 import { cohortMembers, reflections, users, type Cohort } from '../db/schema';
 import { logAccess } from '../audit';
@@ -30,6 +31,6 @@ export async function traineeForSupervisor(db: Db, course: Course, supervisor: S
 		reflections: shared.map((r) => ({ key: r.promptKey, item: course.items.get(r.itemId)?.title[locale] ?? r.itemId, body: r.body, updatedAt: r.updatedAt.toISOString() })),
 		assignments: assigned
 			.filter((a) => a.assignment.cohortId === cohort.id)
-			.map((a) => ({ id: a.assignment.id, target: a.assignment.targetId, status: a.status, dueAt: a.assignment.dueAt.toISOString() }))
+			.map((a) => ({ id: a.assignment.id, title: course.targets.get(targetKey(a.assignment.targetType, a.assignment.targetId))?.title[locale] ?? a.assignment.targetId, status: a.status, dueAt: a.assignment.dueAt.toISOString() }))
 	};
 }

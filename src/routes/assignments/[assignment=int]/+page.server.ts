@@ -5,7 +5,8 @@ import { db } from '$lib/server/db';
 import { fail, parseForm, readForm } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guards';
 import { notFound } from '$lib/server/policy';
-import { assignmentForLearner, assignmentsOfLearner, replyToFeedback, submitAssignment } from '$lib/server/supervision/assignments';
+import { learnerProgress } from '$lib/server/learning/progress';
+import { assignmentForLearner, assignmentsOfLearner, readyToSubmit, replyToFeedback, submitAssignment } from '$lib/server/supervision/assignments';
 import { replySchema } from '$lib/server/supervision/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,11 +14,13 @@ export const load: PageServerLoad = async ({ params }) => {
 	const user = requireUser();
 	const database = await db();
 	const id = Number(params.assignment);
-	const row = (await assignmentsOfLearner(database, course, user.id)).find((a) => a.assignment.id === id);
+	const [assigned, progress] = await Promise.all([assignmentsOfLearner(database, course, user.id), learnerProgress(database, user.id)]);
+	const row = assigned.find((a) => a.assignment.id === id);
 	if (!row) notFound();
 	const { assignment, work } = row;
 	const target = findTarget(assignment.targetType, assignment.targetId);
 	const items = target?.items ?? [];
+	const completed = new Set(progress.filter((p) => p.status === 'completed').map((p) => p.itemId));
 	return {
 		id,
 		title: target?.title[locale()] ?? '',
@@ -26,7 +29,8 @@ export const load: PageServerLoad = async ({ params }) => {
 		note: assignment.note,
 		dueAt: assignment.dueAt.toISOString(),
 		status: row.status,
-		items: items.map((i) => ({ url: `/modules/${i.moduleId}/${i.id}`, title: i.title[locale()], type: i.type })),
+		items: items.map((i) => ({ url: `/modules/${i.moduleId}/${i.id}`, title: i.title[locale()], type: i.type, done: completed.has(i.id) })),
+		ready: !work.submittedAt && readyToSubmit(course, progress, assignment.targetType, assignment.targetId),
 		submittedAt: work.submittedAt?.toISOString() ?? null,
 		feedback: work.feedback,
 		reply: work.reply

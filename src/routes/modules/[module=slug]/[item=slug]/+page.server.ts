@@ -16,6 +16,7 @@ import { fail, formValues, parseForm, readForm } from '$lib/server/forms';
 import { answerProblems, answerSchema, chooseSchema, completeSchema, reflectSchema } from '$lib/server/learning/forms';
 import { pageStudyTimes, parseOpenedAt, recordPost } from '$lib/server/learning/study-time';
 import { newWriteKey } from '$lib/write-key';
+import { STEP_PARAM, isSelfRating, reviseAnswer, selfRatingStep, stepAfter, stepOf } from '$lib/server/learning/self-rating';
 import type { Actions, PageServerLoad } from './$types';
 
 function locate(params: { module: string; item: string }) {
@@ -30,7 +31,7 @@ function itemUrl(item: Item) {
 	return `/modules/${item.moduleId}/${item.id}`;
 }
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, url }) => {
 	const user = requireUser();
 	const { module, item, index, next, previous } = locate(params);
 	const database = await db();
@@ -66,8 +67,11 @@ export const load: PageServerLoad = async ({ params }) => {
 			// answered question can still answer one that is not. Listing it only once all are answered
 			// cannot give one away; it stays out of the page data until then (a retake hides it again).
 			const norms = quiz.answeredCount === quiz.total ? common.norms : [];
+			// The self-rating shows one statement per screen, named by the URL (null: the summary).
+			const answered = quiz.questions.filter((q) => q.kind !== 'reflection').map((q) => q.answered);
+			const selfRating = isSelfRating(item) ? { step: selfRatingStep(answered, url.searchParams.get(STEP_PARAM)) } : null;
 			// One key per page render serves every question's form: the server scopes it by question.
-			return { ...common, norms, quiz: { ...quiz, writeKey: newWriteKey() } };
+			return { ...common, norms, quiz: { ...quiz, selfRating, writeKey: newWriteKey() } };
 		}
 	}
 };
@@ -134,7 +138,25 @@ export const actions: Actions = {
 		const database = await db();
 		await answerQuestion(database, user.id, item, questionId, answer.value, writeKey);
 		await notePost(database, user.id, item, request, openedAt);
-		redirect(303, `${itemUrl(item)}#q-${questionId}`);
+		redirect(303, isSelfRating(item) ? `${itemUrl(item)}?${STEP_PARAM}=${stepAfter(item, questionId)}` : `${itemUrl(item)}#q-${questionId}`);
+	},
+
+	/** The self-rating: a learner goes back and changes an opinion (the `answer` action keeps the first one). */
+	rerate: async ({ params, request }) => {
+		const user = requireUser();
+		const { item } = locate(params);
+		if (item.type !== 'quiz' || !isSelfRating(item)) return fail(400, { question: null, message: 'error_bad_request' });
+		const parsed = parseForm(answerSchema(item), await readForm(request), ['answer']);
+		if (!parsed.ok || !parsed.data.writeKey) return fail(400, { question: null, message: 'error_bad_request' });
+		const { question: questionId, writeKey, answer: raw, openedAt } = parsed.data;
+		const question = item.questions.filter(isNumeric).find((q) => q.id === questionId && q.kind !== 'estimate');
+		if (!question) return fail(400, { question: null, message: 'error_bad_request' });
+		const answer = parseAnswer(question, raw);
+		if (!answer.ok) return fail(400, { question: questionId, message: answerProblems[answer.error], ...rangeOf(question), raw: raw[0] ?? '' });
+		const database = await db();
+		await reviseAnswer(database, user.id, item, questionId, answer.value, writeKey);
+		await notePost(database, user.id, item, request, openedAt);
+		redirect(303, `${itemUrl(item)}?${STEP_PARAM}=${stepOf(item, questionId)}`);
 	},
 
 	retake: async ({ params }) => {

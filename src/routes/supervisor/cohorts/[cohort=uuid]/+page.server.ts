@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ url, params }) => {
 	const [overview, invites] = await Promise.all([cohortOverview(database, course, cohort.id, sort, locale()), invitesOf(database, cohort.id)]);
 	return {
 		cohort: { id: cohort.id, name: cohort.name },
-		sort,
+		sort: overview.sort,
 		// The earliest due date the form offers: today, in the installation's zone (due at the end of it).
 		today: todayIn(new Date()),
 		overview: {
