@@ -21,7 +21,9 @@ function errorMessages(): Plugin {
 			if (resolved !== `\0${id}`) return;
 			const pick = (file: string) => {
 				this.addWatchFile(file);
-				return Object.fromEntries(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>).filter(([key]) => key.startsWith('error_')));
+				return Object.fromEntries(
+					Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>).filter(([key]) => key.startsWith('error_'))
+				);
 			};
 			return `export default ${JSON.stringify({ nl: pick(files.nl), en: pick(files.en) })};`;
 		}

@@ -29,7 +29,9 @@ function fail(message: string): never {
 async function readStdin(): Promise<string> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+	return Buffer.concat(chunks)
+		.toString('utf8')
+		.replace(/\r?\n$/, '');
 }
 
 const [command, ...rest] = process.argv.slice(2);
@@ -44,7 +46,9 @@ if (command === 'purge') {
 	const purged = await purgeExpired(db);
 	logEvent('retention.purged', { ...purged, by: 'admin' });
 	await closeDatabase();
-	console.log(`Purged ${purged.sessions} expired sessions, ${purged.rateLimits} throttle rows, ${purged.authTokens} e-mail links, ${purged.writeKeys} retry keys.`);
+	console.log(
+		`Purged ${purged.sessions} expired sessions, ${purged.rateLimits} throttle rows, ${purged.authTokens} e-mail links, ${purged.writeKeys} retry keys.`
+	);
 } else if (command === 'create-user') {
 	if (!values.name?.trim()) fail('Give a --name.');
 	if (process.stdin.isTTY) console.error('Password (then Enter and Ctrl-D):');
@@ -52,7 +56,9 @@ if (command === 'purge') {
 	if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) fail(`The password must have ${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`);
 	const weakness = passwordWeakness(password, personalWords(email, values.name));
 	if (weakness) {
-		fail(`That password is too easy to guess${weakness === 'personal' ? ' (it leans on the e-mail address or name)' : ''}. A sentence of several ordinary words works well.`);
+		fail(
+			`That password is too easy to guess${weakness === 'personal' ? ' (it leans on the e-mail address or name)' : ''}. A sentence of several ordinary words works well.`
+		);
 	}
 	const { db } = await database();
 	const user = await createUser(db, { email: email, displayName: values.name, password, role });

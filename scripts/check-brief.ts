@@ -30,12 +30,14 @@ function printed(line: string, value: number): boolean {
 const problems: string[] = [];
 for (const [id, norm] of Object.entries(norms)) {
 	const candidates = lines.filter((line) => printed(line, norm.value));
-	const match = candidates.find(
-		(line) => (norm.sd === undefined || printed(line, norm.sd)) && (norm.count === undefined || printed(line, norm.count))
-	);
-	if (!match) problems.push(`${id}: value ${norm.value}${norm.sd !== undefined ? ` with sd ${norm.sd}` : ''}${norm.count !== undefined ? ` and count ${norm.count}` : ''} is not printed together in ${figuresPath}`);
+	const match = candidates.find((line) => (norm.sd === undefined || printed(line, norm.sd)) && (norm.count === undefined || printed(line, norm.count)));
+	if (!match)
+		problems.push(
+			`${id}: value ${norm.value}${norm.sd !== undefined ? ` with sd ${norm.sd}` : ''}${norm.count !== undefined ? ` and count ${norm.count}` : ''} is not printed together in ${figuresPath}`
+		);
 	// An unclear base has no number to compare; the note in norms.yaml says why.
-	if (norm.base !== 'unclear' && !lines.some((line) => printed(line, norm.base as number))) problems.push(`${id}: base ${norm.base} does not appear in ${figuresPath}`);
+	if (norm.base !== 'unclear' && !lines.some((line) => printed(line, norm.base as number)))
+		problems.push(`${id}: base ${norm.base} does not appear in ${figuresPath}`);
 }
 if (problems.length) {
 	console.error(`${problems.length} norm(s) differ from the brief:\n- ${problems.join('\n- ')}`);

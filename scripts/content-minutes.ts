@@ -46,7 +46,13 @@ try {
 	const estimated = course.modules.reduce((n, m) => n + moduleEstimate(m), 0);
 	rows.push(['course', '', String(stated), String(estimated), flag(stated, estimated)]);
 	const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-	for (const r of rows) console.log(r.map((cell, c) => (c >= 2 && c <= 3 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd());
+	for (const r of rows)
+		console.log(
+			r
+				.map((cell, c) => (c >= 2 && c <= 3 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+				.join('  ')
+				.trimEnd()
+		);
 	if (write) console.log(`\n${changed} file${changed === 1 ? '' : 's'} rewritten; check with npm run content:check`);
 } catch (error) {
 	if (!(error instanceof ContentError)) throw error;

@@ -48,7 +48,11 @@ if (/(^|[^a-z2-7])[a-z2-7]{32}([^a-z2-7]|$)/m.test(raw)) problems.push('a 32-cha
 for (const line of lines) {
 	const parsed = JSON.parse(line) as Record<string, unknown>;
 	for (const [key, value] of Object.entries(parsed)) {
-		if (/^(password|currentPassword|newPassword|token|sessionToken|code|cookie|body|text|reflection|email|note|feedback|reply)$/i.test(key) && value !== '[redacted]') problems.push(`a field "${key}" with a value`);
+		if (
+			/^(password|currentPassword|newPassword|token|sessionToken|code|cookie|body|text|reflection|email|note|feedback|reply)$/i.test(key) &&
+			value !== '[redacted]'
+		)
+			problems.push(`a field "${key}" with a value`);
 	}
 }
 

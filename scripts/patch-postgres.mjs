@@ -24,7 +24,9 @@ for (const file of files) {
 	if (text.includes(MARK)) continue;
 	for (const [from, to] of edits) {
 		if (!text.includes(from)) {
-			console.error(`patch-postgres: ${file} no longer has the code this guard expects; check whether the postgres release fixed it, then update or remove scripts/patch-postgres.mjs`);
+			console.error(
+				`patch-postgres: ${file} no longer has the code this guard expects; check whether the postgres release fixed it, then update or remove scripts/patch-postgres.mjs`
+			);
 			failed = true;
 			break;
 		}

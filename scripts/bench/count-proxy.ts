@@ -13,7 +13,10 @@ export type StatementCount = { all: number; txControl: number; byText: Map<strin
 const SSL_REQUEST = 80877103;
 const GSSENC_REQUEST = 80877104;
 
-export async function countingProxy(upstreamHost: string, upstreamPort: number): Promise<{ port: number; count: () => StatementCount; close: () => Promise<void> }> {
+export async function countingProxy(
+	upstreamHost: string,
+	upstreamPort: number
+): Promise<{ port: number; count: () => StatementCount; close: () => Promise<void> }> {
 	const total = { all: 0, txControl: 0 };
 	const byText = new Map<string, number>();
 	const tally = (text: string) => {

@@ -21,7 +21,10 @@ export function dashboardSql(url: string) {
 		const out: Captured[] = [];
 		for (const l of learners) {
 			const current: Captured = [];
-			const logging = drizzle(rawSql, { schema, logger: { logQuery: (query: string, params: unknown[]) => void current.push({ query, params }) } }) as unknown as Db;
+			const logging = drizzle(rawSql, {
+				schema,
+				logger: { logQuery: (query: string, params: unknown[]) => void current.push({ query, params }) }
+			}) as unknown as Db;
 			await validateSessionToken(logging, tokenOf(l.id));
 			await learnerDashboard(logging, l.id);
 			out.push(current);

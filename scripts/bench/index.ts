@@ -143,8 +143,18 @@ try {
 	const growthAnswers = answering(site, overview.learners.slice(100), 7);
 	const growthSql = await sql.capture(growthLearners, sessions.tokenOf);
 	const sqlSmall = await sql.ms(growthSql);
-	await drive(base, 10, 5, read(site, growthLearners, () => '/dashboard')); // warm-up: a fresh process, JIT still cold
-	growth.dashboard!.small = await measure('growth dashboard @200', 10, CEILING_SECONDS, read(site, growthLearners, () => '/dashboard'));
+	await drive(
+		base,
+		10,
+		5,
+		read(site, growthLearners, () => '/dashboard')
+	); // warm-up: a fresh process, JIT still cold
+	growth.dashboard!.small = await measure(
+		'growth dashboard @200',
+		10,
+		CEILING_SECONDS,
+		read(site, growthLearners, () => '/dashboard')
+	);
 	growth.answer!.small = await measure('growth answer @200', 10, CEILING_SECONDS, growthAnswers);
 
 	// ------------------------------------------------------------ seed, stage B: 2,000 learners in 40 cohorts
@@ -200,8 +210,18 @@ try {
 	log(`population: ${bigCount} learners`);
 	const sqlLarge = await sql.ms(growthSql);
 	await sql.end();
-	await drive(base, 10, 5, read(site, growthLearners, () => '/dashboard')); // warm-up
-	growth.dashboard!.large = await measure('growth dashboard @20k', 10, CEILING_SECONDS, read(site, growthLearners, () => '/dashboard'));
+	await drive(
+		base,
+		10,
+		5,
+		read(site, growthLearners, () => '/dashboard')
+	); // warm-up
+	growth.dashboard!.large = await measure(
+		'growth dashboard @20k',
+		10,
+		CEILING_SECONDS,
+		read(site, growthLearners, () => '/dashboard')
+	);
 	growth.answer!.large = await measure('growth answer @20k', 10, CEILING_SECONDS, growthAnswers);
 
 	// ------------------------------------------------------------ report
@@ -234,7 +254,9 @@ try {
 	log(`wrote ${written}.json and .md (total ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
 } catch (error) {
 	const e = error as Error & { cause?: Error };
-	console.error(`bench failed: ${e.message.slice(0, 400)}${e.cause ? `\n  cause: ${e.cause.message.slice(0, 400)}` : ''}\n${e.stack?.split('\n').slice(1, 6).join('\n') ?? ''}`);
+	console.error(
+		`bench failed: ${e.message.slice(0, 400)}${e.cause ? `\n  cause: ${e.cause.message.slice(0, 400)}` : ''}\n${e.stack?.split('\n').slice(1, 6).join('\n') ?? ''}`
+	);
 	process.exitCode = 1;
 } finally {
 	await cleanup();

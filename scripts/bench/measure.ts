@@ -71,7 +71,9 @@ export function meter(app: App, proxy: { count: () => StatementCount }, log: (te
 		// Under load, requests cut off at the end still ran their statements: an upper bound, see countStatements.
 		const per = (x: number) => Math.round((x / Math.max(1, m.requests)) * 100) / 100;
 		const out = { ...m, statements: per(after.all - before.all), txControl: per(after.txControl - before.txControl), rssMb, cpuPerRequest };
-		log(`${name.padEnd(22)} c=${String(connections).padStart(3)}  ${String(out.rps).padStart(6)} req/s  p50 ${out.p50} ms  p99 ${out.p99} ms  errors ${out.errors}  sql/req ${out.statements}  server cpu ${cpuPerRequest} ms/req  rss ${rssMb} MB`);
+		log(
+			`${name.padEnd(22)} c=${String(connections).padStart(3)}  ${String(out.rps).padStart(6)} req/s  p50 ${out.p50} ms  p99 ${out.p99} ms  errors ${out.errors}  sql/req ${out.statements}  server cpu ${cpuPerRequest} ms/req  rss ${rssMb} MB`
+		);
 		return out;
 	}
 

@@ -42,16 +42,48 @@ export function writeReport(f: Figures, results: Record<string, unknown>): strin
 	for (const s of scenarios) {
 		for (const c of LEVELS) {
 			const m = measured[s.name]![c]!;
-			rows.push([s.name, String(c), String(m.rps), m.p50.toFixed(1), m.p95.toFixed(1), m.p99.toFixed(1), String(m.errors), `${pct(m.rps, ceilings.bare[c]!.rps)}%`, `${pct(m.rps, ceilings.static[c]!.rps)}%`, s.name === 'dashboard' ? `${pct(m.rps, ceilings.sql[c]!.rps)}%` : '', `${exact[s.name]!.statements}${exact[s.name]!.txControl ? ` (${exact[s.name]!.txControl} tx)` : ''}`, m.cpuPerRequest.toFixed(2), String(m.rssMb)]);
+			rows.push([
+				s.name,
+				String(c),
+				String(m.rps),
+				m.p50.toFixed(1),
+				m.p95.toFixed(1),
+				m.p99.toFixed(1),
+				String(m.errors),
+				`${pct(m.rps, ceilings.bare[c]!.rps)}%`,
+				`${pct(m.rps, ceilings.static[c]!.rps)}%`,
+				s.name === 'dashboard' ? `${pct(m.rps, ceilings.sql[c]!.rps)}%` : '',
+				`${exact[s.name]!.statements}${exact[s.name]!.txControl ? ` (${exact[s.name]!.txControl} tx)` : ''}`,
+				m.cpuPerRequest.toFixed(2),
+				String(m.rssMb)
+			]);
 		}
 	}
-	for (const [name, k] of [['ceiling: bare node:http', 'bare'], ['ceiling: prerendered page', 'static'], ['ceiling: dashboard SQL', 'sql']] as const) {
+	for (const [name, k] of [
+		['ceiling: bare node:http', 'bare'],
+		['ceiling: prerendered page', 'static'],
+		['ceiling: dashboard SQL', 'sql']
+	] as const) {
 		for (const c of LEVELS) {
 			const m = ceilings[k][c]!;
 			rows.push([name, String(c), String(m.rps), m.p50.toFixed(1), m.p95.toFixed(1), m.p99.toFixed(1), String(m.errors), '', '', '', '', '', '']);
 		}
 	}
-	const header = ['scenario', 'conn', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', '% bare', '% prerendered', '% SQL', 'SQL/req', 'CPU ms/req', 'peak RSS MB'];
+	const header = [
+		'scenario',
+		'conn',
+		'req/s',
+		'p50 ms',
+		'p95 ms',
+		'p99 ms',
+		'errors',
+		'% bare',
+		'% prerendered',
+		'% SQL',
+		'SQL/req',
+		'CPU ms/req',
+		'peak RSS MB'
+	];
 	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
 	const line = (r: string[]) => r.map((x, i) => (i === 0 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join('  ');
 	const table = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
@@ -71,9 +103,21 @@ export function writeReport(f: Figures, results: Record<string, unknown>): strin
 	const writes100 = ['answer save', 'reflection autosave'].map((n) => ({ name: n, m: measured[n]![100]! }));
 	const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 	const targets = [
-		...LEVELS.map((c) => [`dashboard >= 35% of the prerendered page (c=${c})`, `${pct(dash[c]!.rps, ceilings.static[c]!.rps)}%`, verdict(pct(dash[c]!.rps, ceilings.static[c]!.rps) >= 35)]),
-		...LEVELS.map((c) => [`dashboard >= 5% of bare node:http (c=${c})`, `${pct(dash[c]!.rps, ceilings.bare[c]!.rps)}%`, verdict(pct(dash[c]!.rps, ceilings.bare[c]!.rps) >= 5)]),
-		...writes100.map((w) => [`${w.name} p99 <= 50 ms, 0 errors (c=100)`, `p99 ${w.m.p99} ms, ${w.m.errors} errors`, verdict(w.m.p99 <= 50 && w.m.errors === 0)]),
+		...LEVELS.map((c) => [
+			`dashboard >= 35% of the prerendered page (c=${c})`,
+			`${pct(dash[c]!.rps, ceilings.static[c]!.rps)}%`,
+			verdict(pct(dash[c]!.rps, ceilings.static[c]!.rps) >= 35)
+		]),
+		...LEVELS.map((c) => [
+			`dashboard >= 5% of bare node:http (c=${c})`,
+			`${pct(dash[c]!.rps, ceilings.bare[c]!.rps)}%`,
+			verdict(pct(dash[c]!.rps, ceilings.bare[c]!.rps) >= 5)
+		]),
+		...writes100.map((w) => [
+			`${w.name} p99 <= 50 ms, 0 errors (c=100)`,
+			`p99 ${w.m.p99} ms, ${w.m.errors} errors`,
+			verdict(w.m.p99 <= 50 && w.m.errors === 0)
+		]),
 		...pageStatements.map((p) => [`${p.name}: <= 5 SQL statements`, String(p.n), verdict(p.n <= 5)]),
 		['growth 200 -> 20,000 learners: dashboard <= 1.2', `${gd.rps} (req/s ratio; p50 ratio ${gd.p50})`, verdict(gd.rps <= 1.2)],
 		['growth 200 -> 20,000: dashboard SQL time <= 1.2', `${sqlRatio} (${sqlSmall} -> ${sqlLarge} ms, one at a time)`, verdict(sqlRatio <= 1.2)],
@@ -85,10 +129,18 @@ export function writeReport(f: Figures, results: Record<string, unknown>): strin
 	const kb = (bytes: number, width: number) => (bytes / 1024).toFixed(1).padStart(width);
 	const maxFonts = weight.reduce((a, w) => (w.fontBytes > a.fontBytes ? w : a), weight[0] ?? { fontBytes: 0, fontFiles: 0 });
 	const weightTable = [
-		...weight.map((w) => `${w.route.padEnd(70)} JS ${kb(w.jsGzip, 5)} KB gz (${w.jsFiles} files)  CSS ${kb(w.cssGzip, 4)} KB gz  fonts ${kb(w.fontBytes, 5)} KB (${w.fontFiles} woff2)`),
+		...weight.map(
+			(w) =>
+				`${w.route.padEnd(70)} JS ${kb(w.jsGzip, 5)} KB gz (${w.jsFiles} files)  CSS ${kb(w.cssGzip, 4)} KB gz  fonts ${kb(w.fontBytes, 5)} KB (${w.fontFiles} woff2)`
+		),
 		`${'fonts (woff2 as stored, the most any route names; not JavaScript)'.padEnd(70)} ${kb(maxFonts.fontBytes, 5)} KB in ${maxFonts.fontFiles} files`
 	].join('\n');
-	const explainTable = explain.map((e) => `${e.ms.toFixed(3).padStart(8)} ms  ${/Index Only Scan|Index Scan|Bitmap Heap Scan|Seq Scan/.exec(e.plan)?.[0] ?? ''}  ${e.query.slice(0, 110).replace(/\s+/g, ' ')}`).join('\n');
+	const explainTable = explain
+		.map(
+			(e) =>
+				`${e.ms.toFixed(3).padStart(8)} ms  ${/Index Only Scan|Index Scan|Bitmap Heap Scan|Seq Scan/.exec(e.plan)?.[0] ?? ''}  ${e.query.slice(0, 110).replace(/\s+/g, ' ')}`
+		)
+		.join('\n');
 	const cpu = `${cpus().length} cores`;
 	const notes = [
 		`Machine: ${cpu}, Node ${process.version}, load average ${f.loadAtStart.toFixed(1)} at the start and ${(loadavg()[0] ?? 0).toFixed(1)} at the end (anything else running skews every figure); autocannon runs in this process and competes with node build and PostgreSQL for the same cores.`,
@@ -115,7 +167,10 @@ export function writeReport(f: Figures, results: Record<string, unknown>): strin
 		explainTable,
 		'',
 		'== Statements per request, by statement (largest first) ==',
-		...['dashboard', 'vignette step', 'cohort overview (200)', 'answer save', 'reflection autosave'].flatMap((k) => [`${k}:`, ...(f.breakdown[k] ?? []).map((x) => `  ${String(x.perRequest).padStart(6)}  ${x.query}`)]),
+		...['dashboard', 'vignette step', 'cohort overview (200)', 'answer save', 'reflection autosave'].flatMap((k) => [
+			`${k}:`,
+			...(f.breakdown[k] ?? []).map((x) => `  ${String(x.perRequest).padStart(6)}  ${x.query}`)
+		]),
 		'',
 		'== Client weight (gzipped, first load per route) ==',
 		weightTable,
@@ -131,7 +186,12 @@ export function writeReport(f: Figures, results: Record<string, unknown>): strin
 		dashboardHtmlBytes: f.dashboardHtmlBytes,
 		scenarios: measured,
 		ceilings,
-		growth: { ...growth, ratio: { dashboard: gd, answer: ga, dashboardSql: sqlRatio }, dashboardSqlMs: { small: sqlSmall, large: sqlLarge }, learners: { small: 200, large: bigCount } },
+		growth: {
+			...growth,
+			ratio: { dashboard: gd, answer: ga, dashboardSql: sqlRatio },
+			dashboardSqlMs: { small: sqlSmall, large: sqlLarge },
+			learners: { small: 200, large: bigCount }
+		},
 		peakRssMb: f.peakRss,
 		vmHwmMb: f.hwm,
 		explain,

@@ -141,7 +141,8 @@ function workLearner(rows: Rows, course: Course, learner: Learner, r: () => numb
 		const complete = index < done;
 		const started = index === done && half;
 		if (!complete && !started) {
-			if (item.type === 'quiz') for (const q of item.questions) if (q.kind !== 'reflection') learner.open.push({ moduleId: item.moduleId, quizId: item.id, question: q });
+			if (item.type === 'quiz')
+				for (const q of item.questions) if (q.kind !== 'reflection') learner.open.push({ moduleId: item.moduleId, quizId: item.id, question: q });
 			return;
 		}
 		t += step * (0.5 + r());
@@ -200,14 +201,28 @@ export async function addPopulation(db: Db, course: Course, spec: PopulationSpec
 	for (let c = 0; c < spec.cohorts; c++) {
 		const supervisorId = crypto.randomUUID();
 		const cohortId = crypto.randomUUID();
-		rows.users.push({ id: supervisorId, email: `sup-${spec.label}-${c}@bench.ontroerd.nl`, displayName: `Supervisor ${spec.label} ${c}`, passwordHash: spec.passwordHash, role: 'supervisor' });
+		rows.users.push({
+			id: supervisorId,
+			email: `sup-${spec.label}-${c}@bench.ontroerd.nl`,
+			displayName: `Supervisor ${spec.label} ${c}`,
+			passwordHash: spec.passwordHash,
+			role: 'supervisor'
+		});
 		rows.cohorts.push({ id: cohortId, supervisorId, name: `Cohort ${spec.label} ${c}`, createdAt: new Date(now - 90 * DAY) });
 		population.supervisors.push({ id: supervisorId, cohortId });
-		if (firstModule) assignmentRows.push({ cohortId, targetType: 'module', targetId: firstModule.id, dueAt: new Date(now + 14 * DAY), note: 'Module 1 voor de supervisie.' });
+		if (firstModule)
+			assignmentRows.push({ cohortId, targetType: 'module', targetId: firstModule.id, dueAt: new Date(now + 14 * DAY), note: 'Module 1 voor de supervisie.' });
 		if (secondVignette) assignmentRows.push({ cohortId, targetType: 'vignette', targetId: secondVignette.id, dueAt: new Date(now - 3 * DAY), note: '' });
 		for (let i = 0; i < spec.perCohort; i++) {
 			const learner: Learner = { id: crypto.randomUUID(), email: `l-${spec.label}-${c}-${i}@bench.ontroerd.nl`, open: [], reflections: new Map() };
-			rows.users.push({ id: learner.id, email: learner.email, displayName: `Deelnemer ${spec.label} ${c}-${String(i).padStart(3, '0')}`, passwordHash: spec.passwordHash, role: 'trainee', createdAt: new Date(now - 90 * DAY) });
+			rows.users.push({
+				id: learner.id,
+				email: learner.email,
+				displayName: `Deelnemer ${spec.label} ${c}-${String(i).padStart(3, '0')}`,
+				passwordHash: spec.passwordHash,
+				role: 'trainee',
+				createdAt: new Date(now - 90 * DAY)
+			});
 			rows.members.push({ cohortId, learnerId: learner.id, joinedAt: new Date(now - 80 * DAY) });
 			workLearner(rows, course, learner, r, now);
 			population.learners.push(learner);
@@ -222,12 +237,17 @@ export async function addPopulation(db: Db, course: Course, spec: PopulationSpec
 	// Quiz attempts first (serial ids), then their answers.
 	for (let i = 0; i < rows.quizzes.length; i += 5_000) {
 		const slice = rows.quizzes.slice(i, i + 5_000);
-		const ids = await db.insert(quizAttempts).values(slice.map((q) => q.row)).returning({ id: quizAttempts.id });
+		const ids = await db
+			.insert(quizAttempts)
+			.values(slice.map((q) => q.row))
+			.returning({ id: quizAttempts.id });
 		const answers = slice.flatMap((q, j) => q.answers.map((a) => ({ ...a, attemptId: ids[j]?.id ?? 0 })));
 		await bulk(db, quizAnswers, answers);
 	}
 	// Assignments: the module one open, the vignette one late; some work submitted and reviewed.
-	const made = assignmentRows.length ? await db.insert(assignments).values(assignmentRows).returning({ id: assignments.id, cohortId: assignments.cohortId }) : [];
+	const made = assignmentRows.length
+		? await db.insert(assignments).values(assignmentRows).returning({ id: assignments.id, cohortId: assignments.cohortId })
+		: [];
 	const work: (typeof assignmentLearners.$inferInsert)[] = [];
 	for (const a of made) {
 		for (const m of rows.members.filter((x) => x.cohortId === a.cohortId)) {

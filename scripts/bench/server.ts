@@ -11,7 +11,9 @@ export async function startBenchServer(databaseUrl: string): Promise<{ app: App;
 	const port = await freePort();
 	// BENCH_PROFILE=1: a V8 CPU profile of node build over the whole run, written when it stops (open it in Chrome's DevTools).
 	const profileArgs = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir=bench/results/profiles'] : [];
-	const startFlags = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/).filter((a) => a.startsWith('--'));
+	const startFlags = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start
+		.split(/\s+/)
+		.filter((a) => a.startsWith('--'));
 	const app = startApp(port, {
 		nodeArgs: [...startFlags, ...profileArgs],
 		env: { DATABASE_URL: databaseUrl, RATE_LIMIT_LOGIN: '100000/100000', RATE_LIMIT_REGISTER: '100000/100000', RATE_LIMIT_INVITE: '100000/100000' },

@@ -22,19 +22,30 @@ const items = [...course.items.values()];
 
 async function seed(database: Database) {
 	const db = database.db;
-	await db.execute(sql.raw(`insert into users (id, email, display_name, password_hash) select 'u' || g, 'u' || g || '@x.nl', 'U' || g, 'x' from generate_series(1, ${LEARNERS}) g`));
+	await db.execute(
+		sql.raw(
+			`insert into users (id, email, display_name, password_hash) select 'u' || g, 'u' || g || '@x.nl', 'U' || g, 'x' from generate_series(1, ${LEARNERS}) g`
+		)
+	);
 	const ids = items.map((i) => `('${i.id}', '${i.moduleId}', ${items.indexOf(i)})`).join(',');
-	await db.execute(sql.raw(`insert into progress (learner_id, module_id, item_id, status, content_version)
+	await db.execute(
+		sql.raw(`insert into progress (learner_id, module_id, item_id, status, content_version)
 		select 'u' || g, i.module_id, i.item_id, case when i.n < (g % 40) then 'completed' else 'started' end, 'v'
-		from generate_series(1, ${LEARNERS}) g cross join (values ${ids}) as i(item_id, module_id, n) where i.n <= (g % 40)`));
-	await db.execute(sql.raw(`insert into study_time (learner_id, item_id, beat_seconds, beat_at)
-		select learner_id, item_id, 60 + (hashtext(learner_id || item_id) & 2047), now() from progress`));
+		from generate_series(1, ${LEARNERS}) g cross join (values ${ids}) as i(item_id, module_id, n) where i.n <= (g % 40)`)
+	);
+	await db.execute(
+		sql.raw(`insert into study_time (learner_id, item_id, beat_seconds, beat_at)
+		select learner_id, item_id, 60 + (hashtext(learner_id || item_id) & 2047), now() from progress`)
+	);
 	await db.execute(sql.raw('vacuum analyze'));
 }
 
 async function time(database: Database, label: string) {
 	const module = course.modules[2]!;
-	for (const [name, ids] of [['one item', [module.items[0]!.id]], [`a module (${module.items.length} items)`, module.items.map((i) => i.id)]] as const) {
+	for (const [name, ids] of [
+		['one item', [module.items[0]!.id]],
+		[`a module (${module.items.length} items)`, module.items.map((i) => i.id)]
+	] as const) {
 		const ms: number[] = [];
 		for (let i = 0; i < 15; i++) {
 			const t = performance.now();

@@ -9,7 +9,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { constants, gzipSync } from 'node:zlib';
 
-export type RouteWeight = { route: string; jsFiles: number; jsGzip: number; jsRaw: number; cssGzip: number; cssRaw: number; fontFiles: number; fontBytes: number };
+export type RouteWeight = {
+	route: string;
+	jsFiles: number;
+	jsGzip: number;
+	jsRaw: number;
+	cssGzip: number;
+	cssRaw: number;
+	fontFiles: number;
+	fontBytes: number;
+};
 
 /** The woff2 files a stylesheet's @font-face rules point at, as paths under the client output. */
 export function fontsIn(css: string, cssFile: string): string[] {
@@ -48,7 +57,11 @@ export function clientWeight(output = '.svelte-kit/output'): RouteWeight[] {
 	const fontsOf = new Map<string, string[]>();
 	const fonts = (cssFile: string) => {
 		let list = fontsOf.get(cssFile);
-		if (!list) fontsOf.set(cssFile, (list = fontsIn(readFileSync(join(output, 'client', cssFile), 'utf8'), cssFile).filter((f) => existsSync(join(output, 'client', f)))));
+		if (!list)
+			fontsOf.set(
+				cssFile,
+				(list = fontsIn(readFileSync(join(output, 'client', cssFile), 'utf8'), cssFile).filter((f) => existsSync(join(output, 'client', f))))
+			);
 		return list;
 	};
 	const routes: RouteWeight[] = [];
@@ -57,12 +70,27 @@ export function clientWeight(output = '.svelte-kit/output'): RouteWeight[] {
 		const page = /page:\s*\{\s*layouts:\s*\[([^\]]*)\][^}]*?leaf:\s*(\d+)\s*\}/.exec(chunk);
 		if (!page) continue;
 		const [, layouts, leaf] = page;
-		const nodes = [...(layouts ?? '').split(',').filter((x) => x.trim() !== '').map(Number), Number(leaf)].map(node);
+		const nodes = [
+			...(layouts ?? '')
+				.split(',')
+				.filter((x) => x.trim() !== '')
+				.map(Number),
+			Number(leaf)
+		].map(node);
 		const js = new Set([...entryJs, ...nodes.flatMap((n) => n.js)]);
 		const css = new Set([...entryCss, ...nodes.flatMap((n) => n.css)]);
 		const sum = (files: Set<string>, key: 'raw' | 'gzip') => [...files].reduce((a, f) => a + size(f)[key], 0);
 		const woff2 = new Set([...css].flatMap(fonts));
-		routes.push({ route: id, jsFiles: js.size, jsGzip: sum(js, 'gzip'), jsRaw: sum(js, 'raw'), cssGzip: sum(css, 'gzip'), cssRaw: sum(css, 'raw'), fontFiles: woff2.size, fontBytes: sum(woff2, 'raw') });
+		routes.push({
+			route: id,
+			jsFiles: js.size,
+			jsGzip: sum(js, 'gzip'),
+			jsRaw: sum(js, 'raw'),
+			cssGzip: sum(css, 'gzip'),
+			cssRaw: sum(css, 'raw'),
+			fontFiles: woff2.size,
+			fontBytes: sum(woff2, 'raw')
+		});
 	}
 	return routes.sort((a, b) => b.jsGzip - a.jsGzip);
 }

@@ -20,7 +20,14 @@ import type { Run } from './run';
 
 const PASSWORD = 'fault-run-password-not-secret';
 
-export async function setUp(cluster: Cluster, url: string, sql: postgres.Sql, count: number, log: (line: string) => void, onStart: (app: App) => void): Promise<Run> {
+export async function setUp(
+	cluster: Cluster,
+	url: string,
+	sql: postgres.Sql,
+	count: number,
+	log: (line: string) => void,
+	onStart: (app: App) => void
+): Promise<Run> {
 	const course = loadCourse(readContentFiles('content'));
 	const items = course.modules.flatMap((m) => m.items);
 	const reflectionItem = items.find((i): i is Item & { type: 'reflection' } => i.type === 'reflection');

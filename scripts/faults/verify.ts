@@ -25,7 +25,11 @@ export async function verify(sql: postgres.Sql, writers: Writer[], promptKey: st
 		const unsure = w.pending && w.pending.kind !== 'retake' ? 1 : 0;
 		check.pendingUnknown += unsure;
 		for (const [acked, inDb, lastOk] of [
-			[w.reflections, r?.version ?? 0, !w.reflections.length || r?.body === w.reflections.at(-1)?.body || (w.pending?.kind === 'reflection' && r?.body === w.pending.body)],
+			[
+				w.reflections,
+				r?.version ?? 0,
+				!w.reflections.length || r?.body === w.reflections.at(-1)?.body || (w.pending?.kind === 'reflection' && r?.body === w.pending.body)
+			],
 			[w.answers, a, true]
 		] as const) {
 			const withKey = acked.filter((x) => keySet.has(`${w.learnerId} ${x.key}`)).length;

@@ -10,15 +10,21 @@ import { newWriteKey } from '../../src/lib/write-key';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export type Write =
-	| { kind: 'reflection'; key: string; body: string; baseVersion: number }
-	| { kind: 'answer'; key: string; question: Question }
-	| { kind: 'retake' };
+	{ kind: 'reflection'; key: string; body: string; baseVersion: number } | { kind: 'answer'; key: string; question: Question } | { kind: 'retake' };
 
 /** What one request got: an HTTP answer, or none (refused: never reached the server; lost: sent, no answer). */
 export type Reply = { status: number; text: string } | { none: 'refused' | 'lost'; error: string };
 
 /** The figures of a stretch of writing, by the first try of each write. */
-export type Tally = { acknowledged: number; unknown: number; failed: number; retriedToAnAnswer: number; conflicts: number; rejected: number; unresolved: number };
+export type Tally = {
+	acknowledged: number;
+	unknown: number;
+	failed: number;
+	retriedToAnAnswer: number;
+	conflicts: number;
+	rejected: number;
+	unresolved: number;
+};
 export const emptyTally = (): Tally => ({ acknowledged: 0, unknown: 0, failed: 0, retriedToAnAnswer: 0, conflicts: 0, rejected: 0, unresolved: 0 });
 
 export type Acked = { key: string; version?: number; body?: string };
@@ -78,7 +84,12 @@ export class Writer {
 		if (this.pending) return this.pending;
 		const write: Write =
 			this.turn++ % 2 === 0
-				? { kind: 'reflection', key: newWriteKey(), body: `Schrijver ${this.n}, versie ${++this.edits}: wat mij raakte was de stilte.`, baseVersion: this.version }
+				? {
+						kind: 'reflection',
+						key: newWriteKey(),
+						body: `Schrijver ${this.n}, versie ${++this.edits}: wat mij raakte was de stilte.`,
+						baseVersion: this.version
+					}
 				: this.position < this.questions.length
 					? { kind: 'answer', key: newWriteKey(), question: this.questions[this.position]! }
 					: { kind: 'retake' };
@@ -89,7 +100,13 @@ export class Writer {
 	request(write: Write): { path: string; form: URLSearchParams } {
 		if (write.kind === 'reflection') {
 			const it = this.reflectionItem;
-			const form = new URLSearchParams({ key: it.reflectionKey, version: String(write.baseVersion), visibility: 'private', body: write.body, writeKey: write.key });
+			const form = new URLSearchParams({
+				key: it.reflectionKey,
+				version: String(write.baseVersion),
+				visibility: 'private',
+				body: write.body,
+				writeKey: write.key
+			});
 			return { path: `/modules/${it.moduleId}/${it.id}?/reflect`, form };
 		}
 		const path = `/modules/${this.quiz.moduleId}/${this.quiz.id}`;
@@ -166,7 +183,15 @@ export function postOwnConnection(base: string, cookie: string, path: string, fo
 			{
 				method: 'POST',
 				agent: false,
-				headers: { accept: 'application/json', 'x-sveltekit-action': 'true', origin: base, cookie, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), connection: 'close' }
+				headers: {
+					accept: 'application/json',
+					'x-sveltekit-action': 'true',
+					origin: base,
+					cookie,
+					'content-type': 'application/x-www-form-urlencoded',
+					'content-length': Buffer.byteLength(body),
+					connection: 'close'
+				}
 			},
 			(res) => {
 				let text = '';
@@ -206,9 +231,9 @@ export async function writeUntilAnswered(w: Writer, base: () => string, tally: T
 		const acked = w.reflections.length + w.answers.length > before;
 		if (tries === 0 && counted) {
 			if ('none' in reply) {
-			if (reply.none === 'lost') tally.unknown++;
-			else tally.failed++;
-		}			else if (acked) tally.acknowledged++;
+				if (reply.none === 'lost') tally.unknown++;
+				else tally.failed++;
+			} else if (acked) tally.acknowledged++;
 			else if (outcome === 'retry') tally.failed++;
 		}
 		if (outcome === 'done') {

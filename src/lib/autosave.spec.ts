@@ -75,7 +75,9 @@ describe('Autosave', () => {
 
 	it('takes a conflict from a refused save: its version is the one the next save builds on', async () => {
 		const conflict = { body: 'uit een ander tabblad', version: 5 };
-		const { autosave } = setup(() => Promise.resolve({ type: 'failure', status: 409, data: { reflection: { message: 'error_reflection_conflict', conflict } } }));
+		const { autosave } = setup(() =>
+			Promise.resolve({ type: 'failure', status: 409, data: { reflection: { message: 'error_reflection_conflict', conflict } } })
+		);
 		autosave.fields.body = 'van mij';
 		await autosave.save();
 		expect([autosave.status, autosave.message, autosave.version, autosave.conflict]).toEqual(['error', 'error_reflection_conflict', 5, conflict]);
@@ -85,7 +87,13 @@ describe('Autosave', () => {
 	it('starts where a post without JavaScript left off', () => {
 		const posted = { body: 'van mij', message: 'error_reflection_conflict', conflict: { body: 'opgeslagen', version: 3 } } as const;
 		const { autosave } = setup(() => saved(4), { posted, openedAt: 1_700_000_000_000 });
-		expect([autosave.fields.body, autosave.version, autosave.status, autosave.message, autosave.openedAt]).toEqual(['van mij', 3, 'error', 'error_reflection_conflict', 1_700_000_000_000]);
+		expect([autosave.fields.body, autosave.version, autosave.status, autosave.message, autosave.openedAt]).toEqual([
+			'van mij',
+			3,
+			'error',
+			'error_reflection_conflict',
+			1_700_000_000_000
+		]);
 		const after = setup(() => saved(4), { posted: { saved: true, version: 2, savedAt: '2026-12-04T09:00:00.000Z' } }).autosave;
 		expect([after.status, after.version, after.savedAt, after.dirty, after.openedAt]).toEqual(['saved', 2, '2026-12-04T09:00:00.000Z', false, null]);
 	});

@@ -14,7 +14,13 @@ export type Fields = Record<string, string | boolean>;
 /** A newer stored version than the one edited: its version and whatever of it the form shows. */
 export type Conflict = { version: number };
 /** What the action answered a post with, about this form (its slice of the ActionData). */
-export type Posted<F extends Fields, C extends Conflict> = Partial<F> & { saved?: boolean; version?: number; savedAt?: string; message?: ErrorKey; conflict?: C };
+export type Posted<F extends Fields, C extends Conflict> = Partial<F> & {
+	saved?: boolean;
+	version?: number;
+	savedAt?: string;
+	message?: ErrorKey;
+	conflict?: C;
+};
 export type Status = 'idle' | 'saving' | 'saved' | 'error';
 
 export type AutosaveInputs<F extends Fields, C extends Conflict> = {

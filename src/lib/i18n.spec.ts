@@ -6,7 +6,9 @@ import { t, type ErrorKey } from './i18n';
 
 type MessageFn = (inputs: Record<string, unknown>, options: { locale: Locale }) => string;
 const original = getLocale;
-const errorKeys = Object.keys(JSON.parse(readFileSync('messages/nl.json', 'utf8')) as Record<string, string>).filter((k): k is ErrorKey => k.startsWith('error_'));
+const errorKeys = Object.keys(JSON.parse(readFileSync('messages/nl.json', 'utf8')) as Record<string, string>).filter((k): k is ErrorKey =>
+	k.startsWith('error_')
+);
 
 describe('t', () => {
 	afterEach(() => overwriteGetLocale(original));

@@ -6,7 +6,11 @@ import { goto, login, register, uniqueEmail } from './helpers';
 test('every page as served without JavaScript is axe-clean', async ({ browser }, testInfo) => {
 	test.setTimeout(180_000);
 	const learner = await (await browser.newContext()).newPage();
-	for (const [name, url] of [['home', '/'], ['login', '/login'], ['register', '/register']] as const) {
+	for (const [name, url] of [
+		['home', '/'],
+		['login', '/login'],
+		['register', '/register']
+	] as const) {
 		await axeCheckWithoutScripts(learner, testInfo, url, name);
 	}
 	await register(learner, uniqueEmail(testInfo, 'noscript'));

@@ -45,7 +45,10 @@ test('supervision pages, the join page and an assignment are axe-clean', async (
 	await expect(tp.getByText('Ingeleverd.')).toBeVisible();
 
 	await goto(sp, cohortUrl);
-	await sp.getByRole('link', { name: /Lezen en feedback geven/ }).first().click();
+	await sp
+		.getByRole('link', { name: /Lezen en feedback geven/ })
+		.first()
+		.click();
 	await sp.waitForURL(/\/review\//);
 	await axeCheck(sp, testInfo, 'review');
 	await goto(sp, cohortUrl);

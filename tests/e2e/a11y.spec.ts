@@ -12,7 +12,11 @@ async function check(page: Page, testInfo: TestInfo, name: string): Promise<void
 test('every page of the learner path is axe-clean, desktop and phone', async ({ page }, testInfo) => {
 	// Dozens of pages, each analysed and photographed: a loaded 2-core machine needed over two minutes.
 	test.setTimeout(300_000);
-	for (const [name, url] of [['home', '/'], ['login', '/login'], ['register', '/register']] as const) {
+	for (const [name, url] of [
+		['home', '/'],
+		['login', '/login'],
+		['register', '/register']
+	] as const) {
 		await goto(page, url);
 		await check(page, testInfo, name);
 	}
@@ -45,7 +49,12 @@ test('every page of the learner path is axe-clean, desktop and phone', async ({ 
 			await check(page, testInfo, `item-${i}-quiz-answered`);
 		}
 	}
-	for (const [name, url] of [['sources', '/bronnen'], ['account', '/account'], ['my-data', '/my-data'], ['not-found', '/modules/bestaat-niet']] as const) {
+	for (const [name, url] of [
+		['sources', '/bronnen'],
+		['account', '/account'],
+		['my-data', '/my-data'],
+		['not-found', '/modules/bestaat-niet']
+	] as const) {
 		await goto(page, url);
 		await check(page, testInfo, name);
 	}

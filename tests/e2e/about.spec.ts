@@ -5,7 +5,9 @@ import { goto, hasJs, register, uniqueEmail } from './helpers';
 
 const appVersion = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 
-test('the About page says who made the course, its versions, how errors are reported, and lists the literature; the glossary defines regie houden', async ({ page }, testInfo) => {
+test('the About page says who made the course, its versions, how errors are reported, and lists the literature; the glossary defines regie houden', async ({
+	page
+}, testInfo) => {
 	await goto(page, '/');
 	await page.getByRole('contentinfo').getByRole('link', { name: 'Over deze cursus' }).click();
 	await expect(page).toHaveURL(/\/over$/);
@@ -53,7 +55,10 @@ test('the About page says who made the course, its versions, how errors are repo
 	expect(aboutEn).toContain('No named clinical reviewer is recorded');
 
 	if (hasJs(testInfo)) {
-		for (const [url, name] of [['/over', 'about'], ['/begrippen', 'glossary']] as const) {
+		for (const [url, name] of [
+			['/over', 'about'],
+			['/begrippen', 'glossary']
+		] as const) {
 			for (const width of [1280, 390]) {
 				await page.setViewportSize({ width, height: 800 });
 				await goto(page, url);

@@ -15,12 +15,22 @@ test.describe("bad input gets a clear 4xx in the learner's language and loses no
 		const saved = await request.post(`${REFLECTION}?/reflect`, { headers, form: { key: 'reflectie-wat-jou-raakt', body: 'bewaard', version: '0' } });
 		expect(saved.status()).toBe(200);
 
-		const vignette = await goto(page, MODULE).then(() => page.locator('ol.items li', { has: page.locator('.kind', { hasText: 'Casus' }) }).locator('a').first().getAttribute('href'));
+		const vignette = await goto(page, MODULE).then(() =>
+			page
+				.locator('ol.items li', { has: page.locator('.kind', { hasText: 'Casus' }) })
+				.locator('a')
+				.first()
+				.getAttribute('href')
+		);
 		const unknownChoice = await request.post(`${vignette}?/choose`, { headers, form: { step: 'bestaat-niet', choice: 'ook-niet' } });
 		expect(unknownChoice.status()).toBe(400);
 		expect(await unknownChoice.text()).toContain('Deze keuze bestaat niet bij deze stap');
 
-		const quiz = await page.locator('ol.items li', { has: page.locator('.kind', { hasText: 'Quiz' }) }).locator('a').first().getAttribute('href');
+		const quiz = await page
+			.locator('ol.items li', { has: page.locator('.kind', { hasText: 'Quiz' }) })
+			.locator('a')
+			.first()
+			.getAttribute('href');
 		const unknownQuestion = await request.post(`${quiz}?/answer`, { headers, form: { question: 'nep', answer: 'a' } });
 		expect(unknownQuestion.status()).toBe(400);
 		expect(await unknownQuestion.text()).toContain('Deze vraag bestaat niet in deze quiz');
@@ -29,11 +39,17 @@ test.describe("bad input gets a clear 4xx in the learner's language and loses no
 		expect(wrongKey.status()).toBe(400);
 		expect(await wrongKey.text()).toContain('Dit verzoek kunnen we niet verwerken');
 
-		const json = await request.post(`${REFLECTION}?/reflect`, { headers: { ...headers, 'content-type': 'application/json' }, data: '{"key":"reflectie-wat-jou-raakt"}' });
+		const json = await request.post(`${REFLECTION}?/reflect`, {
+			headers: { ...headers, 'content-type': 'application/json' },
+			data: '{"key":"reflectie-wat-jou-raakt"}'
+		});
 		expect(json.status()).toBeGreaterThanOrEqual(400);
 		expect(json.status()).toBeLessThan(500);
 
-		const garbage = await request.post(`${REFLECTION}?/reflect`, { headers: { ...headers, 'content-type': 'multipart/form-data; boundary=x' }, data: 'niet echt multipart' });
+		const garbage = await request.post(`${REFLECTION}?/reflect`, {
+			headers: { ...headers, 'content-type': 'multipart/form-data; boundary=x' },
+			data: 'niet echt multipart'
+		});
 		expect(garbage.status()).toBeGreaterThanOrEqual(400);
 		expect(garbage.status()).toBeLessThan(500);
 		expect(await garbage.text()).toContain('Dit verzoek kunnen we niet verwerken');
@@ -56,7 +72,11 @@ test.describe("bad input gets a clear 4xx in the learner's language and loses no
 	test('a wrong answer in the quiz form keeps the page and says what to do', async ({ page }, testInfo) => {
 		await register(page, uniqueEmail(testInfo, 'quizfout'));
 		await goto(page, MODULE);
-		await page.locator('ol.items li', { has: page.locator('.kind', { hasText: 'Quiz' }) }).locator('a').first().click();
+		await page
+			.locator('ol.items li', { has: page.locator('.kind', { hasText: 'Quiz' }) })
+			.locator('a')
+			.first()
+			.click();
 		const form = page.locator('form[action="?/answer"]').first();
 		const question = await form.locator('input[name="question"]').inputValue();
 		await form.getByRole('button', { name: 'Antwoord geven' }).click();
@@ -67,7 +87,11 @@ test.describe("bad input gets a clear 4xx in the learner's language and loses no
 		const response = await goto(page, REFLECTION);
 		expect(response?.status()).toBe(200);
 		await expect(page).toHaveURL(/\/login\?redirectTo=/);
-		const post = await page.request.post(`${REFLECTION}?/reflect`, { headers: { accept: 'text/html', origin: new URL(page.url()).origin }, form: { key: 'reflectie-wat-jou-raakt', body: 'x', version: '0' }, maxRedirects: 0 });
+		const post = await page.request.post(`${REFLECTION}?/reflect`, {
+			headers: { accept: 'text/html', origin: new URL(page.url()).origin },
+			form: { key: 'reflectie-wat-jou-raakt', body: 'x', version: '0' },
+			maxRedirects: 0
+		});
 		expect([303, 401, 403]).toContain(post.status());
 		testInfo.annotations.push({ type: 'status', description: String(post.status()) });
 	});
@@ -122,7 +146,11 @@ test('NUL, lone surrogates and control characters in every text field: never a 5
 	await postBad(anon, '/reset', { email: null });
 	await postBad(anon, '/language', { locale: null, redirectTo: null });
 
-	const [ada, bob, cas] = [await signedIn(browser, testInfo, 'ada', 'Ada'), await signedIn(browser, testInfo, 'bob', 'Bob'), await signedIn(browser, testInfo, 'cas', 'Cas')];
+	const [ada, bob, cas] = [
+		await signedIn(browser, testInfo, 'ada', 'Ada'),
+		await signedIn(browser, testInfo, 'bob', 'Bob'),
+		await signedIn(browser, testInfo, 'cas', 'Cas')
+	];
 	const sp = await (await browser.newContext()).newPage();
 	await login(sp, SUPERVISOR_ONE, SUPERVISOR_PASSWORD);
 	await expect(sp).toHaveURL(/\/dashboard$/);
@@ -134,7 +162,13 @@ test('NUL, lone surrogates and control characters in every text field: never a 5
 	await postBad(ada, `${REFLECTION}?/reflect`, { key: null, body: null, version: null, writeKey: null });
 	await goto(ada, REFLECTION);
 	await expect.soft(ada.getByLabel('Jouw reflectie')).toHaveValue(CLEAN_TEXT);
-	const quiz = await goto(ada, MODULE).then(() => ada.locator('ol.items li', { has: ada.locator('.kind', { hasText: 'Quiz' }) }).locator('a').first().getAttribute('href'));
+	const quiz = await goto(ada, MODULE).then(() =>
+		ada
+			.locator('ol.items li', { has: ada.locator('.kind', { hasText: 'Quiz' }) })
+			.locator('a')
+			.first()
+			.getAttribute('href')
+	);
 	await postBad(ada, `${quiz}?/answer`, { question: null, answer: null });
 
 	// Supervision: a cohort, an assignment with a note, feedback and the reply to it.
@@ -171,7 +205,13 @@ test('NUL, lone surrogates and control characters in every text field: never a 5
 	await goto(ada, groupUrl);
 	await postBad(ada, `${groupUrl}?/case`, { target: null, meeting: null });
 	await postBad(ada, `${groupUrl}?/case`, { target: 'vignette:vignet-samen-lachen', meeting: inAWeek() });
-	await postBad(ada, `${REFLECTION}?/reflect`, { key: 'reflectie-wat-jou-raakt', body: null, version: '1', visibility: `group:${groupUrl.split('/')[2]}`, named: '1' });
+	await postBad(ada, `${REFLECTION}?/reflect`, {
+		key: 'reflectie-wat-jou-raakt',
+		body: null,
+		version: '1',
+		visibility: `group:${groupUrl.split('/')[2]}`,
+		named: '1'
+	});
 	await postBad(bob, `${groupUrl}/discussion?/post`, { body: null, parentId: null });
 	await postBad(bob, `${groupUrl}/discussion?/post`, { body: 'Gewoon', parentId: '' });
 	await goto(bob, `${groupUrl}/discussion`);

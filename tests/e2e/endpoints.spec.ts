@@ -34,7 +34,11 @@ test('the production build sends HSTS for a year', async ({ request }) => {
 	expect(maxAge).toBeGreaterThanOrEqual(31_536_000);
 });
 
-test('the endpoints that take a body are the form-posted export and the study-time heartbeat: origin-checked, and they refuse JSON', async ({ page, request, baseURL }, testInfo) => {
+test('the endpoints that take a body are the form-posted export and the study-time heartbeat: origin-checked, and they refuse JSON', async ({
+	page,
+	request,
+	baseURL
+}, testInfo) => {
 	// Every other state change is a form action; a new +server.ts with POST/PUT/PATCH/DELETE must be added here deliberately.
 	const endpoints = readdirSync('src/routes', { recursive: true, encoding: 'utf8' }).filter((f) => f.replaceAll('\\', '/').endsWith('/+server.ts'));
 	const writers = endpoints.flatMap((file) =>
@@ -47,7 +51,11 @@ test('the endpoints that take a body are the form-posted export and the study-ti
 
 	await register(page, uniqueEmail(testInfo, 'endpoints'));
 	for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain', 'TEXT/PLAIN']) {
-		const forged = await page.request.post('/my-data/export', { headers: { origin: evil, 'content-type': type }, data: `password=${PASSWORD}`, maxRedirects: 0 });
+		const forged = await page.request.post('/my-data/export', {
+			headers: { origin: evil, 'content-type': type },
+			data: `password=${PASSWORD}`,
+			maxRedirects: 0
+		});
 		expect(forged.status(), type).toBe(403);
 	}
 	const json = await page.request.post('/my-data/export', {
@@ -72,7 +80,9 @@ test('the endpoints that take a body are the form-posted export and the study-ti
 	for (const seconds of ['0', '31', '-5', '2.5', 'veel', '']) {
 		expect((await beat(heartbeat, { origin: baseURL ?? '', 'content-type': form }, `seconds=${seconds}`)).status(), seconds).toBe(400);
 	}
-	expect((await beat('/modules/tranen-in-de-therapiekamer/bestaat-niet/heartbeat', { origin: baseURL ?? '', 'content-type': form }, 'seconds=5')).status()).toBe(404);
+	expect(
+		(await beat('/modules/tranen-in-de-therapiekamer/bestaat-niet/heartbeat', { origin: baseURL ?? '', 'content-type': form }, 'seconds=5')).status()
+	).toBe(404);
 	expect((await beat(heartbeat, { origin: baseURL ?? '', 'content-type': form }, 'seconds=5')).status()).toBe(204);
 	// `request` carries no session cookie.
 	expect((await request.post(heartbeat, { headers: { origin: baseURL ?? '', 'content-type': form }, data: 'seconds=5', maxRedirects: 0 })).status()).toBe(401);

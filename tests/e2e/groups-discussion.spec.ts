@@ -89,8 +89,16 @@ test('a post appears live for another member, posts and replies work, over-long 
 	await bram.getByRole('button', { name: 'Wijziging opslaan' }).click();
 	await expect(bram.locator('ol.replies p.body')).toHaveText('Ik ook, bij de tweede keuze. (aangevuld)');
 	await expect(bram.locator('ol.replies')).toContainText('bewerkt');
-	await expect(bram.locator('article.post').first().getByRole('link', { name: /Bewerken/ })).toHaveCount(1); // only his own reply
-	await bram.locator('ol.replies').getByRole('link', { name: /Bewerken/ }).click();
+	await expect(
+		bram
+			.locator('article.post')
+			.first()
+			.getByRole('link', { name: /Bewerken/ })
+	).toHaveCount(1); // only his own reply
+	await bram
+		.locator('ol.replies')
+		.getByRole('link', { name: /Bewerken/ })
+		.click();
 	await bram.getByRole('button', { name: 'Bijdrage verwijderen' }).click();
 	await expect(bram.locator('ol.replies')).toContainText('Deze bijdrage is verwijderd.');
 	await goto(fien, discussion);

@@ -29,7 +29,9 @@ async function workCase(page: Page, groupUrl: string, pick: number) {
 	await walkVignette(page, pick);
 }
 
-test('a group: invite, pick the case, work it alone, results from the third answer, a shared reflection, outsiders and leavers get 404', async ({ browser }, testInfo) => {
+test('a group: invite, pick the case, work it alone, results from the third answer, a shared reflection, outsiders and leavers get 404', async ({
+	browser
+}, testInfo) => {
 	test.setTimeout(240_000);
 	const js = hasJs(testInfo);
 	const stamp = `${testInfo.project.name} ${Date.now() % 1_000_000}`;

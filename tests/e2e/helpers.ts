@@ -40,7 +40,10 @@ export async function waitForMail(address: string, count = 1, dir?: string): Pro
 
 /** The path of the link in a mail that starts with `prefix` ('/reset/', '/register/confirm/', …). */
 export function linkIn(mail: SentMail, prefix: string): string {
-	const link = mail.text.match(/https?:\/\/\S+/g)?.map((l) => new URL(l)).find((l) => l.pathname.startsWith(prefix));
+	const link = mail.text
+		.match(/https?:\/\/\S+/g)
+		?.map((l) => new URL(l))
+		.find((l) => l.pathname.startsWith(prefix));
 	if (!link) throw new Error(`no ${prefix} link in: ${mail.text}`);
 	return link.pathname;
 }

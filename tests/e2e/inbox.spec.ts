@@ -63,7 +63,10 @@ test('the cohort table sorts by links, the same without JavaScript', async ({ pa
 	await expect(page.getByRole('columnheader', { name: 'Onderdelen klaar' })).toHaveAttribute('aria-sort', 'descending');
 	await expect(names).toHaveText(['Lotte Bakker', 'Youssef El Amrani', 'Sanne Jansen']);
 	// By the late assignment: the trainee who is late comes first.
-	await page.getByRole('columnheader', { name: /Sorry, sorry/ }).getByRole('link').click();
+	await page
+		.getByRole('columnheader', { name: /Sorry, sorry/ })
+		.getByRole('link')
+		.click();
 	await expect(page).toHaveURL(/\?sort=assignment%3A\d+/);
 	await expect(names.first()).toHaveText('Sanne Jansen');
 	if (hasJs(testInfo)) await axeCheck(page, testInfo, 'cohort-heatmap');

@@ -59,7 +59,11 @@ test('resume takes the learner back to the exact vignette step', async ({ page }
 	const email = uniqueEmail(testInfo, 'resume');
 	await register(page, email);
 	await goto(page, '/modules/tranen-in-de-therapiekamer');
-	await page.locator('ol.items li', { has: page.locator('.kind', { hasText: 'Casus' }) }).locator('a').first().click();
+	await page
+		.locator('ol.items li', { has: page.locator('.kind', { hasText: 'Casus' }) })
+		.locator('a')
+		.first()
+		.click();
 	await expect(page.locator('form[action="?/choose"]')).toBeVisible();
 	const vignetteUrl = page.url();
 	const choice = page.locator('form[action="?/choose"] button[name="choice"]').first();

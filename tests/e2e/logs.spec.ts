@@ -17,7 +17,13 @@ async function logLines(): Promise<{ raw: string; lines: Line[] }> {
 	const file = process.env.E2E_LOG_FILE;
 	if (!file) throw new Error('E2E_LOG_FILE is not set (playwright.config.ts sets it)');
 	const raw = await readFile(file, 'utf8');
-	return { raw, lines: raw.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line) };
+	return {
+		raw,
+		lines: raw
+			.split('\n')
+			.filter(Boolean)
+			.map((l) => JSON.parse(l) as Line)
+	};
 }
 
 async function cookieValues(...pages: Page[]): Promise<string[]> {
@@ -102,7 +108,10 @@ test('the log records who did what by id, and holds no reflection text, password
 	const { raw, lines } = await logLines();
 	const mine = lines.filter((l) => l.userId === learnerId || l.learnerId === learnerId);
 	const has = (event: string, fields: Record<string, unknown> = {}) =>
-		expect(mine.some((l) => l.event === event && Object.entries(fields).every(([k, v]) => l[k] === v)), `${event} ${JSON.stringify(fields)}`).toBe(true);
+		expect(
+			mine.some((l) => l.event === event && Object.entries(fields).every(([k, v]) => l[k] === v)),
+			`${event} ${JSON.stringify(fields)}`
+		).toBe(true);
 	has('registration', { userId: learnerId });
 	has('learner-work.read', { learnerId });
 	expect(mine.find((l) => l.event === 'learner-work.read')?.what).toMatch(/^reflection:/);

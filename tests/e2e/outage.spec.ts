@@ -26,10 +26,11 @@ function proxy(port: number, target: URL): Promise<{ server: Server; close: () =
 		server.listen(port, '127.0.0.1', () =>
 			resolve({
 				server,
-				close: () => new Promise<void>((done) => {
-					for (const s of sockets) s.destroy();
-					server.close(() => done());
-				})
+				close: () =>
+					new Promise<void>((done) => {
+						for (const s of sockets) s.destroy();
+						server.close(() => done());
+					})
 			})
 		)
 	);
@@ -59,7 +60,10 @@ test('a PostgreSQL outage gives a friendly 503 and the app recovers by itself', 
 	let tunnel = await proxy(proxyPort, target);
 	let app: ChildProcess | undefined;
 	try {
-		app = spawn('node', ['build'], { env: { ...process.env, PORT: String(appPort), HOST: '127.0.0.1', ORIGIN: base, DATABASE_URL: viaProxy.toString(), MAIL_DIR: process.env.E2E_MAIL_DIR }, stdio: 'ignore' });
+		app = spawn('node', ['build'], {
+			env: { ...process.env, PORT: String(appPort), HOST: '127.0.0.1', ORIGIN: base, DATABASE_URL: viaProxy.toString(), MAIL_DIR: process.env.E2E_MAIL_DIR },
+			stdio: 'ignore'
+		});
 		await waitFor(async () => (await fetch(`${base}/healthz`)).status === 200, 30);
 
 		const email = `outage-${Date.now()}@example.nl`;

@@ -2,12 +2,24 @@ import { expect, test } from '@playwright/test';
 import { axeCheck, axeCheckWithoutScripts } from './axe';
 import { goto, hasJs } from './helpers';
 
-test('the privacy page says what is kept, why, who sees it and for how long, in Dutch and English, and is reachable from every page', async ({ page }, testInfo) => {
+test('the privacy page says what is kept, why, who sees it and for how long, in Dutch and English, and is reachable from every page', async ({
+	page
+}, testInfo) => {
 	await goto(page, '/');
 	await page.getByRole('contentinfo').getByRole('link', { name: 'Privacy: wat we bewaren en hoe lang' }).click();
 	await expect(page).toHaveURL(/\/privacy$/);
 	await expect(page.getByRole('heading', { level: 1, name: 'Privacy' })).toBeVisible();
-	for (const heading of ['Je account', 'Studietijd', 'Reflecties', 'Wie jouw werk las', 'Inlogsessies', 'Tellers tegen raden', 'Links per e-mail', 'Herhaalsleutels', 'Serverlogboek']) {
+	for (const heading of [
+		'Je account',
+		'Studietijd',
+		'Reflecties',
+		'Wie jouw werk las',
+		'Inlogsessies',
+		'Tellers tegen raden',
+		'Links per e-mail',
+		'Herhaalsleutels',
+		'Serverlogboek'
+	]) {
 		await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
 	}
 	// The figures are the purge's own constants (src/lib/server/retention.ts).

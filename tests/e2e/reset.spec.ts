@@ -9,7 +9,10 @@ async function axe(page: Page, testInfo: TestInfo, name: string): Promise<void> 
 	if (hasJs(testInfo)) await axeCheck(page, testInfo, name);
 }
 
-test('a forgotten password is reset by the mailed link: once, ending every session; an unknown address gets the same page', async ({ page, browser }, testInfo) => {
+test('a forgotten password is reset by the mailed link: once, ending every session; an unknown address gets the same page', async ({
+	page,
+	browser
+}, testInfo) => {
 	test.setTimeout(90_000);
 	const email = uniqueEmail(testInfo, 'vergeten');
 	await register(page, email, 'Vera Vergeten');
@@ -36,7 +39,7 @@ test('a forgotten password is reset by the mailed link: once, ending every sessi
 
 	const mail = await waitForMail(email, 3); // the confirmation, then two reset mails
 	expect(mail.subject).toBe('Nieuw wachtwoord voor Ontroerd');
-	const older = linkIn((await waitForMail(email, 2)), '/reset/');
+	const older = linkIn(await waitForMail(email, 2), '/reset/');
 	const link = linkIn(mail, '/reset/');
 	await goto(page, older);
 	await expect(page.getByRole('alert')).toContainText('al gebruikt, of vervangen door een nieuwere');
@@ -70,7 +73,8 @@ test('asking a reset answers a known and an unknown address alike on the wire', 
 	test.skip(!hasJs(testInfo), 'one run is enough: this test posts directly');
 	const email = uniqueEmail(testInfo, 'draad');
 	await register(page, email, 'Draad');
-	const post = (address: string) => request.post('/reset', { headers: { origin: baseURL ?? '', accept: 'text/html' }, form: { email: address }, maxRedirects: 0 });
+	const post = (address: string) =>
+		request.post('/reset', { headers: { origin: baseURL ?? '', accept: 'text/html' }, form: { email: address }, maxRedirects: 0 });
 	const [known, unknown] = [await post(email), await post(uniqueEmail(testInfo, 'niemand'))];
 	expect([known.status(), known.headers()['location']]).toEqual([303, '/reset/sent']);
 	expect([unknown.status(), unknown.headers()['location']]).toEqual([303, '/reset/sent']);

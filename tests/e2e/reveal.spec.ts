@@ -58,7 +58,11 @@ async function chromiumNames(page: Page, selector: string): Promise<string[]> {
 	const names: string[] = [];
 	for (const nodeId of nodeIds) {
 		const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
-		names.push(String(nodes[0]?.name?.value ?? '').replace(/\s+/g, ' ').trim());
+		names.push(
+			String(nodes[0]?.name?.value ?? '')
+				.replace(/\s+/g, ' ')
+				.trim()
+		);
 	}
 	await cdp.detach();
 	return names;
@@ -74,7 +78,9 @@ async function phoneShot(page: Page, name: string): Promise<void> {
 
 const squash = async (l: Locator) => (await l.innerText()).replace(/\s+/g, ' ').trim();
 
-test('no figure is visible before its question is answered; answered quizzes have unique ids and charts named by their own statement', async ({ page }, testInfo) => {
+test('no figure is visible before its question is answered; answered quizzes have unique ids and charts named by their own statement', async ({
+	page
+}, testInfo) => {
 	test.setTimeout(300_000);
 	await register(page, uniqueEmail(testInfo, 'onthulling'));
 	for (const { url, quiz } of quizzes) {
@@ -102,7 +108,9 @@ test('no figure is visible before its question is answered; answered quizzes hav
 			await expect(page.locator(`#q-${id} form[action="?/answer"]`)).toHaveCount(0);
 			const own = figures.get(id);
 			if (own) await expect(page.locator(`#q-${id}`)).toContainText(own);
-			const open = await page.locator('form[action="?/answer"] input[name="question"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+			const open = await page
+				.locator('form[action="?/answer"] input[name="question"]')
+				.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
 			if (open.length > 0) await expect(page.getByRole('heading', { name: FIGURES })).toHaveCount(0);
 			const text = await mainText(page);
 			// Two figures can be equal (37,5% answers two statements of the self-rating): one printed as
@@ -143,7 +151,8 @@ test('key pages have no duplicate ids', async ({ page }, testInfo) => {
 	const first = course.modules[0]!;
 	const lesson = first.items.find((i) => i.type === 'lesson')!;
 	const vignette = first.items.find((i) => i.type === 'vignette')!;
-	for (const url of [`/modules/${first.id}`, `/modules/${first.id}/${lesson.id}`, `/modules/${first.id}/${vignette.id}`, '/over', '/begrippen', '/bronnen']) await check(url);
+	for (const url of [`/modules/${first.id}`, `/modules/${first.id}/${lesson.id}`, `/modules/${first.id}/${vignette.id}`, '/over', '/begrippen', '/bronnen'])
+		await check(url);
 	// A new group's results page (before three members have answered: no charts yet).
 	await goto(page, '/groups');
 	await page.getByLabel('Naam van de groep').fill(`Ids ${testInfo.project.name} ${Date.now() % 1_000_000}`);

@@ -16,10 +16,16 @@ test('health, security headers and the cross-site form check', async ({ request,
 	expect(headers['referrer-policy']).toBe('same-origin');
 
 	for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain', 'TEXT/PLAIN']) {
-		const forged = await request.post('/login', { headers: { origin: 'https://evil.example', 'content-type': type, accept: 'text/html' }, data: 'email=a&password=b' });
+		const forged = await request.post('/login', {
+			headers: { origin: 'https://evil.example', 'content-type': type, accept: 'text/html' },
+			data: 'email=a&password=b'
+		});
 		expect(forged.status(), type).toBe(403);
 	}
-	const same = await request.post('/login', { headers: { origin: baseURL ?? '', accept: 'text/html' }, form: { email: 'niemand@example.nl', password: 'verkeerd-wachtwoord' } });
+	const same = await request.post('/login', {
+		headers: { origin: baseURL ?? '', accept: 'text/html' },
+		form: { email: 'niemand@example.nl', password: 'verkeerd-wachtwoord' }
+	});
 	expect(same.status()).toBe(400);
 	expect(await same.text()).toContain('horen niet bij elkaar');
 });
@@ -56,7 +62,7 @@ test('"remember me" makes the cookie last 30 days; without it the cookie ends wi
 	await context.close();
 });
 
-test('a weak password is refused at registration with a reason and a tip, in the learner\'s language', async ({ page }, testInfo) => {
+test("a weak password is refused at registration with a reason and a tip, in the learner's language", async ({ page }, testInfo) => {
 	await goto(page, '/register');
 	await page.getByLabel('E-mailadres').fill(uniqueEmail(testInfo, 'zwak'));
 	await page.getByLabel('Naam (zoals anderen je zien)').fill('Zwakke Plek');
@@ -67,7 +73,12 @@ test('a weak password is refused at registration with a reason and a tip, in the
 	await expect(page).toHaveURL(/\/register/);
 });
 
-test('registering an address that has an account gets the same answer as a new one; only the mailbox tells', async ({ page, browser, request, baseURL }, testInfo) => {
+test('registering an address that has an account gets the same answer as a new one; only the mailbox tells', async ({
+	page,
+	browser,
+	request,
+	baseURL
+}, testInfo) => {
 	const email = uniqueEmail(testInfo, 'bestaat');
 	await register(page, email, 'Bea Bestaat');
 
@@ -84,7 +95,11 @@ test('registering an address that has an account gets the same answer as a new o
 
 	// On the wire: status, location and body alike for a known and a new address.
 	const post = (address: string) =>
-		request.post('/register', { headers: { origin: baseURL ?? '', accept: 'text/html' }, form: { email: address, displayName: 'Draad', password: 'een heel andere lange zin', redirectTo: '/dashboard' }, maxRedirects: 0 });
+		request.post('/register', {
+			headers: { origin: baseURL ?? '', accept: 'text/html' },
+			form: { email: address, displayName: 'Draad', password: 'een heel andere lange zin', redirectTo: '/dashboard' },
+			maxRedirects: 0
+		});
 	const fresh = uniqueEmail(testInfo, 'vers');
 	const [a, b] = [await post(email), await post(fresh)];
 	expect([a.status(), a.headers()['location']]).toEqual([303, '/register/sent']);

@@ -40,7 +40,9 @@ test('the self-rating is walked one statement per screen, each figure shown only
 	// A thumb-sized 1–7 control on one line at 390 px.
 	const size = page.viewportSize();
 	await page.setViewportSize({ width: 390, height: 844 });
-	const tiles = await page.locator('form[action="?/answer"] .tile').evaluateAll((ls) => ls.map((l) => l.getBoundingClientRect()).map((r) => ({ w: r.width, h: r.height, y: r.top })));
+	const tiles = await page
+		.locator('form[action="?/answer"] .tile')
+		.evaluateAll((ls) => ls.map((l) => l.getBoundingClientRect()).map((r) => ({ w: r.width, h: r.height, y: r.top })));
 	expect(tiles).toHaveLength(7);
 	for (const t of tiles) expect(Math.min(t.w, t.h)).toBeGreaterThanOrEqual(44);
 	expect(new Set(tiles.map((t) => Math.round(t.y))).size).toBe(1);
@@ -77,7 +79,10 @@ test('the self-rating is walked one statement per screen, each figure shown only
 
 		// axe needs JavaScript; the pages without it are the same server HTML (a11y-noscript.spec.ts checks that way).
 		if (js && (i === 0 || i === 1 || i === statements.length - 1)) await axeCheck(page, testInfo, `self-rating-${i + 1}`);
-		await form.locator('.tile').nth(choice(i) - 1).click();
+		await form
+			.locator('.tile')
+			.nth(choice(i) - 1)
+			.click();
 		await form.getByRole('button', { name: 'Antwoord geven' }).click();
 		await page.waitForURL(new RegExp(`\\?s=${i + 2}$`));
 	}

@@ -5,7 +5,8 @@ import { goto, login, register, uniqueEmail, walkVignette } from './helpers';
 const VIGNETTE = 'vignette:vignet-samen-lachen';
 const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 /** A due date as every page shows it: the day picked, also on a server whose clock runs in UTC. */
-const dueText = (date: string) => `inleveren uiterlijk ${new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`))}`;
+const dueText = (date: string) =>
+	`inleveren uiterlijk ${new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`))}`;
 
 async function supervisorPage(browser: Browser, email = SUPERVISOR_ONE): Promise<Page> {
 	const page = await (await browser.newContext()).newPage();
@@ -153,9 +154,13 @@ test('authorization matrix: who gets what, by page, action and guessed id', asyn
 		['supervision home', (w) => get(w, '/supervisor'), { s1: 200, s2: 200, a: 404, b: 404, anon: 303, g: 404 }],
 		['give feedback', (w) => post(w, `${reviewUrl}?/feedback`, { feedback: 'x' }), { s1: 200, s2: 404, a: 404, b: 404, anon: 303, g: 404 }],
 		['make an invite', (w) => post(w, `${cohortUrl}?/invite`, {}), { s1: 200, s2: 404, a: 404, b: 404, anon: 303, g: 404 }],
-		['assign', (w) => post(w, `${cohortUrl}?/assign`, { target: VIGNETTE, due: inAWeek(), who: 'all', note: '' }), { s1: 200, s2: 404, a: 404, b: 404, anon: 303, g: 404 }],
-		['submit someone else\'s assignment', (w) => post(w, `${assignmentUrl}?/submit`, {}), { a: 409, b: 404, s1: 404, s2: 404, anon: 303, g: 404 }],
-		['reply to someone else\'s feedback', (w) => post(w, `${assignmentUrl}?/reply`, { reply: 'x' }), { a: 303, b: 404, s1: 404, s2: 404, anon: 303, g: 404 }],
+		[
+			'assign',
+			(w) => post(w, `${cohortUrl}?/assign`, { target: VIGNETTE, due: inAWeek(), who: 'all', note: '' }),
+			{ s1: 200, s2: 404, a: 404, b: 404, anon: 303, g: 404 }
+		],
+		["submit someone else's assignment", (w) => post(w, `${assignmentUrl}?/submit`, {}), { a: 409, b: 404, s1: 404, s2: 404, anon: 303, g: 404 }],
+		["reply to someone else's feedback", (w) => post(w, `${assignmentUrl}?/reply`, { reply: 'x' }), { a: 303, b: 404, s1: 404, s2: 404, anon: 303, g: 404 }],
 		['group page', (w) => get(w, groupUrl), { g: 200, a: 200, b: 404, s1: 404, s2: 404, anon: 303 }],
 		['group results', (w) => get(w, `${groupUrl}/results`), { g: 200, a: 200, b: 404, s1: 404, s2: 404, anon: 303 }],
 		['group discussion', (w) => get(w, `${groupUrl}/discussion`), { g: 200, a: 200, b: 404, s1: 404, s2: 404, anon: 303 }],

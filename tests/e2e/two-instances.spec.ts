@@ -14,7 +14,6 @@ import { freePort } from '../../scripts/lib/free-port';
 const url = process.env.DATABASE_URL;
 test.skip(!url, 'needs DATABASE_URL (a PostgreSQL server): two instances cannot share the embedded database');
 
-
 async function waitFor(check: () => Promise<boolean>, seconds: number): Promise<void> {
 	const start = Date.now();
 	while (Date.now() - start < seconds * 1000) {
@@ -99,7 +98,9 @@ test.describe('two app instances on one database', () => {
 		test.skip(testInfo.project.name !== 'js', 'one run is enough: this test starts its own two servers');
 	});
 
-	test('a learner logs in on one and carries on on the other with the same cookie; a reflection saved through one is read through the other', async ({ browser }, testInfo) => {
+	test('a learner logs in on one and carries on on the other with the same cookie; a reflection saved through one is read through the other', async ({
+		browser
+	}, testInfo) => {
 		const [one, two] = [a!, b!];
 		const context = await browser.newContext();
 		const page = await context.newPage();

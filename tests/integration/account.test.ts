@@ -50,7 +50,10 @@ describe.each(drivers)("a learner's own data on %s", (driver) => {
 			assignmentId,
 			learnerId: user.id,
 			submittedAt: new Date(),
-			snapshot: { locale: 'nl', items: [{ id: 'casus', type: 'vignette', title: 'Casus', completed: true, reflections: [{ prompt: 'Wat raakt je?', body: `ingeleverd: ${text}` }] }] },
+			snapshot: {
+				locale: 'nl',
+				items: [{ id: 'casus', type: 'vignette', title: 'Casus', completed: true, reflections: [{ prompt: 'Wat raakt je?', body: `ingeleverd: ${text}` }] }]
+			},
 			feedback: `feedback voor ${user.displayName}`,
 			reviewedAt: new Date(),
 			reply: `antwoord van ${user.displayName}`,
@@ -105,13 +108,24 @@ describe.each(drivers)("a learner's own data on %s", (driver) => {
 		expect(await read(learner)).toBe(true);
 
 		// A retried request is harmless; a stale tab that would hide it again gets a conflict, not a silent change.
-		expect(await saveReflection(database.db, learner.id, { key, item: reflection, body, baseVersion: version - 1, visibility: 'supervisor' })).toMatchObject({ ok: true, version });
-		expect(await saveReflection(database.db, learner.id, { key, item: reflection, body, baseVersion: version - 1, visibility: 'private' })).toMatchObject({ ok: false, conflict: { version, visibility: 'supervisor' } });
+		expect(await saveReflection(database.db, learner.id, { key, item: reflection, body, baseVersion: version - 1, visibility: 'supervisor' })).toMatchObject({
+			ok: true,
+			version
+		});
+		expect(await saveReflection(database.db, learner.id, { key, item: reflection, body, baseVersion: version - 1, visibility: 'private' })).toMatchObject({
+			ok: false,
+			conflict: { version, visibility: 'supervisor' }
+		});
 		// Leaving the visibility out keeps it.
-		expect(await saveReflection(database.db, learner.id, { key, item: reflection, body: `${body}!`, baseVersion: version })).toMatchObject({ ok: true, visibility: 'supervisor' });
+		expect(await saveReflection(database.db, learner.id, { key, item: reflection, body: `${body}!`, baseVersion: version })).toMatchObject({
+			ok: true,
+			visibility: 'supervisor'
+		});
 		version += 1;
 
-		expect(await saveReflection(database.db, learner.id, { key, item: reflection, body: `${body}!`, baseVersion: version, visibility: 'private' })).toMatchObject({ ok: true, visibility: 'private' });
+		expect(
+			await saveReflection(database.db, learner.id, { key, item: reflection, body: `${body}!`, baseVersion: version, visibility: 'private' })
+		).toMatchObject({ ok: true, visibility: 'private' });
 		expect(await read(supervisor)).toBe(false);
 		await saveReflection(database.db, learner.id, { key, item: reflection, body, baseVersion: version + 1, visibility: 'supervisor' });
 	});
@@ -137,7 +151,9 @@ describe.each(drivers)("a learner's own data on %s", (driver) => {
 		]);
 		expect(text).toContain('ingeleverd: Mijn eigen tranen bij een afscheid');
 		expect(data.accessLog).toEqual([expect.objectContaining({ viewer: 'Sanne Supervisor', what: `reflection:${key}` })]);
-		expect(await accessLogView(database.db, learner.id, 'nl')).toEqual([expect.objectContaining({ viewer: 'Sanne Supervisor', kind: 'reflection', inExport: false })]);
+		expect(await accessLogView(database.db, learner.id, 'nl')).toEqual([
+			expect.objectContaining({ viewer: 'Sanne Supervisor', kind: 'reflection', inExport: false })
+		]);
 
 		for (const foreign of ['Geheim verhaal van Olaf', 'Olaf', other.id, 'olaf@example.nl', 'sanne@example.nl', supervisor.id, 'stijn@example.nl']) {
 			expect(text).not.toContain(foreign);

@@ -6,7 +6,17 @@ import type { Database } from '../../src/lib/server/db';
 import { sessions, rateLimits, users } from '../../src/lib/server/db/schema';
 import { createUser, setDisabled, setPassword } from '../../src/lib/server/auth/accounts';
 import { login } from '../../src/lib/server/auth/login';
-import { ABSOLUTE_LIFETIME, IDLE_TIMEOUT, REMEMBERED_IDLE_TIMEOUT, RENEW_STEP, createSession, generateSessionToken, invalidateUserSessions, sessionIdFromToken, validateSessionToken } from '../../src/lib/server/auth/session';
+import {
+	ABSOLUTE_LIFETIME,
+	IDLE_TIMEOUT,
+	REMEMBERED_IDLE_TIMEOUT,
+	RENEW_STEP,
+	createSession,
+	generateSessionToken,
+	invalidateUserSessions,
+	sessionIdFromToken,
+	validateSessionToken
+} from '../../src/lib/server/auth/session';
 import { hash } from '@node-rs/argon2';
 import { reauthenticate } from '../../src/lib/server/account/confirm';
 import { RECENT_PASSWORD_WINDOW, hasRecentPassword } from '../../src/lib/server/policy';
@@ -41,7 +51,10 @@ describe.each(drivers)('accounts and sessions on %s', (driver) => {
 		expect(await accountWait(database.db, 'login:account:bram@example.nl')).toBeGreaterThan(0);
 		const blocked = await login(database.db, 'bram@example.nl', 'bram zijn lange zin', '10.0.2.1');
 		expect(blocked).toMatchObject({ ok: false, reason: 'throttled' });
-		await database.db.update(rateLimits).set({ blockedUntil: new Date(0) }).where(eq(rateLimits.key, 'login:account:bram@example.nl'));
+		await database.db
+			.update(rateLimits)
+			.set({ blockedUntil: new Date(0) })
+			.where(eq(rateLimits.key, 'login:account:bram@example.nl'));
 		expect((await login(database.db, 'bram@example.nl', 'bram zijn lange zin', '10.0.2.1')).ok).toBe(true);
 		expect(await accountWait(database.db, 'login:account:bram@example.nl')).toBe(0);
 	});
@@ -187,7 +200,12 @@ describe.each(drivers)('accounts and sessions on %s', (driver) => {
 			await database.db.delete(rateLimits); // the password check, not the back-off (the same delete on both sides)
 			expect(await login(database.db, email, 'een verkeerde lange zin', `10.1.${i % 250}.${i % 7}`)).toEqual({ ok: false, reason: 'invalid' });
 		};
-		expect(await timingGap((i) => attempt('tijd@example.nl', i), (i) => attempt(`onbekend-${i}@example.nl`, i))).toBeLessThan(10);
+		expect(
+			await timingGap(
+				(i) => attempt('tijd@example.nl', i),
+				(i) => attempt(`onbekend-${i}@example.nl`, i)
+			)
+		).toBeLessThan(10);
 	});
 
 	it('ends every other session when the password changes, and all on "log out everywhere"', async () => {

@@ -18,7 +18,13 @@ export async function freshDatabase(driver: Driver, migrations = migrationsPath(
 	if (driver === 'pglite') {
 		const dir = mkdtempSync(join(tmpdir(), 'ontroerd-it-'));
 		const database = await openEmbedded(dir, migrations);
-		return { ...database, drop: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
+		return {
+			...database,
+			drop: async () => {
+				await database.close();
+				rmSync(dir, { recursive: true, force: true });
+			}
+		};
 	}
 	const url = new URL(process.env.DATABASE_URL ?? '');
 	const name = `ontroerd_it_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;

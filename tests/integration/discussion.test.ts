@@ -37,17 +37,16 @@ describe.each(drivers)('group discussion and meeting on %s', (driver) => {
 			return asUser(u);
 		};
 		[f, a, b, outsider] = await Promise.all([make('fien@x.nl'), make('anna@x.nl'), make('bram@x.nl'), make('olaf@x.nl')]);
-		[group, other] = await database.db
+		[group, other] = (await database.db
 			.insert(groups)
 			.values([
 				{ id: crypto.randomUUID(), name: 'Dinsdaggroep', facilitatorId: f.id, caseType: 'vignette', caseId: 'casus-tranen' },
 				{ id: crypto.randomUUID(), name: 'Andere groep', facilitatorId: outsider.id, caseType: 'vignette', caseId: 'casus-tranen' }
 			])
-			.returning() as [Group, Group];
-		await database.db.insert(groupMembers).values([
-			...[f, a, b].map((u) => ({ groupId: group.id, memberId: u.id })),
-			{ groupId: other.id, memberId: outsider.id }
-		]);
+			.returning()) as [Group, Group];
+		await database.db
+			.insert(groupMembers)
+			.values([...[f, a, b].map((u) => ({ groupId: group.id, memberId: u.id })), { groupId: other.id, memberId: outsider.id }]);
 	});
 	afterAll(async () => database?.drop());
 
@@ -112,7 +111,10 @@ describe.each(drivers)('group discussion and meeting on %s', (driver) => {
 			{ id: answered, body: '', removed: true, authorName: null, replies: ['Mijn antwoord'] },
 			{ id: theirs, body: 'Een vraag van een ander', removed: false, authorName: 'olga', replies: [] }
 		]);
-		const left = await database.db.select({ id: groupPosts.id, body: groupPosts.body, authorId: groupPosts.authorId }).from(groupPosts).where(eq(groupPosts.groupId, place.id));
+		const left = await database.db
+			.select({ id: groupPosts.id, body: groupPosts.body, authorId: groupPosts.authorId })
+			.from(groupPosts)
+			.where(eq(groupPosts.groupId, place.id));
 		expect(left.map((x) => x.id).sort((x, y) => x - y)).toEqual([answered, answer, theirs]);
 		expect(JSON.stringify(left)).not.toContain('Mijn vraag aan de groep');
 

@@ -43,14 +43,19 @@ describe.each(drivers)('retrying a write with its key on %s', (driver) => {
 		const first = await saveReflection(database.db, learner, { key, item: reflection, body: 'eerste', baseVersion: 0, writeKey: k1 });
 		expect(first).toMatchObject({ ok: true, version: 1 });
 		// Another tab saves on top before the retry arrives: without the key the retry would be a conflict.
-		expect(await saveReflection(database.db, learner, { key, item: reflection, body: 'ander tabblad', baseVersion: 1 })).toMatchObject({ ok: true, version: 2 });
+		expect(await saveReflection(database.db, learner, { key, item: reflection, body: 'ander tabblad', baseVersion: 1 })).toMatchObject({
+			ok: true,
+			version: 2
+		});
 		expect(await saveReflection(database.db, learner, { key, item: reflection, body: 'eerste', baseVersion: 0 })).toMatchObject({ ok: false });
 		const retry = await saveReflection(database.db, learner, { key, item: reflection, body: 'eerste', baseVersion: 0, writeKey: k1 });
 		expect(retry).toEqual(first);
 		expect(await stored()).toMatchObject({ version: 2, body: 'ander tabblad' });
 
 		const k2 = newWriteKey();
-		const [a, b] = await Promise.all([0, 1].map(() => saveReflection(database.db, learner, { key, item: reflection, body: 'samen', baseVersion: 2, writeKey: k2 })));
+		const [a, b] = await Promise.all(
+			[0, 1].map(() => saveReflection(database.db, learner, { key, item: reflection, body: 'samen', baseVersion: 2, writeKey: k2 }))
+		);
 		expect(a).toMatchObject({ ok: true, version: 3 });
 		expect(b).toEqual(a);
 		expect(await stored()).toMatchObject({ version: 3, body: 'samen' });
@@ -60,7 +65,10 @@ describe.each(drivers)('retrying a write with its key on %s', (driver) => {
 		const k = newWriteKey();
 		const stale = await saveReflection(database.db, learner, { key, item: reflection, body: 'verouderd', baseVersion: 1, writeKey: k });
 		expect(stale).toMatchObject({ ok: false, conflict: { version: 3 } });
-		expect(await saveReflection(database.db, learner, { key, item: reflection, body: 'toch de mijne', baseVersion: 3, writeKey: k })).toMatchObject({ ok: true, version: 4 });
+		expect(await saveReflection(database.db, learner, { key, item: reflection, body: 'toch de mijne', baseVersion: 3, writeKey: k })).toMatchObject({
+			ok: true,
+			version: 4
+		});
 		expect(await stored()).toMatchObject({ version: 4, body: 'toch de mijne' });
 	});
 
@@ -77,7 +85,10 @@ describe.each(drivers)('retrying a write with its key on %s', (driver) => {
 		expect(await answerQuestion(database.db, learner, quiz, 'een', 'a', newWriteKey())).toBe(true);
 		const [now] = await quizAttemptsOf(database.db, learner, quiz.id);
 		expect(now?.answers.get('een')).toBe('a');
-		const keys = await database.db.select().from(writeKeys).where(and(eq(writeKeys.userId, learner), like(writeKeys.key, 'answer:%')));
+		const keys = await database.db
+			.select()
+			.from(writeKeys)
+			.where(and(eq(writeKeys.userId, learner), like(writeKeys.key, 'answer:%')));
 		expect(keys).toHaveLength(2);
 	});
 });

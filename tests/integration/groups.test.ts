@@ -66,7 +66,10 @@ describe.each(drivers)('intervision groups on %s', (driver) => {
 		const group = await fresh('Uitnodiging', p(0));
 		const { code } = await createGroupInvite(database.db, group.id);
 		expect(code).toMatch(/^[a-z2-7]{32}$/);
-		expect(await lookupGroupInvite(database.db, code, '10.2.0.1')).toMatchObject({ ok: true, group: { id: group.id, name: 'Uitnodiging', facilitatorName: 'Lid 0', members: 1 } });
+		expect(await lookupGroupInvite(database.db, code, '10.2.0.1')).toMatchObject({
+			ok: true,
+			group: { id: group.id, name: 'Uitnodiging', facilitatorName: 'Lid 0', members: 1 }
+		});
 		expect((await database.db.select().from(groupInvites)).every((i) => i.codeHash !== code)).toBe(true);
 		const [stored] = await database.db.select().from(groupInvites).where(eq(groupInvites.groupId, group.id));
 		expect(await revokeGroupInvite(database.db, crypto.randomUUID(), stored?.id ?? '')).toBe(false); // another group's invite
@@ -84,9 +87,18 @@ describe.each(drivers)('intervision groups on %s', (driver) => {
 		const target = `vignette:${vignette.id}`;
 		expect(await pickCase(database.db, fixtureCourse, group, { target, meetingDate: future(), members: 2 })).toEqual({ ok: false, error: 'too-few-members' });
 		await joinGroup(database.db, group.id, p(2).id);
-		expect(await pickCase(database.db, fixtureCourse, group, { target: 'quiz:bestaat-niet', meetingDate: future(), members: 3 })).toEqual({ ok: false, error: 'unknown-case' });
-		expect(await pickCase(database.db, fixtureCourse, group, { target: `quiz:${vignette.id}`, meetingDate: future(), members: 3 })).toEqual({ ok: false, error: 'unknown-case' });
-		expect(await pickCase(database.db, fixtureCourse, group, { target: 'vignette:les-een', meetingDate: future(), members: 3 })).toEqual({ ok: false, error: 'unknown-case' });
+		expect(await pickCase(database.db, fixtureCourse, group, { target: 'quiz:bestaat-niet', meetingDate: future(), members: 3 })).toEqual({
+			ok: false,
+			error: 'unknown-case'
+		});
+		expect(await pickCase(database.db, fixtureCourse, group, { target: `quiz:${vignette.id}`, meetingDate: future(), members: 3 })).toEqual({
+			ok: false,
+			error: 'unknown-case'
+		});
+		expect(await pickCase(database.db, fixtureCourse, group, { target: 'vignette:les-een', meetingDate: future(), members: 3 })).toEqual({
+			ok: false,
+			error: 'unknown-case'
+		});
 		const yesterday = new Date(Date.now() - DAY).toISOString().slice(0, 10);
 		expect(await pickCase(database.db, fixtureCourse, group, { target, meetingDate: yesterday, members: 3 })).toEqual({ ok: false, error: 'date-in-past' });
 		expect(await pickCase(database.db, fixtureCourse, group, { target, meetingDate: '2026-02-31', members: 3 })).toEqual({ ok: false, error: 'bad-date' });
@@ -109,7 +121,8 @@ describe.each(drivers)('intervision groups on %s', (driver) => {
 		const [a, b, c, d] = [p(0), p(1), p(2), p(3)];
 		const group = await fresh('Uitkomsten', a, b, c, d);
 		await pickCase(database.db, fixtureCourse, group, { target: `vignette:${vignette.id}`, meetingDate: future(), members: 4 });
-		const results = async (viewer: SessionUser) => (await groupResults(database.db, fixtureCourse, await reload(group.id), viewer.id, 'nl', labels))?.questions ?? [];
+		const results = async (viewer: SessionUser) =>
+			(await groupResults(database.db, fixtureCourse, await reload(group.id), viewer.id, 'nl', labels))?.questions ?? [];
 
 		await chooseInVignette(database.db, a.id, vignette, 'begin', 'praten');
 		await chooseInVignette(database.db, b.id, vignette, 'begin', 'stil');
@@ -147,12 +160,22 @@ describe.each(drivers)('intervision groups on %s', (driver) => {
 
 		// A quiz case: attitude answers in three groups beside the study's share.
 		await pickCase(database.db, fixtureCourse, await reload(group.id), { target: `quiz:${quiz.id}`, meetingDate: future(), members: 4 });
-		for (const [who, value] of [[a, 6], [b, 4], [c, 2]] as const) await answerQuestion(database.db, who.id, quiz, 'stelling', value);
+		for (const [who, value] of [
+			[a, 6],
+			[b, 4],
+			[c, 2]
+		] as const)
+			await answerQuestion(database.db, who.id, quiz, 'stelling', value);
 		const quizResults = await results(b);
 		const attitude = quizResults.find((q) => q.id === 'stelling');
 		expect(attitude?.norm?.value).toBe(32);
 		expect(attitude?.result).toMatchObject({ shown: true, answered: 3 });
-		if (attitude?.result.shown) expect(attitude.result.bars.map((x) => [x.id, x.count, x.mine])).toEqual([['agree', 1, false], ['neutral', 1, true], ['disagree', 1, false]]);
+		if (attitude?.result.shown)
+			expect(attitude.result.bars.map((x) => [x.id, x.count, x.mine])).toEqual([
+				['agree', 1, false],
+				['neutral', 1, true],
+				['disagree', 1, false]
+			]);
 		expect(quizResults.find((q) => q.id === 'een')?.result).toEqual({ shown: false });
 		expect(quizResults.some((q) => q.id === 'zelf')).toBe(false);
 	});
@@ -164,7 +187,13 @@ describe.each(drivers)('intervision groups on %s', (driver) => {
 		await pickCase(database.db, fixtureCourse, group, { target: `vignette:${vignette.id}`, meetingDate: future(), members: 3 });
 		const key = 'casus/begin';
 		const shared = async (viewer: SessionUser) => sharedReflections(database.db, await reload(group.id), vignette, viewer, 'nl');
-		const saved = await saveReflection(database.db, author.id, { key, item: vignette, body: 'Ik schoot vol', baseVersion: 0, sharing: { visibility: 'group', groupId: group.id, named: false } });
+		const saved = await saveReflection(database.db, author.id, {
+			key,
+			item: vignette,
+			body: 'Ik schoot vol',
+			baseVersion: 0,
+			sharing: { visibility: 'group', groupId: group.id, named: false }
+		});
 		expect(saved).toMatchObject({ ok: true, visibility: `group:${group.id}`, named: false });
 		const row = (await reflectionsOf(database.db, author.id, [key])).get(key);
 		if (!row) throw new Error('no reflection');
@@ -177,16 +206,34 @@ describe.each(drivers)('intervision groups on %s', (driver) => {
 		expect(log.map((l) => [l.viewerName, l.what])).toEqual([['Lid 5', `reflection:${key}`]]);
 
 		// Named, then back to private: gone at once.
-		await saveReflection(database.db, author.id, { key, item: vignette, body: 'Ik schoot vol', baseVersion: 1, sharing: { visibility: 'group', groupId: group.id, named: true } });
+		await saveReflection(database.db, author.id, {
+			key,
+			item: vignette,
+			body: 'Ik schoot vol',
+			baseVersion: 1,
+			sharing: { visibility: 'group', groupId: group.id, named: true }
+		});
 		expect((await shared(third))[0]?.authorName).toBe('Lid 4');
 		await saveReflection(database.db, author.id, { key, item: vignette, body: 'Ik schoot vol', baseVersion: 2, sharing: { visibility: 'private' } });
 		expect(await shared(reader)).toEqual([]);
 		expect(await database.db.select().from(reflectionShares)).toHaveLength(0);
 
 		// Shared with the other group instead: not visible in this one.
-		await saveReflection(database.db, author.id, { key, item: vignette, body: 'Ik schoot vol', baseVersion: 3, sharing: { visibility: 'group', groupId: other.id, named: false } });
+		await saveReflection(database.db, author.id, {
+			key,
+			item: vignette,
+			body: 'Ik schoot vol',
+			baseVersion: 3,
+			sharing: { visibility: 'group', groupId: other.id, named: false }
+		});
 		expect(await shared(reader)).toEqual([]);
-		await saveReflection(database.db, author.id, { key, item: vignette, body: 'Ik schoot vol', baseVersion: 4, sharing: { visibility: 'group', groupId: group.id, named: false } });
+		await saveReflection(database.db, author.id, {
+			key,
+			item: vignette,
+			body: 'Ik schoot vol',
+			baseVersion: 4,
+			sharing: { visibility: 'group', groupId: group.id, named: false }
+		});
 		expect(await shared(reader)).toHaveLength(1);
 
 		// The viewer leaves: no longer readable for them.

@@ -27,7 +27,12 @@ describe.each(drivers)('supervisor inbox on %s', (driver) => {
 			if (!u) throw new Error('no user');
 			return asUser(u);
 		};
-		[s1, s2, a, b] = await Promise.all([make('s1@x.nl', 'supervisor'), make('s2@x.nl', 'supervisor'), make('anna@x.nl', 'trainee'), make('bram@x.nl', 'trainee')]);
+		[s1, s2, a, b] = await Promise.all([
+			make('s1@x.nl', 'supervisor'),
+			make('s2@x.nl', 'supervisor'),
+			make('anna@x.nl', 'trainee'),
+			make('bram@x.nl', 'trainee')
+		]);
 		cohortId = (await createCohort(database.db, s1.id, 'Groep een')).id;
 		otherCohortId = (await createCohort(database.db, s2.id, 'Groep van een ander')).id;
 		for (const learner of [a, b]) await joinCohort(database.db, cohortId, learner.id);
@@ -42,7 +47,12 @@ describe.each(drivers)('supervisor inbox on %s', (driver) => {
 	it('lists submitted work waiting for feedback, late work and unread replies, per cohort and in total; another supervisor sees none of it', async () => {
 		const vignette = item('casus', 'vignette');
 		const made = async (learnerIds: string[], dueAt: Date, created = new Date(dueAt.getTime() - 10 * DAY)) => {
-			const r = await createAssignment(database.db, fixtureCourse, { cohortId, targetType: 'vignette', targetId: vignette.id, dueAt, note: '', learnerIds }, created);
+			const r = await createAssignment(
+				database.db,
+				fixtureCourse,
+				{ cohortId, targetType: 'vignette', targetId: vignette.id, dueAt, note: '', learnerIds },
+				created
+			);
 			if (!r.ok) throw new Error(r.error);
 			return r.id;
 		};
@@ -58,7 +68,12 @@ describe.each(drivers)('supervisor inbox on %s', (driver) => {
 		expect(inbox.total).toEqual({ waiting: 1, late: 1, reply: 0 });
 		expect(inbox.cohorts.map((c) => [c.name, c.counts])).toEqual([['Groep een', { waiting: 1, late: 1, reply: 0 }]]);
 		const entries = inbox.cohorts[0]?.entries.map((e) => [e.kind, e.assignmentId, e.learnerName]);
-		expect(entries).toEqual(expect.arrayContaining([['waiting', submitted, 'anna'], ['late', late, 'bram']]));
+		expect(entries).toEqual(
+			expect.arrayContaining([
+				['waiting', submitted, 'anna'],
+				['late', late, 'bram']
+			])
+		);
 		expect(entries?.some(([, id]) => id === notDue || id === reviewed)).toBe(false);
 
 		// The trainee replies: unread until the supervisor opens the submission (the access log).
@@ -89,14 +104,24 @@ describe.each(drivers)('supervisor inbox on %s', (driver) => {
 			await joinCohort(database.db, cohortId, u.id);
 			extra.push(u.id);
 		}
-		const r = await createAssignment(database.db, fixtureCourse, { cohortId, targetType: 'module', targetId: 'tweede', dueAt: new Date(Date.now() - DAY), note: '', learnerIds: extra }, new Date(Date.now() - 10 * DAY));
+		const r = await createAssignment(
+			database.db,
+			fixtureCourse,
+			{ cohortId, targetType: 'module', targetId: 'tweede', dueAt: new Date(Date.now() - DAY), note: '', learnerIds: extra },
+			new Date(Date.now() - 10 * DAY)
+		);
 		expect(r.ok).toBe(true);
 		const inbox = await inboxOf(database.db, s1.id);
 		expect(inbox.cohorts[0]?.entries.filter((e) => e.kind === 'late' && extra.includes(e.learnerId))).toHaveLength(5);
 	});
 
 	it('the cohort table sorts by an assignment with late work first, and an unknown key sorts by name', async () => {
-		const r = await createAssignment(database.db, fixtureCourse, { cohortId, targetType: 'module', targetId: 'proef', dueAt: new Date(Date.now() - DAY), note: '', learnerIds: [b.id] }, new Date(Date.now() - 10 * DAY));
+		const r = await createAssignment(
+			database.db,
+			fixtureCourse,
+			{ cohortId, targetType: 'module', targetId: 'proef', dueAt: new Date(Date.now() - DAY), note: '', learnerIds: [b.id] },
+			new Date(Date.now() - 10 * DAY)
+		);
 		if (!r.ok) throw new Error(r.error);
 		const byAssignment = await cohortOverview(database.db, fixtureCourse, cohortId, `assignment:${r.id}`, 'nl');
 		expect(byAssignment.sort).toBe(`assignment:${r.id}`);

@@ -50,16 +50,27 @@ describe.each(drivers)('migration 0006 (typed enums, booleans, parent key) on da
 		before = migrationsBefore('0006_typed_enums_and_booleans');
 		database = await freshDatabase(driver, before);
 		const run = (query: ReturnType<typeof sql>) => database.db.execute(query);
-		for (const [id, name] of [[anna, 'Anna'], [bram, 'Bram'], [cas, 'Cas']] as const) {
+		for (const [id, name] of [
+			[anna, 'Anna'],
+			[bram, 'Bram'],
+			[cas, 'Cas']
+		] as const) {
 			await run(sql`insert into users (id, email, display_name, password_hash) values (${id}, ${`${name.toLowerCase()}@x.nl`}, ${name}, 'x')`);
 		}
 		await run(sql`insert into groups (id, name, facilitator_id, case_type, case_id) values (${groupId}, 'Oude groep', ${anna}, 'vignette', 'casus-tranen')`);
 		// show_name and named were 0/1 integers.
 		await run(sql`insert into group_members (group_id, member_id, show_name) values (${groupId}, ${anna}, 1), (${groupId}, ${bram}, 0)`);
 		await run(sql`insert into group_members (group_id, member_id) values (${groupId}, ${cas})`);
-		for (const [learner, named] of [[anna, 1], [bram, 0]] as const) {
-			await run(sql`insert into reflections (learner_id, prompt_key, item_id, body, version, visibility, content_version) values (${learner}, 'p', 'casus-tranen', 'tekst', 1, 'group', 'v1')`);
-			await run(sql`insert into reflection_shares (reflection_id, group_id, named) select id, ${groupId}, ${named} from reflections where learner_id = ${learner}`);
+		for (const [learner, named] of [
+			[anna, 1],
+			[bram, 0]
+		] as const) {
+			await run(
+				sql`insert into reflections (learner_id, prompt_key, item_id, body, version, visibility, content_version) values (${learner}, 'p', 'casus-tranen', 'tekst', 1, 'group', 'v1')`
+			);
+			await run(
+				sql`insert into reflection_shares (reflection_id, group_id, named) select id, ${groupId}, ${named} from reflections where learner_id = ${learner}`
+			);
 		}
 		// A thread with a reply, and one whose parent was deleted with its author's account: the replies dangle.
 		const post = async (author: string, body: string, parent: string | null) =>
@@ -73,7 +84,9 @@ describe.each(drivers)('migration 0006 (typed enums, booleans, parent key) on da
 		const [second] = await database.db.select({ id: groupPosts.id }).from(groupPosts).where(eq(groupPosts.body, 'Tweede vraag'));
 		removedParent = second?.id ?? 0;
 		await run(sql`delete from group_posts where id = ${removedParent}`);
-		await run(sql`insert into group_meetings (group_id, case_id, phase, notes) values (${groupId}, 'casus-tranen', 'analyse', '{"analyse": "Wat gebeurde er?"}')`);
+		await run(
+			sql`insert into group_meetings (group_id, case_id, phase, notes) values (${groupId}, 'casus-tranen', 'analyse', '{"analyse": "Wat gebeurde er?"}')`
+		);
 
 		await migrateOn(database);
 	});
@@ -83,7 +96,10 @@ describe.each(drivers)('migration 0006 (typed enums, booleans, parent key) on da
 	});
 
 	it('turns 0/1 into false/true and defaults new rows to false', async () => {
-		const members = await database.db.select({ id: groupMembers.memberId, showName: groupMembers.showName }).from(groupMembers).where(eq(groupMembers.groupId, groupId));
+		const members = await database.db
+			.select({ id: groupMembers.memberId, showName: groupMembers.showName })
+			.from(groupMembers)
+			.where(eq(groupMembers.groupId, groupId));
 		expect(Object.fromEntries(members.map((m) => [m.id, m.showName]))).toEqual({ [anna]: true, [bram]: false, [cas]: false });
 		const shares = await database.db
 			.select({ learner: reflections.learnerId, named: reflectionShares.named })
@@ -102,7 +118,13 @@ describe.each(drivers)('migration 0006 (typed enums, booleans, parent key) on da
 		const [group] = await database.db.select().from(groups).where(eq(groups.id, groupId));
 		if (!group) throw new Error('no group');
 		const viewer: SessionUser = { id: cas, email: 'cas@x.nl', displayName: 'Cas', role: 'trainee', locale: 'nl' };
-		const shown = (await thread(database.db, group, viewer)).map((p) => ({ id: p.id, body: p.body, removed: p.removed, author: p.authorName, replies: p.replies.map((r) => r.body) }));
+		const shown = (await thread(database.db, group, viewer)).map((p) => ({
+			id: p.id,
+			body: p.body,
+			removed: p.removed,
+			author: p.authorName,
+			replies: p.replies.map((r) => r.body)
+		}));
 		expect(shown).toEqual([
 			{ id: expect.any(Number), body: 'Eerste vraag', removed: false, author: 'Anna', replies: ['Antwoord op de eerste'] },
 			{ id: removedParent, body: '', removed: true, author: null, replies: ['Antwoord op de tweede', 'Nog een antwoord op de tweede'] }

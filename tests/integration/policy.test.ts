@@ -37,7 +37,8 @@ describe.each(drivers)('the policy as sets on %s', (driver) => {
 	};
 	const ids = (list: { id: number }[]) => list.map((r) => r.id).sort((a, b) => a - b);
 	const named = (...names: string[]) => names.map((n) => rows[n]?.id ?? -1).sort((a, b) => a - b);
-	const selected = async (viewer: SessionUser, condition = readableBy(viewer)) => ids(await database.db.select({ id: reflections.id }).from(reflections).where(condition));
+	const selected = async (viewer: SessionUser, condition = readableBy(viewer)) =>
+		ids(await database.db.select({ id: reflections.id }).from(reflections).where(condition));
 
 	beforeAll(async () => {
 		database = await freshDatabase(driver);
@@ -77,7 +78,15 @@ describe.each(drivers)('the policy as sets on %s', (driver) => {
 		const write = async (name: string, learner: SessionUser, visibility: 'private' | 'supervisor' | 'group', shareWith: string[] = []) => {
 			const [row] = await db
 				.insert(reflections)
-				.values({ learnerId: learner.id, promptKey: `sleutel-${name}`, itemId: reflectionItem.id, body: `Tekst ${name}`, version: 1, visibility, contentVersion: 'test' })
+				.values({
+					learnerId: learner.id,
+					promptKey: `sleutel-${name}`,
+					itemId: reflectionItem.id,
+					body: `Tekst ${name}`,
+					version: 1,
+					visibility,
+					contentVersion: 'test'
+				})
 				.returning();
 			if (!row) throw new Error('no reflection');
 			for (const g of shareWith) await db.insert(reflectionShares).values({ reflectionId: row.id, groupId: g, named: false });
@@ -120,8 +129,11 @@ describe.each(drivers)('the policy as sets on %s', (driver) => {
 	it('narrows to what was shared with the supervisor, and combines with other conditions', async () => {
 		expect(await selected(p('supervisor'), sharedWithSupervisor(p('supervisor')))).toEqual(named('to-supervisor', 'supervisor-own'));
 		expect(await selected(p('admin'), sharedWithSupervisor(p('admin')))).toEqual(named('to-supervisor'));
-		for (const viewer of [p('author'), p('peer'), p('other-supervisor'), p('demoted'), p('stranger')]) expect(await selected(viewer, sharedWithSupervisor(viewer))).toEqual([]);
-		expect(await selected(p('supervisor'), and(eq(reflections.learnerId, p('author').id), readableBy(p('supervisor'))))).toEqual(named('to-supervisor', 'to-group'));
+		for (const viewer of [p('author'), p('peer'), p('other-supervisor'), p('demoted'), p('stranger')])
+			expect(await selected(viewer, sharedWithSupervisor(viewer))).toEqual([]);
+		expect(await selected(p('supervisor'), and(eq(reflections.learnerId, p('author').id), readableBy(p('supervisor'))))).toEqual(
+			named('to-supervisor', 'to-group')
+		);
 	});
 
 	it('lets a learner share only with a group they are in', async () => {
@@ -131,11 +143,18 @@ describe.each(drivers)('the policy as sets on %s', (driver) => {
 	});
 
 	it("shows the supervisor a trainee's shared reflections and logs the reads; the export's column agrees", async () => {
-		const before = await database.db.select().from(accessLog).where(eq(accessLog.learnerId, p('author').id));
+		const before = await database.db
+			.select()
+			.from(accessLog)
+			.where(eq(accessLog.learnerId, p('author').id));
 		const view = await traineeForSupervisor(database.db, fixtureCourse, p('supervisor'), { id: cohortId }, p('author').id, 'nl');
 		expect(view?.learner).toEqual({ id: p('author').id, displayName: 'author' });
 		expect(view?.reflections.map((r) => r.key)).toEqual(['sleutel-to-supervisor']);
-		const after = await database.db.select().from(accessLog).where(eq(accessLog.learnerId, p('author').id)).orderBy(asc(accessLog.id));
+		const after = await database.db
+			.select()
+			.from(accessLog)
+			.where(eq(accessLog.learnerId, p('author').id))
+			.orderBy(asc(accessLog.id));
 		expect(after.slice(before.length).map((l) => [l.viewerName, l.what])).toEqual([['supervisor', 'reflection:sleutel-to-supervisor']]);
 		// Not a member of this cohort: nothing, and nothing logged.
 		expect(await traineeForSupervisor(database.db, fixtureCourse, p('supervisor'), { id: cohortId }, p('peer').id, 'nl')).toBeNull();

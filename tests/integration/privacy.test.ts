@@ -77,7 +77,13 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 		await recordBeat(db, pia.id, 'les-een', 20);
 		await chooseInVignette(db, pia.id, item('casus', 'vignette'), 'begin', 'stil');
 		await answerQuestion(db, pia.id, item('quiz', 'quiz'), 'een', 'a');
-		await saveReflection(db, pia.id, { key: reflection.reflectionKey, item: reflection, body: 'Pia schrijft iets persoonlijks', baseVersion: 0, visibility: 'supervisor' });
+		await saveReflection(db, pia.id, {
+			key: reflection.reflectionKey,
+			item: reflection,
+			body: 'Pia schrijft iets persoonlijks',
+			baseVersion: 0,
+			visibility: 'supervisor'
+		});
 		await saveReflection(db, peer.id, { key: reflection.reflectionKey, item: reflection, body: 'Piet schrijft ook', baseVersion: 0, visibility: 'supervisor' });
 
 		await db.insert(cohorts).values({ id: crypto.randomUUID(), supervisorId: pia.id, name: 'Pia leidt deze groep' });
@@ -93,7 +99,9 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 		await joinGroup(db, group.id, peer.id);
 		expect(await createPost(db, group, pia, { body: 'Een bericht van Pia' })).toMatchObject({ ok: true });
 
-		await db.insert(authTokens).values({ id: crypto.randomUUID(), purpose: 'reset', userId: pia.id, email: pia.email, expiresAt: new Date(Date.now() + 60_000) });
+		await db
+			.insert(authTokens)
+			.values({ id: crypto.randomUUID(), purpose: 'reset', userId: pia.id, email: pia.email, expiresAt: new Date(Date.now() + 60_000) });
 		await db.insert(writeKeys).values({ userId: pia.id, key: crypto.randomUUID(), result: { ok: true } });
 		await confirmPassword(db, pia, 'niet het wachtwoord'); // a back-off row keyed by the address
 		await requestPasswordReset(db, pia.email, 'http://localhost'); // a reset link and a mail-limit row keyed by the address
@@ -118,9 +126,15 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 		const declared = [...new Set(PERSONAL_DATA.map(name))].sort();
 		expect(found.length).toBeGreaterThanOrEqual(18);
 		// A column here is missing from personal-data.ts: say where it goes in the export, or why not.
-		expect(found.filter((c) => !declared.includes(c)), 'undeclared person columns').toEqual([]);
+		expect(
+			found.filter((c) => !declared.includes(c)),
+			'undeclared person columns'
+		).toEqual([]);
 		// The columns here are declared but not in the database (rate_limits.key is declared by hand: the key holds an address).
-		expect(declared.filter((c) => !found.includes(c) && c !== 'rate_limits.key'), 'declared columns that do not exist').toEqual([]);
+		expect(
+			declared.filter((c) => !found.includes(c) && c !== 'rate_limits.key'),
+			'declared columns that do not exist'
+		).toEqual([]);
 		for (const c of PERSONAL_DATA) {
 			if ('notExported' in c) expect(c.notExported.length, name(c)).toBeGreaterThan(20);
 		}

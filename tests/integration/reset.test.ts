@@ -109,12 +109,19 @@ describe.each(drivers)('links by e-mail on %s', (driver) => {
 		for (const email of ['vaak-reg@example.nl', 'nog-vrij@example.nl']) {
 			const mails = [];
 			for (let i = 0; i < 4; i++) mails.push((await register(database.db, { email, displayName: 'Iemand', password: 'een rustige lange zin' }, ORIGIN)).mail);
-			expect(mails.map((m) => m !== null), email).toEqual([true, true, true, false]);
+			expect(
+				mails.map((m) => m !== null),
+				email
+			).toEqual([true, true, true, false]);
 		}
 	});
 
 	it('registers a new address only when the mailed link is followed, keeping a hash and never the password', async () => {
-		const { mail } = await register(database.db, { email: 'Nieuw@Example.nl', displayName: 'Nina', password: 'nina haar lange zin', redirectTo: '/join/abc' }, ORIGIN);
+		const { mail } = await register(
+			database.db,
+			{ email: 'Nieuw@Example.nl', displayName: 'Nina', password: 'nina haar lange zin', redirectTo: '/join/abc' },
+			ORIGIN
+		);
 		expect(mail).toMatchObject({ to: 'nieuw@example.nl', subject: 'Bevestig je account bij Ontroerd' });
 		expect(await database.db.select().from(users).where(eq(users.email, 'nieuw@example.nl'))).toHaveLength(0);
 		const [row] = await tokenRows('nieuw@example.nl');

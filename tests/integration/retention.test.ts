@@ -37,14 +37,23 @@ describe.each(drivers)('retention on %s', (driver) => {
 		]);
 
 		const grace = RETENTION.authTokenGraceHours * HOUR;
-		const token = (id: string, expiresAt: Date, usedAt: Date | null = null) => ({ id, purpose: 'reset' as const, userId: user.id, email: user.email, expiresAt, usedAt });
-		await db.insert(authTokens).values([
-			token('expired-long-ago', ago(grace + 60_000)),
-			token('used-long-ago', ahead(60_000), ago(grace + 60_000)),
-			token('expired-recently', ago(60_000)),
-			token('used-recently', ahead(60_000), ago(60_000)),
-			token('open', ahead(30 * 60_000))
-		]);
+		const token = (id: string, expiresAt: Date, usedAt: Date | null = null) => ({
+			id,
+			purpose: 'reset' as const,
+			userId: user.id,
+			email: user.email,
+			expiresAt,
+			usedAt
+		});
+		await db
+			.insert(authTokens)
+			.values([
+				token('expired-long-ago', ago(grace + 60_000)),
+				token('used-long-ago', ahead(60_000), ago(grace + 60_000)),
+				token('expired-recently', ago(60_000)),
+				token('used-recently', ahead(60_000), ago(60_000)),
+				token('open', ahead(30 * 60_000))
+			]);
 		await db.insert(writeKeys).values([
 			{ userId: user.id, key: 'old', createdAt: ago(RETENTION.writeKeyDays * DAY + 60_000) },
 			{ userId: user.id, key: 'recent', createdAt: ago(DAY) }
@@ -52,8 +61,13 @@ describe.each(drivers)('retention on %s', (driver) => {
 
 		expect(await purgeExpired(db, now)).toEqual({ sessions: 1, rateLimits: 1, authTokens: 2, writeKeys: 1 });
 
-		expect((await db.select({ id: sessions.id }).from(sessions)).map((s) => s.id).sort()).toEqual([sessionIdFromToken(idleButValid), sessionIdFromToken(remembered)].sort());
-		expect((await db.select({ key: rateLimits.key }).from(rateLimits)).map((r) => r.key).sort()).toEqual(['login:account:blocked@example.nl', 'login:ip:recent']);
+		expect((await db.select({ id: sessions.id }).from(sessions)).map((s) => s.id).sort()).toEqual(
+			[sessionIdFromToken(idleButValid), sessionIdFromToken(remembered)].sort()
+		);
+		expect((await db.select({ key: rateLimits.key }).from(rateLimits)).map((r) => r.key).sort()).toEqual([
+			'login:account:blocked@example.nl',
+			'login:ip:recent'
+		]);
 		expect((await db.select({ id: authTokens.id }).from(authTokens)).map((t) => t.id).sort()).toEqual(['expired-recently', 'open', 'used-recently']);
 		expect((await db.select({ key: writeKeys.key }).from(writeKeys)).map((w) => w.key)).toEqual(['recent']);
 

@@ -10,16 +10,29 @@ import type { Database } from '../../src/lib/server/db';
 import { studyTime } from '../../src/lib/server/db/schema';
 import { createUser } from '../../src/lib/server/auth/accounts';
 import { touchItem } from '../../src/lib/server/learning/progress';
-import { HEARTBEAT_SECONDS, MEDIAN_MIN_LEARNERS, MEDIAN_REFRESH_SECONDS, NOSCRIPT_GAP_SECONDS, medianStudyTimes, pageStudyTimes, recordBeat, recordPost } from '../../src/lib/server/learning/study-time';
+import {
+	HEARTBEAT_SECONDS,
+	MEDIAN_MIN_LEARNERS,
+	MEDIAN_REFRESH_SECONDS,
+	NOSCRIPT_GAP_SECONDS,
+	medianStudyTimes,
+	pageStudyTimes,
+	recordBeat,
+	recordPost
+} from '../../src/lib/server/learning/study-time';
 
 describe.each(drivers)('study time on %s', (driver) => {
 	let database: Database & { drop: () => Promise<void> };
 	const lesson = item('les-een', 'lesson');
 	const quiz = item('quiz', 'quiz');
 	let n = 0;
-	const learner = async () => (await createUser(database.db, { email: `st${++n}@example.nl`, displayName: `L${n}`, password: 'een lange zin voor de studietijd' }))?.id ?? '';
+	const learner = async () =>
+		(await createUser(database.db, { email: `st${++n}@example.nl`, displayName: `L${n}`, password: 'een lange zin voor de studietijd' }))?.id ?? '';
 	const row = async (learnerId: string, itemId: string) => {
-		const [r] = await database.db.select().from(studyTime).where(and(eq(studyTime.learnerId, learnerId), eq(studyTime.itemId, itemId)));
+		const [r] = await database.db
+			.select()
+			.from(studyTime)
+			.where(and(eq(studyTime.learnerId, learnerId), eq(studyTime.itemId, itemId)));
 		return r;
 	};
 	/** Moves a clock's last tick into the past, as if that much time had gone by. */
@@ -78,12 +91,16 @@ describe.each(drivers)('study time on %s', (driver) => {
 		try {
 			const db = fresh.db;
 			const ids: string[] = [];
-			for (let i = 0; i < MEDIAN_MIN_LEARNERS + 1; i++) ids.push((await createUser(db, { email: `m${i}@example.nl`, displayName: `M${i}`, password: 'een lange zin voor de mediaan' }))?.id ?? '');
+			for (let i = 0; i < MEDIAN_MIN_LEARNERS + 1; i++)
+				ids.push((await createUser(db, { email: `m${i}@example.nl`, displayName: `M${i}`, password: 'een lange zin voor de mediaan' }))?.id ?? '');
 			const give = async (learnerId: string, itemId: string, seconds: number, clock: 'beat' | 'event' = 'beat') =>
 				db
 					.insert(studyTime)
 					.values({ learnerId, itemId, ...(clock === 'beat' ? { beatSeconds: seconds } : { eventSeconds: seconds }) })
-					.onConflictDoUpdate({ target: [studyTime.learnerId, studyTime.itemId], set: clock === 'beat' ? { beatSeconds: seconds } : { eventSeconds: seconds } });
+					.onConflictDoUpdate({
+						target: [studyTime.learnerId, studyTime.itemId],
+						set: clock === 'beat' ? { beatSeconds: seconds } : { eventSeconds: seconds }
+					});
 			// Four completers of the lesson: too few, and the one who only started does not count.
 			for (const [i, minutes] of [4, 6, 8, 30].entries()) {
 				await give(ids[i] ?? '', lesson.id, minutes * 60);

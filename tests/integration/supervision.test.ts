@@ -10,7 +10,15 @@ import { touchItem } from '../../src/lib/server/learning/progress';
 import { chooseInVignette, restartVignette } from '../../src/lib/server/learning/vignettes';
 import { saveReflection } from '../../src/lib/server/learning/reflections';
 import { createCohort, createInvite, joinCohort, leaveCohort, lookupInvite, revokeInvite } from '../../src/lib/server/supervision/cohorts';
-import { assignmentForLearner, assignmentsOfCohort, assignmentsOfLearner, createAssignment, replyToFeedback, reviewSubmission, submitAssignment } from '../../src/lib/server/supervision/assignments';
+import {
+	assignmentForLearner,
+	assignmentsOfCohort,
+	assignmentsOfLearner,
+	createAssignment,
+	replyToFeedback,
+	reviewSubmission,
+	submitAssignment
+} from '../../src/lib/server/supervision/assignments';
 import { cohortOverview } from '../../src/lib/server/supervision/overview';
 import { learnerDashboard } from '../../src/lib/server/learning/dashboard';
 import { learnerProgress } from '../../src/lib/server/learning/progress';
@@ -70,13 +78,29 @@ describe.each(drivers)('supervision on %s', (driver) => {
 	it('refuses assignments due in the past, for strangers, or of unknown items', async () => {
 		const base = { cohortId, targetType: 'vignette' as const, targetId: vignette.id, note: '', learnerIds: 'all' as const };
 		expect(await createAssignment(database.db, fixtureCourse, { ...base, dueAt: new Date(Date.now() - DAY) })).toEqual({ ok: false, error: 'due-in-past' });
-		expect(await createAssignment(database.db, fixtureCourse, { ...base, dueAt: new Date(Date.now() + DAY), learnerIds: [b.id] })).toEqual({ ok: false, error: 'unknown-trainee' });
-		expect(await createAssignment(database.db, fixtureCourse, { ...base, targetId: 'bestaat-niet', dueAt: new Date(Date.now() + DAY) })).toEqual({ ok: false, error: 'unknown-target' });
-		expect(await createAssignment(database.db, fixtureCourse, { ...base, targetType: 'quiz', dueAt: new Date(Date.now() + DAY) })).toEqual({ ok: false, error: 'unknown-target' });
+		expect(await createAssignment(database.db, fixtureCourse, { ...base, dueAt: new Date(Date.now() + DAY), learnerIds: [b.id] })).toEqual({
+			ok: false,
+			error: 'unknown-trainee'
+		});
+		expect(await createAssignment(database.db, fixtureCourse, { ...base, targetId: 'bestaat-niet', dueAt: new Date(Date.now() + DAY) })).toEqual({
+			ok: false,
+			error: 'unknown-target'
+		});
+		expect(await createAssignment(database.db, fixtureCourse, { ...base, targetType: 'quiz', dueAt: new Date(Date.now() + DAY) })).toEqual({
+			ok: false,
+			error: 'unknown-target'
+		});
 	});
 
 	it('moves an assignment through not started, in progress, submitted (frozen), reviewed and one reply', async () => {
-		const made = await createAssignment(database.db, fixtureCourse, { cohortId, targetType: 'vignette', targetId: vignette.id, dueAt: new Date(Date.now() + 7 * DAY), note: 'Graag', learnerIds: 'all' });
+		const made = await createAssignment(database.db, fixtureCourse, {
+			cohortId,
+			targetType: 'vignette',
+			targetId: vignette.id,
+			dueAt: new Date(Date.now() + 7 * DAY),
+			note: 'Graag',
+			learnerIds: 'all'
+		});
 		if (!made.ok) throw new Error(made.error);
 		const status = async () => (await assignmentsOfLearner(database.db, fixtureCourse, a.id)).find((x) => x.assignment.id === made.id)?.status;
 		expect(await status()).toBe('not-started');
@@ -109,7 +133,12 @@ describe.each(drivers)('supervision on %s', (driver) => {
 	});
 
 	it('marks an unsubmitted assignment late after its due date', async () => {
-		const made = await createAssignment(database.db, fixtureCourse, { cohortId, targetType: 'module', targetId: 'proef', dueAt: new Date(Date.now() - DAY), note: '', learnerIds: [a.id] }, new Date(Date.now() - 10 * DAY));
+		const made = await createAssignment(
+			database.db,
+			fixtureCourse,
+			{ cohortId, targetType: 'module', targetId: 'proef', dueAt: new Date(Date.now() - DAY), note: '', learnerIds: [a.id] },
+			new Date(Date.now() - 10 * DAY)
+		);
 		if (!made.ok) throw new Error(made.error);
 		expect((await assignmentsOfLearner(database.db, fixtureCourse, a.id)).find((x) => x.assignment.id === made.id)?.status).toBe('late');
 	});
@@ -151,7 +180,9 @@ describe.each(drivers)('supervision on %s', (driver) => {
 		const separate = await assignmentsOfCohort(database.db, fixtureCourse, cohortId);
 		expect(separate.length).toBeGreaterThan(0);
 		expect(byName.assignments).toEqual(separate);
-		expect(byName.rows.find((r) => r.id === a.id)?.statuses).toEqual(Object.fromEntries(separate.map((x) => [x.assignment.id, x.learners.find((l) => l.learnerId === a.id)?.status ?? null])));
+		expect(byName.rows.find((r) => r.id === a.id)?.statuses).toEqual(
+			Object.fromEntries(separate.map((x) => [x.assignment.id, x.learners.find((l) => l.learnerId === a.id)?.status ?? null]))
+		);
 	});
 
 	it("reads the learner's dashboard in one statement that agrees with the per-table reads", async () => {

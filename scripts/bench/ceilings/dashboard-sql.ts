@@ -2,7 +2,13 @@
 import { summarise, type Measured } from '../load';
 import type { Captured } from '../dashboard-sql';
 
-export async function sqlCeiling(captured: Captured[], run: (set: Captured) => Promise<void>, levels: number[], seconds: number, log: (text: string) => void): Promise<Record<number, Measured>> {
+export async function sqlCeiling(
+	captured: Captured[],
+	run: (set: Captured) => Promise<void>,
+	levels: number[],
+	seconds: number,
+	log: (text: string) => void
+): Promise<Record<number, Measured>> {
 	const out: Record<number, Measured> = {};
 	for (const c of levels) {
 		const latencies: number[] = [];

@@ -14,12 +14,16 @@ export async function prerenderedCeiling(app: App, levels: number[], seconds: nu
 	const pid = app.child.pid ?? 0;
 	const prerendered = await fetch(`${app.base}${PRERENDERED_PATH}`, { headers: html });
 	const bytes = (await prerendered.arrayBuffer()).byteLength;
-	if (prerendered.status !== 200 || !existsSync('build/prerendered/ceiling.html')) throw new Error(`${PRERENDERED_PATH} is not a prerendered page (status ${prerendered.status})`);
+	if (prerendered.status !== 200 || !existsSync('build/prerendered/ceiling.html'))
+		throw new Error(`${PRERENDERED_PATH} is not a prerendered page (status ${prerendered.status})`);
 	const measured: Record<number, Measured> = {};
 	const cpuPerRequest: Record<number, number> = {};
 	for (const c of levels) {
 		const cpuBefore = cpuMs(pid);
-		measured[c] = await drive(app.base, c, seconds, () => ({ first: { method: 'GET', path: PRERENDERED_PATH, headers: html }, check: (s) => ({ ok: s === 200 }) }));
+		measured[c] = await drive(app.base, c, seconds, () => ({
+			first: { method: 'GET', path: PRERENDERED_PATH, headers: html },
+			check: (s) => ({ ok: s === 200 })
+		}));
 		cpuPerRequest[c] = Math.round(((cpuMs(pid) - cpuBefore) / Math.max(1, measured[c]!.requests)) * 1000) / 1000;
 		log(`ceiling prerendered page c=${String(c).padStart(3)}  ${measured[c]!.rps} req/s  (${PRERENDERED_PATH}, ${bytes} B)`);
 	}

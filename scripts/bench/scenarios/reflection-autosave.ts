@@ -16,8 +16,19 @@ export function reflectionAutosave(site: Site, learners: Learner[], course: Cour
 		const request = (): Next => ({
 			method: 'POST',
 			path: `${itemPath(reflectionItem)}?/reflect`,
-			headers: { accept: 'application/json', 'x-sveltekit-action': 'true', origin: site.base, cookie: site.cookieOf(learner.id), 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ key, version: String(version), visibility: 'private', body: `Wat mij raakt: ${'tranen '.repeat(20)} (bewerking ${++edits})` }).toString()
+			headers: {
+				accept: 'application/json',
+				'x-sveltekit-action': 'true',
+				origin: site.base,
+				cookie: site.cookieOf(learner.id),
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: new URLSearchParams({
+				key,
+				version: String(version),
+				visibility: 'private',
+				body: `Wat mij raakt: ${'tranen '.repeat(20)} (bewerking ${++edits})`
+			}).toString()
 		});
 		return {
 			first: request(),

@@ -21,7 +21,11 @@ export async function postgresStopped(run: Run): Promise<void> {
 	const statuses = new Map<number, number>();
 	while (Date.now() - downAt < 6000) {
 		try {
-			const r = await fetch(`${base()}/dashboard`, { headers: { cookie: writers[0]!.cookie, accept: 'text/html' }, redirect: 'manual', signal: AbortSignal.timeout(8000) });
+			const r = await fetch(`${base()}/dashboard`, {
+				headers: { cookie: writers[0]!.cookie, accept: 'text/html' },
+				redirect: 'manual',
+				signal: AbortSignal.timeout(8000)
+			});
 			const text = await r.text();
 			statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
 			if (r.status === 503 && /Zo weer terug|Back in a moment/.test(text)) friendly++;
@@ -50,10 +54,14 @@ export async function postgresStopped(run: Run): Promise<void> {
 	const tally = await writing;
 	const c = await run.check();
 	const sameProcess = run.app.alive() && run.app.child.pid === pid;
-	report('PostgreSQL stopped (immediate) and started under load: friendly 503, back within 10 s, nothing acknowledged lost', aliveDuringOutage && sameProcess && friendly > 0 && other === 0 && backAfter <= 10 && clean(c), [
-		`during the ${((upAt - downAt) / 1000).toFixed(1)} s outage: ${friendly} friendly 503 pages, ${other} other answers (${[...statuses].map(([s, n]) => `${s}: ${n}`).join(', ')}); app process ${sameProcess ? 'kept running (same pid, no restart)' : 'did NOT keep running'}`,
-		`seconds from the database's return to the first 200: ${Number.isFinite(backAfter) ? backAfter.toFixed(2) : 'none within 15 s'}`,
-		tallyLine(tally),
-		checkLine(c)
-	]);
+	report(
+		'PostgreSQL stopped (immediate) and started under load: friendly 503, back within 10 s, nothing acknowledged lost',
+		aliveDuringOutage && sameProcess && friendly > 0 && other === 0 && backAfter <= 10 && clean(c),
+		[
+			`during the ${((upAt - downAt) / 1000).toFixed(1)} s outage: ${friendly} friendly 503 pages, ${other} other answers (${[...statuses].map(([s, n]) => `${s}: ${n}`).join(', ')}); app process ${sameProcess ? 'kept running (same pid, no restart)' : 'did NOT keep running'}`,
+			`seconds from the database's return to the first 200: ${Number.isFinite(backAfter) ? backAfter.toFixed(2) : 'none within 15 s'}`,
+			tallyLine(tally),
+			checkLine(c)
+		]
+	);
 }

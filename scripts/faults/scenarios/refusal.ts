@@ -14,7 +14,11 @@ async function refuses(url: string, setting: string): Promise<{ ok: boolean; lin
 	const app = startFaultApp(await freePort(), { DATABASE_URL: url });
 	const exit = await Promise.race([app.exited, sleep(30_000).then(() => null)]);
 	await stopApp(app);
-	const said = app.output().split('\n').find((l) => l.includes(`${setting} off`)) ?? '';
+	const said =
+		app
+			.output()
+			.split('\n')
+			.find((l) => l.includes(`${setting} off`)) ?? '';
 	const ok = exit !== null && exit.code !== 0 && said !== '';
 	const how = exit ? `exited with code ${exit.code ?? exit.signal}` : 'was still running after 30 s';
 	return { ok, line: `${setting} off: node build ${how}; its message: ${said.trim().slice(0, 200) || '(none naming the setting)'}` };

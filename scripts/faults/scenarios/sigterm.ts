@@ -83,7 +83,14 @@ export async function sigtermUnderLoad(run: Run): Promise<void> {
 	const c = await run.check();
 	report(
 		'SIGTERM under load: requests in flight complete, new ones are refused, the process exits without waiting out SHUTDOWN_TIMEOUT',
-		completed > 0 && handledButUnanswered === 0 && errored === 0 && refusedAfter === after.length && exit?.code === 0 && exitSeconds < 10 && (!streamOpen || streamEnded > 0) && clean(c),
+		completed > 0 &&
+			handledButUnanswered === 0 &&
+			errored === 0 &&
+			refusedAfter === after.length &&
+			exit?.code === 0 &&
+			exitSeconds < 10 &&
+			(!streamOpen || streamEnded > 0) &&
+			clean(c),
 		[
 			`${writes.length} writes sent at once, SIGTERM at the first answer (${sentAtTerm} fully sent by then): completed with an answer ${completed}, answered 5xx ${errored}; reset without an answer ${reset.length}, of which handled by the server (key stored) ${handledButUnanswered} and never handled ${resetKeys.length - handledButUnanswered}${reset.length > resetKeys.length ? ` (+${reset.length - resetKeys.length} unkeyed retakes)` : ''}; refused ${refusedInFlight}`,
 			`new requests after SIGTERM: ${refusedAfter} of ${after.length} refused (connection refused)`,

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
 import ReflectionForm from './ReflectionForm.svelte';
 
-const view = (support: 'grief' | null) => ({ key: 'reflectie-nazorg-en-eigen-verdriet', promptHtml: '<p>Wat raakt jou?</p>', body: '', version: 0, visibility: 'private', named: false, savedAt: null, support });
+const view = (support: 'grief' | null) => ({
+	key: 'reflectie-nazorg-en-eigen-verdriet',
+	promptHtml: '<p>Wat raakt jou?</p>',
+	body: '',
+	version: 0,
+	visibility: 'private',
+	named: false,
+	savedAt: null,
+	support
+});
 
 describe('GriefSupport in ReflectionForm', () => {
 	it('shows where to turn under a prompt marked support: grief', () => {

@@ -13,7 +13,11 @@ export type Read = { learnerId: string; what: string };
 
 /** Logs `viewer`'s reads of one learner's work. */
 export async function logAccess(db: Pick<Db, 'insert'>, viewer: SessionUser, learnerId: string, what: string[]): Promise<void> {
-	await logReads(db, viewer, what.map((w) => ({ learnerId, what: w })));
+	await logReads(
+		db,
+		viewer,
+		what.map((w) => ({ learnerId, what: w }))
+	);
 }
 
 /**

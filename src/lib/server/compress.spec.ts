@@ -3,7 +3,8 @@ import { gunzipSync } from 'node:zlib';
 import { acceptsGzip, compressResponse } from './compress';
 
 const page = '<!doctype html><p>' + 'Tranen in de therapiekamer. '.repeat(200) + '</p>';
-const request = (encoding: string | null, method = 'GET') => new Request('http://localhost/dashboard', { method, headers: encoding ? { 'accept-encoding': encoding } : {} });
+const request = (encoding: string | null, method = 'GET') =>
+	new Request('http://localhost/dashboard', { method, headers: encoding ? { 'accept-encoding': encoding } : {} });
 const html = (body = page, headers: Record<string, string> = {}) => new Response(body, { headers: { 'content-type': 'text/html; charset=utf-8', ...headers } });
 
 describe('compressResponse', () => {

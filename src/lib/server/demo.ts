@@ -27,8 +27,7 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; stage: 'n
 	{ email: 'klaar@demo.ontroerd.nl', name: 'Lotte Bakker', role: 'trainee', stage: 'finished' }
 ];
 
-const DEMO_REFLECTION =
-	'Ik merk dat ik vooral ontroerd raak als een cliënt na lange tijd iets durft te laten zien. Dat wil ik in supervisie bespreken.';
+const DEMO_REFLECTION = 'Ik merk dat ik vooral ontroerd raak als een cliënt na lange tijd iets durft te laten zien. Dat wil ik in supervisie bespreken.';
 
 /** The middle of a numeric question's range (on the attitude scale: neither agree nor disagree). */
 const midpoint = ({ min, max }: { min: number; max: number }) => Math.round((min + max) / 2);
@@ -56,10 +55,11 @@ async function workThrough(db: Db, learnerId: string, item: Item): Promise<void>
 					await saveReflection(db, learnerId, { key: q.reflectionKey, item, body: DEMO_REFLECTION, baseVersion: 0 });
 					continue;
 				}
-				const value =
-					!hasOptions(q) ? midpoint(rangeOf(q))
-					: q.kind === 'single' ? (q.options.find((o) => o.correct) ?? q.options[0])?.id ?? ''
-					: q.options.filter((o) => o.correct).map((o) => o.id);
+				const value = !hasOptions(q)
+					? midpoint(rangeOf(q))
+					: q.kind === 'single'
+						? ((q.options.find((o) => o.correct) ?? q.options[0])?.id ?? '')
+						: q.options.filter((o) => o.correct).map((o) => o.id);
 				await answerQuestion(db, learnerId, item, q.id, value);
 			}
 	}
@@ -120,14 +120,30 @@ async function seedGroup(db: Db, course: Course, ids: Record<string, string>): P
 	const prompt = Object.values(vignette.steps).find((s) => s.reflection)?.reflection;
 	if (prompt) {
 		const body = 'Meelachen voelde goed, maar toen Joost echt ging huilen merkte ik dat mijn eigen verdriet meekwam. Hoe houden jullie dan de regie?';
-		const [existing] = await db.select().from(reflections).where(and(eq(reflections.learnerId, halfway), eq(reflections.promptKey, prompt.key)));
-		await saveReflection(db, halfway, { key: prompt.key, item: vignette, body, baseVersion: existing?.version ?? 0, sharing: { visibility: 'group', groupId: group.id, named: true } });
+		const [existing] = await db
+			.select()
+			.from(reflections)
+			.where(and(eq(reflections.learnerId, halfway), eq(reflections.promptKey, prompt.key)));
+		await saveReflection(db, halfway, {
+			key: prompt.key,
+			item: vignette,
+			body,
+			baseVersion: existing?.version ?? 0,
+			sharing: { visibility: 'group', groupId: group.id, named: true }
+		});
 	}
 	const [first] = await db
 		.insert(groupPosts)
 		.values({ groupId: group.id, caseId: vignette.id, authorId: finished, body: 'Ik koos ervoor om mee te lachen. Wie koos er iets anders, en waarom?' })
 		.returning({ id: groupPosts.id });
-	if (first) await db.insert(groupPosts).values({ groupId: group.id, caseId: vignette.id, authorId: halfway, parentId: first.id, body: 'Ik twijfelde. Laten we het bij de bijeenkomst over de omslag naar verdriet hebben.' });
+	if (first)
+		await db.insert(groupPosts).values({
+			groupId: group.id,
+			caseId: vignette.id,
+			authorId: halfway,
+			parentId: first.id,
+			body: 'Ik twijfelde. Laten we het bij de bijeenkomst over de omslag naar verdriet hebben.'
+		});
 }
 
 /** A cohort whose assignments are in every state: not started, in progress, submitted, late, reviewed. */
@@ -141,21 +157,64 @@ async function seedCohort(db: Db, course: Course, ids: Record<string, string>): 
 	for (const learner of [fresh, halfway, finished]) await joinCohort(db, cohort.id, learner);
 	const day = 24 * 60 * 60 * 1000;
 	const now = Date.now();
-	const module = await createAssignment(db, course, { cohortId: cohort.id, targetType: 'module', targetId: firstModule.id, dueAt: new Date(now + 14 * day), note: 'Lees de module vóór onze supervisie van volgende maand.', learnerIds: 'all' });
+	const module = await createAssignment(db, course, {
+		cohortId: cohort.id,
+		targetType: 'module',
+		targetId: firstModule.id,
+		dueAt: new Date(now + 14 * day),
+		note: 'Lees de module vóór onze supervisie van volgende maand.',
+		learnerIds: 'all'
+	});
 	// Made a month ago, due last week: late for whoever has not submitted.
-	await createAssignment(db, course, { cohortId: cohort.id, targetType: 'vignette', targetId: vignette.id, dueAt: new Date(now - 7 * day), note: 'Kies bewust; we bespreken je keuzes.', learnerIds: [fresh] }, new Date(now - 30 * day));
+	await createAssignment(
+		db,
+		course,
+		{
+			cohortId: cohort.id,
+			targetType: 'vignette',
+			targetId: vignette.id,
+			dueAt: new Date(now - 7 * day),
+			note: 'Kies bewust; we bespreken je keuzes.',
+			learnerIds: [fresh]
+		},
+		new Date(now - 30 * day)
+	);
 	// The new trainee has begun module 1 (her intervision group's case), so this one shows "not started".
 	const later = course.modules[2];
-	if (later) await createAssignment(db, course, { cohortId: cohort.id, targetType: 'module', targetId: later.id, dueAt: new Date(now + 21 * day), note: '', learnerIds: [fresh] });
-	const quizAssignment = await createAssignment(db, course, { cohortId: cohort.id, targetType: 'quiz', targetId: quiz.id, dueAt: new Date(now + 7 * day), note: '', learnerIds: [finished] });
+	if (later)
+		await createAssignment(db, course, {
+			cohortId: cohort.id,
+			targetType: 'module',
+			targetId: later.id,
+			dueAt: new Date(now + 21 * day),
+			note: '',
+			learnerIds: [fresh]
+		});
+	const quizAssignment = await createAssignment(db, course, {
+		cohortId: cohort.id,
+		targetType: 'quiz',
+		targetId: quiz.id,
+		dueAt: new Date(now + 7 * day),
+		note: '',
+		learnerIds: [finished]
+	});
 	if (module.ok) await submitAssignment(db, course, module.id, finished, 'nl');
 	if (quizAssignment.ok) {
 		await submitAssignment(db, course, quizAssignment.id, finished, 'nl');
-		await reviewSubmission(db, quizAssignment.id, finished, 'Mooi hoe eerlijk je over je eigen ontroering schrijft. Neem je antwoord op de stelling mee naar de volgende supervisie.');
+		await reviewSubmission(
+			db,
+			quizAssignment.id,
+			finished,
+			'Mooi hoe eerlijk je over je eigen ontroering schrijft. Neem je antwoord op de stelling mee naar de volgende supervisie.'
+		);
 	}
 	// The half-way trainee shares one reflection with the supervisor.
 	const [shared] = await db.select({ id: reflections.id }).from(reflections).where(eq(reflections.learnerId, halfway)).limit(1);
-	if (shared) await db.update(reflections).set({ visibility: 'supervisor' }).where(and(eq(reflections.id, shared.id), eq(reflections.learnerId, halfway)));
+	if (shared)
+		await db
+			.update(reflections)
+			.set({ visibility: 'supervisor' })
+			.where(and(eq(reflections.id, shared.id), eq(reflections.learnerId, halfway)));
 }
 
 export function demoBanner(): string {

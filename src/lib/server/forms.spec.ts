@@ -24,7 +24,10 @@ describe('the registration form', () => {
 		expect(parseForm(auth.registerSchema, form(long)).ok).toBe(true);
 		expect(parseForm(auth.registerSchema, form(`${long}x`))).toEqual({ ok: false, errors: { password: 'error_password_length' } });
 		expect(parseForm(auth.registerSchema, form('wachtwoord123'))).toEqual({ ok: false, errors: { password: 'error_password_weak' } });
-		expect(parseForm(auth.registerSchema, form('lena@example.nl'))).toMatchObject({ ok: false, errors: { password: expect.stringMatching(/^error_password_(weak|personal)$/) } });
+		expect(parseForm(auth.registerSchema, form('lena@example.nl'))).toMatchObject({
+			ok: false,
+			errors: { password: expect.stringMatching(/^error_password_(weak|personal)$/) }
+		});
 	});
 });
 
@@ -47,9 +50,32 @@ describe('every form schema', () => {
 		const quiz = [...course.items.values()].find((item) => item.type === 'quiz');
 		if (quiz?.type !== 'quiz') throw new Error('the course has no quiz');
 		const schemas = [
-			...[auth.registerSchema, auth.loginSchema, auth.changePasswordSchema, auth.resetRequestSchema, auth.resetPasswordSchema, auth.changeEmailSchema, auth.languageSchema],
-			...[account.deleteAccountSchema, supervision.cohortNameSchema, supervision.assignSchema, supervision.feedbackSchema, supervision.replySchema, supervision.leaveSchema],
-			...[supervision.revokeInviteSchema, groups.groupNameSchema, groups.caseSchema, groups.memberSchema, groups.revokeInviteSchema, groups.showNameSchema, groups.moveSchema],
+			...[
+				auth.registerSchema,
+				auth.loginSchema,
+				auth.changePasswordSchema,
+				auth.resetRequestSchema,
+				auth.resetPasswordSchema,
+				auth.changeEmailSchema,
+				auth.languageSchema
+			],
+			...[
+				account.deleteAccountSchema,
+				supervision.cohortNameSchema,
+				supervision.assignSchema,
+				supervision.feedbackSchema,
+				supervision.replySchema,
+				supervision.leaveSchema
+			],
+			...[
+				supervision.revokeInviteSchema,
+				groups.groupNameSchema,
+				groups.caseSchema,
+				groups.memberSchema,
+				groups.revokeInviteSchema,
+				groups.showNameSchema,
+				groups.moveSchema
+			],
 			...[groups.notesSchema, groups.postSchema, groups.editSchema, groups.removeSchema, learning.completeSchema, learning.chooseSchema],
 			...[learning.answerSchema(quiz), learning.reflectSchema(['reflectie-wat-jou-raakt'])]
 		];

@@ -45,7 +45,23 @@ export type RequestContext = { requestId: string; ip?: string; route?: string | 
 const context = new AsyncLocalStorage<RequestContext>();
 
 /** Field names whose values must never be written, at the top level and one level down. */
-const SECRET_KEYS = ['password', 'currentPassword', 'newPassword', 'token', 'sessionToken', 'code', 'cookie', 'authorization', 'email', 'body', 'text', 'reflection', 'note', 'feedback', 'reply'];
+const SECRET_KEYS = [
+	'password',
+	'currentPassword',
+	'newPassword',
+	'token',
+	'sessionToken',
+	'code',
+	'cookie',
+	'authorization',
+	'email',
+	'body',
+	'text',
+	'reflection',
+	'note',
+	'feedback',
+	'reply'
+];
 export const REDACT_PATHS = [...SECRET_KEYS, ...SECRET_KEYS.map((k) => `*.${k}`), 'req.headers.cookie', 'req.headers.authorization'];
 
 function destination(file: string | undefined): pino.DestinationStream {
@@ -88,7 +104,9 @@ type Fields = Record<string, string | number | boolean | null | undefined>;
 /** One security event. `fields` hold ids, reasons and counts only. */
 export function logEvent(event: LogEvent, fields: Fields = {}, level: 'info' | 'warn' | 'error' = 'info', to: pino.Logger = logger): void {
 	const ctx = context.getStore();
-	const line = ctx ? { event, requestId: ctx.requestId, ip: ctx.ip, userId: ctx.userId, route: ctx.route ?? undefined, method: ctx.method, ...fields } : { event, ...fields };
+	const line = ctx
+		? { event, requestId: ctx.requestId, ip: ctx.ip, userId: ctx.userId, route: ctx.route ?? undefined, method: ctx.method, ...fields }
+		: { event, ...fields };
 	to[level](line);
 }
 
@@ -99,7 +117,11 @@ export function logEvent(event: LogEvent, fields: Fields = {}, level: 'info' | '
  */
 export function errorFields(error: unknown): Record<string, unknown> {
 	if (!(error instanceof Error)) return { error: String(error).slice(0, 200) };
-	const frames = error.stack?.split('\n').filter((line) => line.trimStart().startsWith('at ')).slice(0, 12).join('\n');
+	const frames = error.stack
+		?.split('\n')
+		.filter((line) => line.trimStart().startsWith('at '))
+		.slice(0, 12)
+		.join('\n');
 	const cause = error.cause as { code?: string; message?: string } | undefined;
 	if ('query' in error && 'params' in error) {
 		return { error: error.name, query: String(error.query).slice(0, 500), sqlState: cause?.code, stack: frames };

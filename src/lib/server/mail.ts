@@ -24,7 +24,8 @@ function transport(): Transporter {
 export async function sendMail(mail: Mail): Promise<void> {
 	const info = await transport().sendMail({ from: from(), ...mail });
 	if (process.env.SMTP_URL) return;
-	if (!warned && process.env.NODE_ENV === 'production') logger.warn({ event: 'mail.unsent', dir: mailDir() }, 'SMTP_URL is not set: mails are written to files, not sent');
+	if (!warned && process.env.NODE_ENV === 'production')
+		logger.warn({ event: 'mail.unsent', dir: mailDir() }, 'SMTP_URL is not set: mails are written to files, not sent');
 	warned = true;
 	const dir = mailDir();
 	mkdirSync(dir, { recursive: true });
@@ -39,7 +40,17 @@ export async function sendMail(mail: Mail): Promise<void> {
 export function queueMail(mail: Mail | null): void {
 	if (!mail) return;
 	// Only the error's kind: an SMTP server's message may quote the recipient's address.
-	sendMail(mail).catch((error: unknown) => logger.error({ event: 'mail.failed', error: error instanceof Error ? error.name : 'unknown', errorCode: (error as { code?: string }).code, responseCode: (error as { responseCode?: number }).responseCode }, 'mail not sent'));
+	sendMail(mail).catch((error: unknown) =>
+		logger.error(
+			{
+				event: 'mail.failed',
+				error: error instanceof Error ? error.name : 'unknown',
+				errorCode: (error as { code?: string }).code,
+				responseCode: (error as { responseCode?: number }).responseCode
+			},
+			'mail not sent'
+		)
+	);
 }
 
 type JsonMessage = { to?: { address: string }[]; subject?: string; text?: string; html?: string; date?: string };
@@ -58,7 +69,13 @@ export function readMailbox(): StoredMail[] {
 		.reverse()
 		.map((file) => {
 			const message = JSON.parse(readFileSync(join(dir, file), 'utf8')) as JsonMessage;
-			return { file, to: (message.to ?? []).map((a) => a.address).join(', '), subject: message.subject ?? '', text: message.text ?? '', date: message.date ?? file.slice(0, 19) };
+			return {
+				file,
+				to: (message.to ?? []).map((a) => a.address).join(', '),
+				subject: message.subject ?? '',
+				text: message.text ?? '',
+				date: message.date ?? file.slice(0, 19)
+			};
 		});
 }
 

@@ -27,7 +27,10 @@ function thrown(fn: () => unknown): unknown {
 
 describe('signed in or to the login page', () => {
 	it('sends a visitor to log in and come back to the same address, query included', () => {
-		expect(thrown(() => userOrLogin(null, '/modules/a/b?x=1&y=2'))).toMatchObject({ status: 303, location: '/login?redirectTo=%2Fmodules%2Fa%2Fb%3Fx%3D1%26y%3D2' });
+		expect(thrown(() => userOrLogin(null, '/modules/a/b?x=1&y=2'))).toMatchObject({
+			status: 303,
+			location: '/login?redirectTo=%2Fmodules%2Fa%2Fb%3Fx%3D1%26y%3D2'
+		});
 	});
 	it('lets a signed-in user through', () => {
 		expect(userOrLogin(trainee, '/dashboard')).toBe(trainee);

@@ -13,7 +13,20 @@ import { QueryBuilder, alias } from 'drizzle-orm/pg-core';
 import type { SessionUser } from './auth/session';
 import { logEvent } from './log';
 import type { Db } from './db';
-import { assignmentLearners, assignments, cohortMembers, cohorts, groupMembers, groups, reflectionShares, reflections, type Cohort, type Group, type Reflection, type Session } from './db/schema';
+import {
+	assignmentLearners,
+	assignments,
+	cohortMembers,
+	cohorts,
+	groupMembers,
+	groups,
+	reflectionShares,
+	reflections,
+	type Cohort,
+	type Group,
+	type Reflection,
+	type Session
+} from './db/schema';
 
 /** Every refusal passes here, so it is logged once (user, route and what, from the request context). */
 export function notFound(what = 'resource'): never {
@@ -54,7 +67,10 @@ export function navFor(user: SessionUser | null): { supervisor: boolean } {
 /** The cohort, if this supervisor leads it. */
 export async function ownCohort(db: Db, supervisor: SessionUser, cohortId: string): Promise<Cohort> {
 	supervisorOnly(supervisor);
-	const [cohort] = await db.select().from(cohorts).where(and(eq(cohorts.id, cohortId), eq(cohorts.supervisorId, supervisor.id)));
+	const [cohort] = await db
+		.select()
+		.from(cohorts)
+		.where(and(eq(cohorts.id, cohortId), eq(cohorts.supervisorId, supervisor.id)));
 	return cohort ?? notFound('cohort');
 }
 

@@ -47,7 +47,10 @@ export async function purgeExpired(db: Db, now = new Date()): Promise<Purged> {
 			.delete(authTokens)
 			.where(or(and(isNotNull(authTokens.usedAt), lt(authTokens.usedAt, tokenCutoff)), lt(authTokens.expiresAt, tokenCutoff)))
 			.returning({ id: authTokens.id }),
-		db.delete(writeKeys).where(lt(writeKeys.createdAt, before(RETENTION.writeKeyDays * DAY))).returning({ key: writeKeys.key })
+		db
+			.delete(writeKeys)
+			.where(lt(writeKeys.createdAt, before(RETENTION.writeKeyDays * DAY)))
+			.returning({ key: writeKeys.key })
 	]);
 	return { sessions: s.length, rateLimits: r.length, authTokens: t.length, writeKeys: w.length };
 }

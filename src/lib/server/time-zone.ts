@@ -21,7 +21,16 @@ const partsFormats = new Map<string, Intl.DateTimeFormat>();
 function offsetAt(instant: number, zone: string): number {
 	let format = partsFormats.get(zone);
 	if (!format) {
-		format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+		format = new Intl.DateTimeFormat('en-US', {
+			timeZone: zone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: 'numeric',
+			day: 'numeric',
+			hour: 'numeric',
+			minute: 'numeric',
+			second: 'numeric'
+		});
 		partsFormats.set(zone, format);
 	}
 	const part = Object.fromEntries(format.formatToParts(new Date(instant)).map((p) => [p.type, Number(p.value)]));

@@ -30,7 +30,11 @@ export const actions: Actions = {
 		const auth = await reauthenticate(database, user, locals.session, parsed.data.currentPassword);
 		if (!auth.ok) {
 			const error = auth.reason === 'throttled' ? 'error_throttled' : 'error_current_password';
-			return fail(auth.reason === 'throttled' ? 429 : 400, { action: 'password', seconds: auth.reason === 'throttled' ? auth.waitSeconds : 0, errors: { currentPassword: error } });
+			return fail(auth.reason === 'throttled' ? 429 : 400, {
+				action: 'password',
+				seconds: auth.reason === 'throttled' ? auth.waitSeconds : 0,
+				errors: { currentPassword: error }
+			});
 		}
 		const current = auth.rotated?.session ?? locals.session;
 		if (auth.rotated) adoptSession(cookies, locals, auth.rotated.token, auth.rotated.session);
@@ -50,7 +54,12 @@ export const actions: Actions = {
 		const auth = await reauthenticate(database, user, locals.session, parsed.data.password);
 		if (!auth.ok) {
 			const error = auth.reason === 'throttled' ? 'error_throttled' : 'error_current_password';
-			return fail(auth.reason === 'throttled' ? 429 : 400, { action: 'email', newEmail, seconds: auth.reason === 'throttled' ? auth.waitSeconds : 0, errors: { emailPassword: error } });
+			return fail(auth.reason === 'throttled' ? 429 : 400, {
+				action: 'email',
+				newEmail,
+				seconds: auth.reason === 'throttled' ? auth.waitSeconds : 0,
+				errors: { emailPassword: error }
+			});
 		}
 		if (auth.rotated) adoptSession(cookies, locals, auth.rotated.token, auth.rotated.session);
 		const { mails } = await requestEmailChange(database, user, parsed.data.newEmail, linkOrigin(url));

@@ -9,7 +9,13 @@ export const load: PageServerLoad = () => {
 	};
 	return {
 		entries: course.glossary
-			.map((e) => ({ id: e.id, term: e.term[locale()], dutch: locale() === 'en' ? e.term.nl : null, definition: e.definition[locale()], sources: (e.sources ?? []).map(cite) }))
+			.map((e) => ({
+				id: e.id,
+				term: e.term[locale()],
+				dutch: locale() === 'en' ? e.term.nl : null,
+				definition: e.definition[locale()],
+				sources: (e.sources ?? []).map(cite)
+			}))
 			.sort((a, b) => a.term.localeCompare(b.term, locale()))
 	};
 };

@@ -7,6 +7,8 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = () => {
 	return {
 		references: formatReferences(course.bibliography),
-		norms: Object.keys(course.norms).map((id) => presentNorm(course, id, locale())).filter((n) => n !== null)
+		norms: Object.keys(course.norms)
+			.map((id) => presentNorm(course, id, locale()))
+			.filter((n) => n !== null)
 	};
 };

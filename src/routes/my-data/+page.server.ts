@@ -13,14 +13,19 @@ import { deleteAccountSchema } from '$lib/server/account/forms';
 import type { ErrorKey } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
-const reauthProblems: Record<'throttled' | 'wrong' | 'needed', ErrorKey> = { throttled: 'error_throttled', wrong: 'error_delete_password', needed: 'error_password_needed' };
+const reauthProblems: Record<'throttled' | 'wrong' | 'needed', ErrorKey> = {
+	throttled: 'error_throttled',
+	wrong: 'error_delete_password',
+	needed: 'error_password_needed'
+};
 
 /** The export endpoint sends a refused password back here as ?export=… (a download cannot carry a message). */
 function exportError(url: URL): { message: ErrorKey; seconds?: number } | null {
 	const reason = url.searchParams.get('export');
 	if (reason === 'wrong') return { message: 'error_export_password' };
 	if (reason === 'needed') return { message: 'error_password_needed' };
-	if (reason === 'throttled') return { message: 'error_throttled', seconds: Math.min(300, Math.max(1, Number.parseInt(url.searchParams.get('wait') ?? '', 10) || 60)) };
+	if (reason === 'throttled')
+		return { message: 'error_throttled', seconds: Math.min(300, Math.max(1, Number.parseInt(url.searchParams.get('wait') ?? '', 10) || 60)) };
 	return null;
 }
 

@@ -38,12 +38,26 @@ async function assignmentTargets(db: Db, learnerId: string, ids: number[]): Prom
 export async function accessLogView(db: Db, learnerId: string, locale: Locale): Promise<AccessEntry[]> {
 	const format = new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE });
 	const rows = (await accessLogOf(db, learnerId)).map((r) => ({ ...r, ...parseAccess(r.what) }));
-	const submissionIds = [...new Set(rows.filter((r) => r.kind === 'submission').map((r) => Number(r.id)).filter(Number.isSafeInteger))];
+	const submissionIds = [
+		...new Set(
+			rows
+				.filter((r) => r.kind === 'submission')
+				.map((r) => Number(r.id))
+				.filter(Number.isSafeInteger)
+		)
+	];
 	const targets = await assignmentTargets(db, learnerId, submissionIds);
 	const titleOf = (kind: AccessEntry['kind'], id: string) => {
 		if (kind === 'reflection') return titleOfPrompt(id)?.[locale] ?? '';
 		if (kind === 'submission') return targets.get(id)?.[locale] ?? '';
 		return id;
 	};
-	return rows.map((r) => ({ viewer: r.viewerName, kind: r.kind, title: titleOf(r.kind, r.id), inExport: r.inExport, at: r.at.toISOString(), when: format.format(r.at) }));
+	return rows.map((r) => ({
+		viewer: r.viewerName,
+		kind: r.kind,
+		title: titleOf(r.kind, r.id),
+		inExport: r.inExport,
+		at: r.at.toISOString(),
+		when: format.format(r.at)
+	}));
 }

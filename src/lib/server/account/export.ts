@@ -36,9 +36,19 @@ async function collect(db: Db, userId: string) {
 		.where(eq(users.id, userId));
 	if (!account) return null;
 	const [openSessions, progressRows, vignetteRows, quizRows, answerRows, reflectionRows, memberships, cohortsLed, assigned, readBy] = await Promise.all([
-		db.select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.userId, userId)).orderBy(asc(sessions.createdAt)),
 		db
-			.select({ moduleId: progress.moduleId, itemId: progress.itemId, status: progress.status, contentVersion: progress.contentVersion, updatedAt: progress.updatedAt })
+			.select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
+			.from(sessions)
+			.where(eq(sessions.userId, userId))
+			.orderBy(asc(sessions.createdAt)),
+		db
+			.select({
+				moduleId: progress.moduleId,
+				itemId: progress.itemId,
+				status: progress.status,
+				contentVersion: progress.contentVersion,
+				updatedAt: progress.updatedAt
+			})
 			.from(progress)
 			.where(eq(progress.learnerId, userId))
 			.orderBy(asc(progress.updatedAt)),
@@ -57,13 +67,27 @@ async function collect(db: Db, userId: string) {
 			.orderBy(asc(vignetteAttempts.createdAt)),
 		db.select().from(quizAttempts).where(eq(quizAttempts.learnerId, userId)).orderBy(asc(quizAttempts.createdAt)),
 		db
-			.select({ attemptId: quizAnswers.attemptId, questionId: quizAnswers.questionId, answer: quizAnswers.answer, contentVersion: quizAnswers.contentVersion, answeredAt: quizAnswers.answeredAt })
+			.select({
+				attemptId: quizAnswers.attemptId,
+				questionId: quizAnswers.questionId,
+				answer: quizAnswers.answer,
+				contentVersion: quizAnswers.contentVersion,
+				answeredAt: quizAnswers.answeredAt
+			})
 			.from(quizAnswers)
 			.innerJoin(quizAttempts, eq(quizAttempts.id, quizAnswers.attemptId))
 			.where(eq(quizAttempts.learnerId, userId))
 			.orderBy(asc(quizAnswers.answeredAt)),
 		db
-			.select({ promptKey: reflections.promptKey, itemId: reflections.itemId, body: reflections.body, visibility: reflections.visibility, version: reflections.version, contentVersion: reflections.contentVersion, updatedAt: reflections.updatedAt })
+			.select({
+				promptKey: reflections.promptKey,
+				itemId: reflections.itemId,
+				body: reflections.body,
+				visibility: reflections.visibility,
+				version: reflections.version,
+				contentVersion: reflections.contentVersion,
+				updatedAt: reflections.updatedAt
+			})
 			.from(reflections)
 			.where(eq(reflections.learnerId, userId))
 			.orderBy(asc(reflections.updatedAt)),
@@ -94,7 +118,11 @@ async function collect(db: Db, userId: string) {
 			.innerJoin(cohorts, eq(cohorts.id, assignments.cohortId))
 			.where(eq(assignmentLearners.learnerId, userId))
 			.orderBy(asc(assignments.dueAt)),
-		db.select({ viewer: accessLog.viewerName, what: accessLog.what, at: accessLog.at }).from(accessLog).where(eq(accessLog.learnerId, userId)).orderBy(asc(accessLog.at))
+		db
+			.select({ viewer: accessLog.viewerName, what: accessLog.what, at: accessLog.at })
+			.from(accessLog)
+			.where(eq(accessLog.learnerId, userId))
+			.orderBy(asc(accessLog.at))
 	]);
 	const [groupRows, shareRows, postRows, readsByMe, studyRows] = await Promise.all([
 		db
@@ -110,7 +138,14 @@ async function collect(db: Db, userId: string) {
 			.innerJoin(groups, eq(groups.id, reflectionShares.groupId))
 			.where(eq(reflections.learnerId, userId)),
 		db
-			.select({ group: groups.name, caseId: groupPosts.caseId, body: groupPosts.body, createdAt: groupPosts.createdAt, editedAt: groupPosts.editedAt, deletedAt: groupPosts.deletedAt })
+			.select({
+				group: groups.name,
+				caseId: groupPosts.caseId,
+				body: groupPosts.body,
+				createdAt: groupPosts.createdAt,
+				editedAt: groupPosts.editedAt,
+				deletedAt: groupPosts.deletedAt
+			})
 			.from(groupPosts)
 			.innerJoin(groups, eq(groups.id, groupPosts.groupId))
 			.where(eq(groupPosts.authorId, userId))
@@ -118,7 +153,13 @@ async function collect(db: Db, userId: string) {
 		// My own reads of others' work, without naming whose it was (that is theirs to see).
 		db.select({ what: accessLog.what, at: accessLog.at }).from(accessLog).where(eq(accessLog.viewerId, userId)).orderBy(asc(accessLog.at)),
 		db
-			.select({ itemId: studyTime.itemId, heartbeatSeconds: studyTime.beatSeconds, lastHeartbeatAt: studyTime.beatAt, postGapSeconds: studyTime.eventSeconds, lastPostAt: studyTime.eventAt })
+			.select({
+				itemId: studyTime.itemId,
+				heartbeatSeconds: studyTime.beatSeconds,
+				lastHeartbeatAt: studyTime.beatAt,
+				postGapSeconds: studyTime.eventSeconds,
+				lastPostAt: studyTime.eventAt
+			})
 			.from(studyTime)
 			.where(eq(studyTime.learnerId, userId))
 			.orderBy(asc(studyTime.itemId))

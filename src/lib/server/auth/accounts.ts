@@ -17,7 +17,10 @@ export function newUserId(): string {
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
-	const [user] = await db.select().from(users).where(eq(users.email, normaliseEmail(email)));
+	const [user] = await db
+		.select()
+		.from(users)
+		.where(eq(users.email, normaliseEmail(email)));
 	return user;
 }
 

@@ -22,7 +22,13 @@ export const SESSION_COOKIE = dev ? SESSION_COOKIE_DEV : SESSION_COOKIE_PRODUCTI
  * Without "remember me" it is a browser-session cookie (no Expires), gone when the browser closes.
  */
 export function setSessionCookie(cookies: Cookies, token: string, session: Pick<Session, 'expiresAt' | 'rememberMe'>): void {
-	cookies.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: !dev, path: '/', ...(session.rememberMe ? { expires: session.expiresAt } : {}) });
+	cookies.set(SESSION_COOKIE, token, {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: !dev,
+		path: '/',
+		...(session.rememberMe ? { expires: session.expiresAt } : {})
+	});
 }
 
 export function clearSessionCookie(cookies: Cookies): void {

@@ -8,9 +8,7 @@ import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from './
 import { createSession, generateSessionToken } from './session';
 import { LOGIN_PER_IP, accountWait, clearFailures, recordFailure, takeToken } from './throttle';
 
-export type LoginResult =
-	| { ok: true; user: User; token: string; session: Session }
-	| { ok: false; reason: 'invalid' | 'throttled'; waitSeconds?: number };
+export type LoginResult = { ok: true; user: User; token: string; session: Session } | { ok: false; reason: 'invalid' | 'throttled'; waitSeconds?: number };
 
 /** The per-account back-off key: shared by login and by every "enter your password again". */
 export function accountThrottleKey(email: string): string {
@@ -42,7 +40,10 @@ export async function login(db: Db, email: string, password: string, ip: string,
 	}
 	await clearFailures(db, accountKey);
 	if (needsRehash(user.passwordHash)) {
-		await db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, user.id));
+		await db
+			.update(users)
+			.set({ passwordHash: await hashPassword(password) })
+			.where(eq(users.id, user.id));
 	}
 	const token = generateSessionToken();
 	const session = await createSession(db, token, user.id, { rememberMe });

@@ -33,5 +33,11 @@ export function emailChangeMail(to: string, locale: Locale, origin: string, toke
 }
 
 export function emailChangeNotice(to: string, locale: Locale, name: string, origin: string, newEmail: string): Mail {
-	return compose(to, locale, name, m.mail_email_notice_subject({}, { locale }), m.mail_email_notice_text({ email: newEmail, reset: `${origin}/reset` }, { locale }));
+	return compose(
+		to,
+		locale,
+		name,
+		m.mail_email_notice_subject({}, { locale }),
+		m.mail_email_notice_text({ email: newEmail, reset: `${origin}/reset` }, { locale })
+	);
 }

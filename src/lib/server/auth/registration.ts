@@ -36,8 +36,7 @@ export async function register(db: Db, account: NewAccount & { redirectTo?: stri
 }
 
 export type ConfirmedRegistration =
-	| { ok: true; user: User; token: string; session: Session; redirectTo: string }
-	| { ok: false; reason: TokenProblem | 'taken' };
+	{ ok: true; user: User; token: string; session: Session; redirectTo: string } | { ok: false; reason: TokenProblem | 'taken' };
 
 /** Follows a registration link: the account is made and signed in, in the transaction that uses the token. */
 export async function confirmRegistration(db: Db, link: string, now = new Date()): Promise<ConfirmedRegistration> {
@@ -47,7 +46,14 @@ export async function confirmRegistration(db: Db, link: string, now = new Date()
 		const pending = used.token.data as PendingAccount;
 		const [user] = await tx
 			.insert(users)
-			.values({ id: newUserId(), email: used.token.email, displayName: pending.displayName, passwordHash: pending.passwordHash, role: 'trainee', locale: pending.locale })
+			.values({
+				id: newUserId(),
+				email: used.token.email,
+				displayName: pending.displayName,
+				passwordHash: pending.passwordHash,
+				role: 'trainee',
+				locale: pending.locale
+			})
 			.onConflictDoNothing({ target: users.email })
 			.returning();
 		if (!user) return { ok: false, reason: 'taken' }; // registered through another link meanwhile

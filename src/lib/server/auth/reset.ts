@@ -34,7 +34,10 @@ export type ResetTarget = { ok: true; email: string; displayName: string } | { o
 export async function resetTarget(db: Db, link: string, now = new Date()): Promise<ResetTarget> {
 	const seen = await peekToken(db, 'reset', link, now);
 	if (!seen.ok) return seen;
-	const [user] = await db.select().from(users).where(eq(users.id, seen.token.userId ?? ''));
+	const [user] = await db
+		.select()
+		.from(users)
+		.where(eq(users.id, seen.token.userId ?? ''));
 	return user && !user.disabledAt ? { ok: true, email: user.email, displayName: user.displayName } : { ok: false, reason: 'invalid' };
 }
 
@@ -46,7 +49,11 @@ export async function resetPassword(db: Db, link: string, newPassword: string, n
 		const used = await consumeToken(tx, 'reset', link, now);
 		if (!used.ok) return used;
 		const userId = used.token.userId ?? '';
-		const [user] = await tx.update(users).set({ passwordHash }).where(and(eq(users.id, userId), isNull(users.disabledAt))).returning({ id: users.id });
+		const [user] = await tx
+			.update(users)
+			.set({ passwordHash })
+			.where(and(eq(users.id, userId), isNull(users.disabledAt)))
+			.returning({ id: users.id });
 		if (!user) return { ok: false, reason: 'invalid' };
 		await tx.delete(sessions).where(eq(sessions.userId, userId));
 		await revokeTokens(tx, 'reset', { userId }, now);

@@ -25,9 +25,7 @@ export const ABSOLUTE_LIFETIME = 30 * DAY;
 export const RENEW_STEP = { short: 5 * MINUTE, remembered: DAY } as const;
 
 export type SessionUser = Pick<User, 'id' | 'email' | 'displayName' | 'role' | 'locale'>;
-export type SessionValidation =
-	| { session: Session; user: SessionUser; renewed: boolean }
-	| { session: null; user: null; renewed: false };
+export type SessionValidation = { session: Session; user: SessionUser; renewed: boolean } | { session: null; user: null; renewed: false };
 export type SessionOptions = { rememberMe?: boolean; now?: Date };
 
 /** 20 random bytes = 160 bits, base32 so it is cookie-safe. */
@@ -48,7 +46,12 @@ export function deadlineFor(session: Pick<Session, 'createdAt' | 'rememberMe'>, 
 }
 
 /** A session made by entering the password (login, registration, re-authentication). */
-export async function createSession(db: Pick<Db, 'insert'>, token: string, userId: string, { rememberMe = false, now = new Date() }: SessionOptions = {}): Promise<Session> {
+export async function createSession(
+	db: Pick<Db, 'insert'>,
+	token: string,
+	userId: string,
+	{ rememberMe = false, now = new Date() }: SessionOptions = {}
+): Promise<Session> {
 	const base = { createdAt: now, rememberMe };
 	const session: Session = { id: sessionIdFromToken(token), userId, ...base, expiresAt: deadlineFor(base, now), passwordAt: now };
 	await db.insert(sessions).values(session);
@@ -59,7 +62,11 @@ export async function createSession(db: Pick<Db, 'insert'>, token: string, userI
  * A new session for a re-entered password: a fresh token (so a token seen before the check is worth
  * nothing after it) with the same "remember me"; the old session ends in the same transaction.
  */
-export async function rotateSession(db: Db, old: Pick<Session, 'id' | 'userId' | 'rememberMe'>, now = new Date()): Promise<{ token: string; session: Session }> {
+export async function rotateSession(
+	db: Db,
+	old: Pick<Session, 'id' | 'userId' | 'rememberMe'>,
+	now = new Date()
+): Promise<{ token: string; session: Session }> {
 	const token = generateSessionToken();
 	let session: Session | undefined;
 	await db.transaction(async (tx) => {
@@ -94,11 +101,7 @@ const sessionLookup = prepared((db) =>
 		.prepare('session_lookup')
 );
 
-export async function validateSessionToken(
-	db: Db,
-	token: string,
-	now = new Date()
-): Promise<SessionValidation> {
+export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<SessionValidation> {
 	const id = sessionIdFromToken(token);
 	const [row] = await sessionLookup(db).execute({ id });
 	if (!row) return { session: null, user: null, renewed: false };

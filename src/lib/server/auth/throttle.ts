@@ -54,10 +54,7 @@ export async function takeToken(db: Db, key: string, bucket: Bucket, now = new D
 
 /** Seconds the account must still wait, 0 when it may try now. */
 export async function accountWait(db: Db, key: string, now = new Date()): Promise<number> {
-	const [row] = await db
-		.select({ blockedUntil: rateLimits.blockedUntil })
-		.from(rateLimits)
-		.where(eq(rateLimits.key, key));
+	const [row] = await db.select({ blockedUntil: rateLimits.blockedUntil }).from(rateLimits).where(eq(rateLimits.key, key));
 	const until = row?.blockedUntil?.getTime() ?? 0;
 	const wait = Math.max(0, Math.ceil((until - now.getTime()) / 1000));
 	if (wait > 0) logEvent('throttle.hit', { bucket: bucketName(key), waitSeconds: wait }, 'warn');

@@ -26,7 +26,10 @@ export const hashToken = sessionIdFromToken;
 /** Marks the unused tokens of this purpose for this account (or pending address) as used. */
 export async function revokeTokens(db: Runner, purpose: TokenPurpose, owner: { userId: string | null; email?: string }, now = new Date()): Promise<void> {
 	const whose = owner.userId ? eq(authTokens.userId, owner.userId) : and(isNull(authTokens.userId), eq(authTokens.email, owner.email ?? ''));
-	await db.update(authTokens).set({ usedAt: now }).where(and(eq(authTokens.purpose, purpose), whose, isNull(authTokens.usedAt)));
+	await db
+		.update(authTokens)
+		.set({ usedAt: now })
+		.where(and(eq(authTokens.purpose, purpose), whose, isNull(authTokens.usedAt)));
 }
 
 class DryRun extends Error {}
@@ -66,7 +69,10 @@ function problem(row: AuthToken | undefined, now: Date): TokenProblem | null {
 
 /** Reads a token without using it (to show the page behind the link). */
 export async function peekToken(db: Runner, purpose: TokenPurpose, token: string, now = new Date()): Promise<TokenLookup> {
-	const [row] = await db.select().from(authTokens).where(and(eq(authTokens.id, hashToken(token)), eq(authTokens.purpose, purpose)));
+	const [row] = await db
+		.select()
+		.from(authTokens)
+		.where(and(eq(authTokens.id, hashToken(token)), eq(authTokens.purpose, purpose)));
 	const reason = problem(row, now);
 	return reason || !row ? { ok: false, reason: reason ?? 'invalid' } : { ok: true, token: row };
 }

@@ -8,7 +8,17 @@
 import { fillFigures, placeholdersIn, type Norms } from './figures';
 import { BASE_LOCALE, inEach, type L } from './locales';
 import { renderMarkdown, type Bibliography } from './markdown';
-import { type CourseInfo, type GlossaryEntry, type RawLesson, type RawModule, type RawQuestion, type RawQuiz, type RawReflection, type RawVignette, type Support } from './schema';
+import {
+	type CourseInfo,
+	type GlossaryEntry,
+	type RawLesson,
+	type RawModule,
+	type RawQuestion,
+	type RawQuiz,
+	type RawReflection,
+	type RawVignette,
+	type Support
+} from './schema';
 
 type Raw = RawLesson | RawVignette | RawQuiz | RawReflection;
 type Sources = { norms: Norms; bibliography: Bibliography };
@@ -21,7 +31,11 @@ export function fillEach(text: L, norms: Norms): L {
 
 /** Picks one text from each language's file and fills in its figures (`text`), or renders it as well (`html`). */
 function pickers<R>(raw: L<R>, { norms, bibliography }: Sources) {
-	const fill = (pick: (r: R) => string | undefined) => fillEach(inEach((locale) => pick(raw[locale]) ?? ''), norms);
+	const fill = (pick: (r: R) => string | undefined) =>
+		fillEach(
+			inEach((locale) => pick(raw[locale]) ?? ''),
+			norms
+		);
 	return {
 		text: (pick: (r: R) => string | undefined): L => fill(pick),
 		html: (pick: (r: R) => string | undefined, inline = false): L => {
@@ -37,7 +51,14 @@ const reflectionPrompt = (key: string, html: L, support: Support | undefined) =>
 export type ReflectionPrompt = ReturnType<typeof reflectionPrompt>;
 
 function itemBase(meta: Meta, raw: L<Raw>, { norms }: Sources) {
-	return { ...meta, minutes: raw[BASE_LOCALE].minutes, title: fillEach(inEach((locale) => raw[locale].title), norms) };
+	return {
+		...meta,
+		minutes: raw[BASE_LOCALE].minutes,
+		title: fillEach(
+			inEach((locale) => raw[locale].title),
+			norms
+		)
+	};
 }
 
 function buildLesson(meta: Meta, raw: L<RawLesson>, sources: Sources, quoted: string[]) {
@@ -48,7 +69,14 @@ function buildLesson(meta: Meta, raw: L<RawLesson>, sources: Sources, quoted: st
 function buildReflection(meta: Meta, raw: L<RawReflection>, sources: Sources) {
 	const { support } = raw[BASE_LOCALE];
 	const promptHtml = pickers(raw, sources).html((r) => r.prompt);
-	return { ...itemBase(meta, raw, sources), type: 'reflection' as const, promptHtml, reflectionKey: meta.id, support, prompts: [reflectionPrompt(meta.id, promptHtml, support)] };
+	return {
+		...itemBase(meta, raw, sources),
+		type: 'reflection' as const,
+		promptHtml,
+		reflectionKey: meta.id,
+		support,
+		prompts: [reflectionPrompt(meta.id, promptHtml, support)]
+	};
 }
 
 function buildStep(itemId: string, step: RawVignette['steps'][number], i: number, { text, html }: Pickers<RawVignette>) {
@@ -57,7 +85,13 @@ function buildStep(itemId: string, step: RawVignette['steps'][number], i: number
 		id: step.id,
 		html: html((r) => at(r)?.text),
 		end: step.end === true,
-		reflection: step.reflection ? reflectionPrompt(`${itemId}/${step.id}`, html((r) => at(r)?.reflection?.prompt), step.reflection.support) : undefined,
+		reflection: step.reflection
+			? reflectionPrompt(
+					`${itemId}/${step.id}`,
+					html((r) => at(r)?.reflection?.prompt),
+					step.reflection.support
+				)
+			: undefined,
 		choices: (step.choices ?? []).map((c, j) => ({
 			id: c.id,
 			next: c.next,

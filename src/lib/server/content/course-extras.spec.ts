@@ -128,7 +128,8 @@ describe('the course as written', () => {
 		} catch {
 			// no git here (an unpacked release): nothing to compare with
 		}
-		if (last) expect(course.info.updated! >= last, `course.yaml updated ${course.info.updated} is older than the last content commit (${last}): bump it`).toBe(true);
+		if (last)
+			expect(course.info.updated! >= last, `course.yaml updated ${course.info.updated} is older than the last content commit (${last}): bump it`).toBe(true);
 		else expect(course.info.updated).not.toBeNull();
 	});
 

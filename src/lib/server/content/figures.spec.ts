@@ -17,7 +17,9 @@ describe('figures', () => {
 	});
 
 	it('fills every kind of placeholder', () => {
-		expect(fillFigures('{{norm:ever_cried}} ({{count:ever_cried}} van {{base:ever_cried}}), sd {{sd:proneness}}', norms, 'nl')).toBe('87,4% (715 van 819), sd 2,18');
+		expect(fillFigures('{{norm:ever_cried}} ({{count:ever_cried}} van {{base:ever_cried}}), sd {{sd:proneness}}', norms, 'nl')).toBe(
+			'87,4% (715 van 819), sd 2,18'
+		);
 	});
 
 	it('finds retyped percentages, decimals and study counts but not years or small numbers', () => {

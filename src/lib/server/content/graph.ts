@@ -33,7 +33,8 @@ export function checkVignetteGraph(v: RawVignette): string[] {
 	}
 	if (problems.length) return problems;
 	const { decisions, endings } = depthOf(v);
-	if (decisions < MIN_DECISIONS) problems.push(`steps: the longest path has ${decisions} decision point${decisions === 1 ? '' : 's'}; a vignette needs at least ${MIN_DECISIONS}`);
+	if (decisions < MIN_DECISIONS)
+		problems.push(`steps: the longest path has ${decisions} decision point${decisions === 1 ? '' : 's'}; a vignette needs at least ${MIN_DECISIONS}`);
 	if (endings < MIN_ENDINGS) problems.push(`steps: ${endings} distinct ending${endings === 1 ? '' : 's'}; a vignette needs at least ${MIN_ENDINGS}`);
 	return problems;
 }

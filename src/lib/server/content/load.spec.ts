@@ -115,14 +115,26 @@ describe('content validation', () => {
 	it.each([
 		['a missing English file', files({ '01-proef/les.en.md': '' }, ['les']), /les\.en\.md: \(file\)|body: must not be empty/],
 		['an item listed without files', files({}, ['les', 'weg']), /items\[1\]: "weg" needs weg\.nl and weg\.en/],
-		['a module id that differs from its folder', { ...files({}), '01-proef/module.yaml': moduleYaml(['les']).replace('id: proef', 'id: anders') }, /module\.yaml: id: must be "proef"/],
+		[
+			'a module id that differs from its folder',
+			{ ...files({}), '01-proef/module.yaml': moduleYaml(['les']).replace('id: proef', 'id: anders') },
+			/module\.yaml: id: must be "proef"/
+		],
 		['an unknown norm', files({ '01-proef/les.nl.md': lesson('{{norm:bestaat_niet}}') }), /unknown norm "bestaat_niet"/],
 		['an unknown reference', files({ '01-proef/les.nl.md': lesson('Zie [@niemand2020]') }), /unknown reference \[@niemand2020\]/],
 		['an unknown reference among several', files({ '01-proef/les.nl.md': lesson('Zie [@tlam2018; @niemand2020]') }), /unknown reference \[@niemand2020\]/],
 		['a retyped percentage', files({ '01-proef/les.nl.md': lesson('Ruim 87,4% huilde ooit.') }), /figure typed by hand \(87,4%\)/],
 		['a retyped study count', files({ '01-proef/les.nl.md': lesson('Van de 819 therapeuten') }), /figure typed by hand \(819\)/],
-		['a count placeholder for a norm without a count', files({ '01-proef/les.nl.md': lesson('{{count:proneness_therapists}}') }), /norm "proneness_therapists" has no count/],
-		['a norm whose source is unknown', { ...files({}), 'norms.yaml': norms.replace('source: tlam2018\n  where: Resultaten', 'source: niemand\n  where: Resultaten') }, /norms\.yaml: ever_cried\.source: unknown reference "niemand"/],
+		[
+			'a count placeholder for a norm without a count',
+			files({ '01-proef/les.nl.md': lesson('{{count:proneness_therapists}}') }),
+			/norm "proneness_therapists" has no count/
+		],
+		[
+			'a norm whose source is unknown',
+			{ ...files({}), 'norms.yaml': norms.replace('source: tlam2018\n  where: Resultaten', 'source: niemand\n  where: Resultaten') },
+			/norms\.yaml: ever_cried\.source: unknown reference "niemand"/
+		],
 		['a badly named module folder', { ...files({}), 'proef/module.yaml': moduleYaml(['les']) }, /proef\/: \(folder\): a module folder is named NN-slug/],
 		['invalid YAML', { ...files({}), '01-proef/module.yaml': 'id: [unclosed' }, /01-proef\/module\.yaml: \(file\)/]
 	])('refuses %s, naming file and field', (_name, input, expected) => {
@@ -134,13 +146,28 @@ describe('content validation', () => {
 
 	it.each([
 		['a dangling next', goodSteps.replace('next: c', 'next: nergens'), /choices\[1\]\.next: unknown step "nergens"/],
-		['fewer than four decision points on its longest path', goodSteps.replace('next: g', 'next: e').replace(/ {2}- id: g\n[\s\S]*?(?= {2}- id: b)/, ''), /steps: the longest path has 3 decision points; a vignette needs at least 4/],
-		['fewer than three distinct endings', goodSteps.replace('next: c', 'next: b').replace('  - id: c\n    end: true\n    text: Einde C\n', ''), /steps: 2 distinct endings; a vignette needs at least 3/],
+		[
+			'fewer than four decision points on its longest path',
+			goodSteps.replace('next: g', 'next: e').replace(/ {2}- id: g\n[\s\S]*?(?= {2}- id: b)/, ''),
+			/steps: the longest path has 3 decision points; a vignette needs at least 4/
+		],
+		[
+			'fewer than three distinct endings',
+			goodSteps.replace('next: c', 'next: b').replace('  - id: c\n    end: true\n    text: Einde C\n', ''),
+			/steps: 2 distinct endings; a vignette needs at least 3/
+		],
 		['an unknown start', goodSteps, /start: unknown step "z"/, 'z'],
 		['an unreachable step', goodSteps + '  - id: eiland\n    end: true\n    text: Nooit\n', /step "eiland" cannot be reached/],
 		['a loop (a path that never ends)', goodSteps.replace('next: d', 'next: a'), /loops and never ends/],
 		['a decision point with one choice', goodSteps.replace('      - { id: y, text: Y, feedback: Omdat, next: c }\n', ''), /at least two choices/],
-		['an ending with choices', goodSteps.replace('    end: true\n    text: Einde B', '    end: true\n    text: Einde B\n    choices:\n      - { id: q, text: Q, feedback: F, next: c }\n      - { id: r, text: R, feedback: F, next: c }'), /either end: true or at least two choices/],
+		[
+			'an ending with choices',
+			goodSteps.replace(
+				'    end: true\n    text: Einde B',
+				'    end: true\n    text: Einde B\n    choices:\n      - { id: q, text: Q, feedback: F, next: c }\n      - { id: r, text: R, feedback: F, next: c }'
+			),
+			/either end: true or at least two choices/
+		],
 		['duplicate step ids', goodSteps.replace('id: c\n', 'id: b\n').replace('next: c', 'next: b'), /duplicate step id "b"/],
 		['"!" in feedback', goodSteps.replace('feedback: Omdat, next: d', 'feedback: Goed zo!, next: d'), /steps\[0\]\.choices\[0\]\.feedback: "!" in feedback/]
 	])('refuses a vignette with %s', (_name, steps, expected, start?: string) => {
@@ -154,7 +181,8 @@ describe('content validation', () => {
 
 	const quiz = (questions: string) => `type: quiz\ntitle: Quiz\nminutes: 5\nquestions:\n${questions}`;
 	const quizCase = (q: string) => files({ '01-proef/q.nl.yaml': quiz(q), '01-proef/q.en.yaml': quiz(q) }, ['les', 'q']);
-	const estimate = '  - id: a\n    kind: estimate\n    prompt: Schat het percentage van de {{base:ever_cried}}.\n    norm: ever_cried\n    min: 0\n    max: 100\n    feedback: Het was {{norm:ever_cried}}.\n';
+	const estimate =
+		'  - id: a\n    kind: estimate\n    prompt: Schat het percentage van de {{base:ever_cried}}.\n    norm: ever_cried\n    min: 0\n    max: 100\n    feedback: Het was {{norm:ever_cried}}.\n';
 
 	it('accepts an estimate whose answer is quoted only in its own feedback, and a base in its prompt', () => {
 		expect(problems(quizCase(estimate))).toEqual([]);
@@ -167,18 +195,58 @@ describe('content validation', () => {
 	});
 
 	it.each([
-		['a single-choice question with two right answers', '  - id: a\n    kind: single\n    prompt: P\n    options:\n      - { id: x, text: X, correct: true }\n      - { id: y, text: Y, correct: true }\n', /exactly one option must be correct/],
-		['an attitude statement compared with a mean', '  - id: a\n    kind: attitude\n    statement: S\n    norm: proneness_therapists\n', /norm "proneness_therapists" must be a percent/],
-		['a scale compared with a percentage', '  - id: a\n    kind: scale\n    prompt: P\n    min: 1\n    max: 10\n    minLabel: nooit\n    maxLabel: vaak\n    compare: [ever_cried]\n', /compare\[0\]: norm "ever_cried" must be a mean/],
-		['an estimate with min above max', '  - id: a\n    kind: estimate\n    prompt: P\n    norm: ever_cried\n    min: 100\n    max: 0\n', /max: must be above min/],
+		[
+			'a single-choice question with two right answers',
+			'  - id: a\n    kind: single\n    prompt: P\n    options:\n      - { id: x, text: X, correct: true }\n      - { id: y, text: Y, correct: true }\n',
+			/exactly one option must be correct/
+		],
+		[
+			'an attitude statement compared with a mean',
+			'  - id: a\n    kind: attitude\n    statement: S\n    norm: proneness_therapists\n',
+			/norm "proneness_therapists" must be a percent/
+		],
+		[
+			'a scale compared with a percentage',
+			'  - id: a\n    kind: scale\n    prompt: P\n    min: 1\n    max: 10\n    minLabel: nooit\n    maxLabel: vaak\n    compare: [ever_cried]\n',
+			/compare\[0\]: norm "ever_cried" must be a mean/
+		],
+		[
+			'an estimate with min above max',
+			'  - id: a\n    kind: estimate\n    prompt: P\n    norm: ever_cried\n    min: 100\n    max: 0\n',
+			/max: must be above min/
+		],
 		['an unknown question kind', '  - id: a\n    kind: raadsel\n    prompt: P\n', /questions\.0\.kind/],
 		['duplicate question ids', '  - id: a\n    kind: reflection\n    prompt: P\n  - id: a\n    kind: reflection\n    prompt: Q\n', /duplicate question id/],
-		['a later prompt that quotes an estimate\'s answer', `${estimate}  - id: b\n    kind: reflection\n    prompt: Van hen huilde {{norm:ever_cried}}. Wat vind jij?\n`, /q\.nl\.yaml: questions\[1\]\.prompt: \{\{norm:ever_cried\}\} gives away the answer to questions\[0\] \("a"\)/],
-		['an earlier option that quotes an estimate\'s answer', `  - id: b\n    kind: single\n    prompt: P\n    options:\n      - { id: x, text: "Ooit gehuild: {{norm:ever_cried}}", correct: true }\n      - { id: y, text: Y }\n${estimate}`, /questions\[0\]\.options\[0\]\.text: \{\{norm:ever_cried\}\} gives away the answer to questions\[1\]/],
-		['two questions answered by the same figure', `${estimate}  - id: b\n    kind: estimate\n    prompt: Nog eens?\n    norm: ever_cried\n    min: 0\n    max: 100\n`, /questions\[1\]\.norm: "ever_cried" also answers questions\[0\] \("a"\)/],
-		['an earlier feedback that quotes a later estimate\'s answer', `  - id: b\n    kind: reflection\n    prompt: P\n    feedback: Van hen huilde {{norm:ever_cried}}.\n${estimate}`, /questions\[0\]\.feedback: \{\{norm:ever_cried\}\} gives away the answer to the later questions\[1\] \("a"\)/],
-		['an earlier feedback that counts a later statement\'s answer', `  - id: b\n    kind: single\n    prompt: P\n    options:\n      - { id: x, text: X, correct: true }\n      - { id: y, text: Y }\n    feedback: "{{count:ever_cried}} huilde weleens."\n  - id: a\n    kind: attitude\n    statement: S\n    norm: ever_cried\n`, /questions\[0\]\.feedback: \{\{norm:ever_cried\}\} gives away the answer to the later questions\[1\] \("a"\)/],
-		['an attitude statement that quotes its own answer', '  - id: a\n    kind: attitude\n    statement: "{{norm:burdens_client}} vindt dat tranen de cliënt belasten."\n    norm: burdens_client\n', /questions\[0\]\.statement: \{\{norm:burdens_client\}\} gives away the answer to questions\[0\]/]
+		[
+			"a later prompt that quotes an estimate's answer",
+			`${estimate}  - id: b\n    kind: reflection\n    prompt: Van hen huilde {{norm:ever_cried}}. Wat vind jij?\n`,
+			/q\.nl\.yaml: questions\[1\]\.prompt: \{\{norm:ever_cried\}\} gives away the answer to questions\[0\] \("a"\)/
+		],
+		[
+			"an earlier option that quotes an estimate's answer",
+			`  - id: b\n    kind: single\n    prompt: P\n    options:\n      - { id: x, text: "Ooit gehuild: {{norm:ever_cried}}", correct: true }\n      - { id: y, text: Y }\n${estimate}`,
+			/questions\[0\]\.options\[0\]\.text: \{\{norm:ever_cried\}\} gives away the answer to questions\[1\]/
+		],
+		[
+			'two questions answered by the same figure',
+			`${estimate}  - id: b\n    kind: estimate\n    prompt: Nog eens?\n    norm: ever_cried\n    min: 0\n    max: 100\n`,
+			/questions\[1\]\.norm: "ever_cried" also answers questions\[0\] \("a"\)/
+		],
+		[
+			"an earlier feedback that quotes a later estimate's answer",
+			`  - id: b\n    kind: reflection\n    prompt: P\n    feedback: Van hen huilde {{norm:ever_cried}}.\n${estimate}`,
+			/questions\[0\]\.feedback: \{\{norm:ever_cried\}\} gives away the answer to the later questions\[1\] \("a"\)/
+		],
+		[
+			"an earlier feedback that counts a later statement's answer",
+			`  - id: b\n    kind: single\n    prompt: P\n    options:\n      - { id: x, text: X, correct: true }\n      - { id: y, text: Y }\n    feedback: "{{count:ever_cried}} huilde weleens."\n  - id: a\n    kind: attitude\n    statement: S\n    norm: ever_cried\n`,
+			/questions\[0\]\.feedback: \{\{norm:ever_cried\}\} gives away the answer to the later questions\[1\] \("a"\)/
+		],
+		[
+			'an attitude statement that quotes its own answer',
+			'  - id: a\n    kind: attitude\n    statement: "{{norm:burdens_client}} vindt dat tranen de cliënt belasten."\n    norm: burdens_client\n',
+			/questions\[0\]\.statement: \{\{norm:burdens_client\}\} gives away the answer to questions\[0\]/
+		]
 	])('refuses a quiz with %s', (_name, questions, expected) => {
 		expect(problems(quizCase(questions)).join('\n')).toMatch(expected);
 	});
@@ -186,17 +254,34 @@ describe('content validation', () => {
 
 describe('figures whose base the article leaves unclear', () => {
 	it.each([
-		['a {{base:…}} placeholder for it', 'Van de {{base:burdens_client}} vond {{norm:burdens_client}} het belastend.', /les\.nl\.md: body: \{\{base:burdens_client\}\}: the article leaves the base of "burdens_client" unclear/],
-		['a count placeholder in its sentence', 'Van de {{count:ever_cried}} vond {{norm:burdens_client}} het belastend.', /les\.nl\.md: body: \{\{norm:burdens_client\}\} is printed with a base/],
+		[
+			'a {{base:…}} placeholder for it',
+			'Van de {{base:burdens_client}} vond {{norm:burdens_client}} het belastend.',
+			/les\.nl\.md: body: \{\{base:burdens_client\}\}: the article leaves the base of "burdens_client" unclear/
+		],
+		[
+			'a count placeholder in its sentence',
+			'Van de {{count:ever_cried}} vond {{norm:burdens_client}} het belastend.',
+			/les\.nl\.md: body: \{\{norm:burdens_client\}\} is printed with a base/
+		],
 		['“of all therapists”', 'Van alle therapeuten vond {{norm:burdens_client}} het belastend.', /\{\{norm:burdens_client\}\} is printed with a base/],
-		['“of those who had ever cried”', 'Van wie weleens huilde, vond {{norm:burdens_client}} het belastend.', /\{\{norm:burdens_client\}\} is printed with a base/],
-		['“of all therapists” in English', '{{norm:burdens_client}} of all therapists think it burdens the client.', /\{\{norm:burdens_client\}\} is printed with a base/]
+		[
+			'“of those who had ever cried”',
+			'Van wie weleens huilde, vond {{norm:burdens_client}} het belastend.',
+			/\{\{norm:burdens_client\}\} is printed with a base/
+		],
+		[
+			'“of all therapists” in English',
+			'{{norm:burdens_client}} of all therapists think it burdens the client.',
+			/\{\{norm:burdens_client\}\} is printed with a base/
+		]
 	])('refuses %s', (_name, body, expected) => {
 		expect(problems(files({ '01-proef/les.nl.md': lesson(body) })).join('\n')).toMatch(expected);
 	});
 
 	it('accepts the figure without a base, or with a sentence that says the base is unclear', () => {
-		const body = 'Een deel ({{norm:burdens_client}}) vond het belastend. Of {{norm:burdens_client}} geldt voor alle therapeuten of voor wie weleens huilde, zegt het artikel niet.';
+		const body =
+			'Een deel ({{norm:burdens_client}}) vond het belastend. Of {{norm:burdens_client}} geldt voor alle therapeuten of voor wie weleens huilde, zegt het artikel niet.';
 		expect(problems(files({ '01-proef/les.nl.md': lesson(body) }))).toEqual([]);
 	});
 
@@ -212,7 +297,11 @@ describe('prose checks', () => {
 	const body = (text: string) => problems(files({ '01-proef/les.nl.md': lesson(text) })).join('\n');
 
 	it.each([
-		['a sentence without its full stop', 'Afwijzing kan pijn doen en je wilt erbij horen Het gaat om verbinding.', /les\.nl\.md: body: “horen Het”: a sentence runs on without its full stop/],
+		[
+			'a sentence without its full stop',
+			'Afwijzing kan pijn doen en je wilt erbij horen Het gaat om verbinding.',
+			/les\.nl\.md: body: “horen Het”: a sentence runs on without its full stop/
+		],
 		['a run-on across a line break', 'Dat zie je in de scan zien\nOnderzoek van Hsu laat het zien.', /“zien Onderzoek”: a sentence runs on/],
 		['an English run-on', 'It hurts like physical pain This is why.', /“pain This”: a sentence runs on/],
 		['straight double quotes', 'Ze zei "het mag" en ging door.', /les\.nl\.md: body: 2× straight double quote ", first in/],
@@ -226,14 +315,15 @@ describe('prose checks', () => {
 	it('accepts names after a full stop, Dutch names with Van/De, apostrophes and curly double quotes', () => {
 		const text = [
 			'Onderzoek van Hsu (2013) en Nelson laat dat zien. Het gaat om ’t Lam en Vingerhoets, en om collega’s.',
-			'Zie ook het werk van Van Kleef en van De Vries. It’s the clients’ view, and the therapists\' too.',
+			"Zie ook het werk van Van Kleef en van De Vries. It’s the clients’ view, and the therapists' too.",
 			'Ze zei “het mag” en ’s avonds schreef ze het op, in de jaren ’80.'
 		].join(' ');
 		expect(body(text)).toBe('');
 	});
 
 	it('allows "!" outside feedback but not in a quiz question\'s feedback', () => {
-		const quiz = (feedback: string) => `type: quiz\ntitle: Quiz\nminutes: 5\nquestions:\n  - id: a\n    kind: reflection\n    prompt: Schrijf het op!\n    feedback: ${feedback}\n`;
+		const quiz = (feedback: string) =>
+			`type: quiz\ntitle: Quiz\nminutes: 5\nquestions:\n  - id: a\n    kind: reflection\n    prompt: Schrijf het op!\n    feedback: ${feedback}\n`;
 		const run = (f: string) => problems(files({ '01-proef/q.nl.yaml': quiz(f), '01-proef/q.en.yaml': quiz(f) }, ['les', 'q'])).join('\n');
 		expect(run('Goed gedaan!')).toMatch(/q\.nl\.yaml: questions\[0\]\.feedback: "!" in feedback/);
 		expect(run('Goed gedaan.')).toBe('');
@@ -247,20 +337,38 @@ describe('references', () => {
 		['without a title', 'nelson2008:\n  authors: ["Nelson, J.K."]\n  year: 2008\n', /bibliography\.yaml: nelson2008\.title/],
 		['without authors', 'nelson2008:\n  year: 2008\n  title: Clinical assessment of crying\n', /bibliography\.yaml: nelson2008\.authors/],
 		['without a year', 'nelson2008:\n  authors: ["Nelson, J.K."]\n  title: Clinical assessment of crying\n', /bibliography\.yaml: nelson2008\.year/],
-		['with a placeholder title', 'nelson2008:\n  authors: ["Nelson, J.K."]\n  year: 2008\n  title: "TODO: titel opzoeken"\n', /nelson2008\.title: contains a placeholder marker/],
-		['marked as assumed in a note', 'hill1988:\n  authors: ["Hill, C.E."]\n  year: 1988\n  title: Effects\n  note: { nl: Aangenomen, en: Assumed, not checked }\n', /hill1988\.note\.en: contains a placeholder marker/],
+		[
+			'with a placeholder title',
+			'nelson2008:\n  authors: ["Nelson, J.K."]\n  year: 2008\n  title: "TODO: titel opzoeken"\n',
+			/nelson2008\.title: contains a placeholder marker/
+		],
+		[
+			'marked as assumed in a note',
+			'hill1988:\n  authors: ["Hill, C.E."]\n  year: 1988\n  title: Effects\n  note: { nl: Aangenomen, en: Assumed, not checked }\n',
+			/hill1988\.note\.en: contains a placeholder marker/
+		],
 		['with an unknown author', 'web:\n  authors: onbekende auteur\n  year: 2025\n  title: Waarom huilen we\n', /web\.authors: contains a placeholder marker/],
-		['with n.d. for a printed source', 'tlam_nl:\n  authors: ["’t Lam, C."]\n  year: n.d.\n  title: Tranen\n', /tlam_nl\.year: "n\.d\." is only for an undated web page/]
+		[
+			'with n.d. for a printed source',
+			'tlam_nl:\n  authors: ["’t Lam, C."]\n  year: n.d.\n  title: Tranen\n',
+			/tlam_nl\.year: "n\.d\." is only for an undated web page/
+		]
 	])('refuses an entry %s', (_name, entry, expected) => {
 		expect(withRef(entry)).toMatch(expected);
 	});
 
 	it('accepts a note that says honestly which detail could not be verified', () => {
-		expect(withRef('geraldo2024:\n  authors: ["Geraldo, A."]\n  year: 2024\n  title: Guidelines\n  note: { nl: Jaargang niet geverifieerd., en: Volume not verified. }\n')).toBe('');
+		expect(
+			withRef(
+				'geraldo2024:\n  authors: ["Geraldo, A."]\n  year: 2024\n  title: Guidelines\n  note: { nl: Jaargang niet geverifieerd., en: Volume not verified. }\n'
+			)
+		).toBe('');
 	});
 
 	it('accepts an undated web page with its url', () => {
-		expect(withRef('blog:\n  authors: De Geneeskracht van Knuffelen\n  year: n.d.\n  title: Knuffelen bij depressie\n  url: https://example.org/knuffelen\n')).toBe('');
+		expect(
+			withRef('blog:\n  authors: De Geneeskracht van Knuffelen\n  year: n.d.\n  title: Knuffelen bij depressie\n  url: https://example.org/knuffelen\n')
+		).toBe('');
 	});
 });
 
@@ -306,7 +414,10 @@ describe('the real course in content/', () => {
 			expect(decisions.length, v.id).toBeGreaterThanOrEqual(3);
 			for (const d of decisions) expect(d.choices.length, `${v.id}/${d.id}`).toBeGreaterThanOrEqual(3);
 			// Choices change what happens: some decision point leads to different next steps.
-			expect(decisions.some((d) => new Set(d.choices.map((c) => c.next)).size > 1), v.id).toBe(true);
+			expect(
+				decisions.some((d) => new Set(d.choices.map((c) => c.next)).size > 1),
+				v.id
+			).toBe(true);
 			expect(Object.values(v.steps).filter((s) => s.end).length, v.id).toBeGreaterThanOrEqual(2);
 		}
 	});

@@ -59,16 +59,16 @@ function parseFile(file: string, source: string, problems: string[]): Raw | null
 	try {
 		if (file.endsWith('.md')) {
 			const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
-			if (!match) return problems.push(`${file}: (file): a lesson starts with front matter between --- lines`), null;
+			if (!match) return (problems.push(`${file}: (file): a lesson starts with front matter between --- lines`), null);
 			const front = lessonFrontSchema.safeParse(parseYaml(match[1] ?? ''));
-			if (!front.success) return problems.push(...issues(file, front.error)), null;
-			if (!(match[2] ?? '').trim()) return problems.push(`${file}: body: must not be empty`), null;
+			if (!front.success) return (problems.push(...issues(file, front.error)), null);
+			if (!(match[2] ?? '').trim()) return (problems.push(`${file}: body: must not be empty`), null);
 			return { ...front.data, body: match[2] ?? '' };
 		}
 		const data: unknown = parseYaml(source);
 		const type = (data as { type?: unknown } | null)?.type;
 		const schema = type === 'vignette' ? vignetteSchema : type === 'quiz' ? quizSchema : type === 'reflection' ? reflectionItemSchema : null;
-		if (!schema) return problems.push(`${file}: type: must be vignette, quiz or reflection (lessons are .md)`), null;
+		if (!schema) return (problems.push(`${file}: type: must be vignette, quiz or reflection (lessons are .md)`), null);
 		const result = schema.safeParse(data);
 		return result.success ? result.data : (problems.push(...issues(file, result.error)), null);
 	} catch (error) {
@@ -107,7 +107,9 @@ function checkStyle(at: string, path: string, text: string, norms: Norms, proble
 	for (const what of quoteStyleProblems(text)) problems.push(`${at} ${what}: quote with curly double quotes “…”`);
 	if (/(^|\.)feedback$/.test(path) && /!(?!\[)/.test(text)) problems.push(`${at} "!" in feedback: feedback explains, it does not exclaim`);
 	for (const id of new Set(basesClaimedForUnclear(text, norms)))
-		problems.push(`${at} {{norm:${id}}} is printed with a base, but the article leaves its base unclear: drop “of all …”/“of those who cried”, or say that the base is unclear`);
+		problems.push(
+			`${at} {{norm:${id}}} is printed with a base, but the article leaves its base unclear: drop “of all …”/“of those who cried”, or say that the base is unclear`
+		);
 }
 
 function normRefs(raw: Raw): string[] {
@@ -136,7 +138,8 @@ function checkNormRefs(file: string, raw: Raw, norms: Norms, problems: string[])
 		if (q.kind === 'scale') q.compare.forEach((id, j) => need(id, 'mean', `compare[${j}]`));
 		if (hasOptions(q)) {
 			const right = q.options.filter((o) => o.correct).length;
-			if (q.kind === 'single' ? right !== 1 : right < 1) problems.push(`${file}: questions[${i}].options: ${q.kind === 'single' ? 'exactly one' : 'at least one'} option must be correct`);
+			if (q.kind === 'single' ? right !== 1 : right < 1)
+				problems.push(`${file}: questions[${i}].options: ${q.kind === 'single' ? 'exactly one' : 'at least one'} option must be correct`);
 		}
 		const ids = hasOptions(q) ? q.options.map((o) => o.id) : [];
 		if (new Set(ids).size !== ids.length) problems.push(`${file}: questions[${i}].options: duplicate option id`);
@@ -169,7 +172,9 @@ function checkGivenAway(file: string, raw: Raw, problems: string[]): void {
 			for (const [field, text] of seen) {
 				if (typeof text !== 'string') continue;
 				if (placeholdersIn(text).some((p) => p.id === q.norm && p.kind !== 'base'))
-					problems.push(`${file}: questions[${j}].${field}: {{norm:${q.norm}}} gives away the answer to questions[${i}] ("${q.id}") before the learner has answered it`);
+					problems.push(
+						`${file}: questions[${j}].${field}: {{norm:${q.norm}}} gives away the answer to questions[${i}] ("${q.id}") before the learner has answered it`
+					);
 			}
 		}
 		for (const [j, earlier] of raw.questions.slice(0, i).entries()) {
@@ -190,12 +195,12 @@ export function loadCourse(files: Record<string, string>): Course {
 	const problems: string[] = [];
 	const yamlFile = <T>(name: string, schema: z.ZodType<T>): T | null => {
 		const source = files[name];
-		if (source === undefined) return problems.push(`${name}: (file): missing`), null;
+		if (source === undefined) return (problems.push(`${name}: (file): missing`), null);
 		try {
 			const result = schema.safeParse(parseYaml(source));
 			return result.success ? result.data : (problems.push(...issues(name, result.error)), null);
 		} catch (error) {
-			return problems.push(`${name}: (file): ${(error as Error).message.split('\n')[0]}`), null;
+			return (problems.push(`${name}: (file): ${(error as Error).message.split('\n')[0]}`), null);
 		}
 	};
 	const bibliography = yamlFile('bibliography.yaml', bibliographySchema) ?? {};
@@ -217,7 +222,13 @@ export function loadCourse(files: Record<string, string>): Course {
 	const info = 'course.yaml' in files ? yamlFile('course.yaml', courseInfoSchema) : null;
 	const glossary = problems.length ? [] : rawGlossary.map((e) => ({ ...e, term: fillEach(e.term, norms), definition: fillEach(e.definition, norms) }));
 
-	const folders = [...new Set(Object.keys(files).filter((f) => f.includes('/')).map((f) => f.split('/')[0] ?? ''))].sort();
+	const folders = [
+		...new Set(
+			Object.keys(files)
+				.filter((f) => f.includes('/'))
+				.map((f) => f.split('/')[0] ?? '')
+		)
+	].sort();
 	const modules: Module[] = [];
 	const items = new Map<string, Item>();
 	for (const folder of folders) {
@@ -246,7 +257,8 @@ export function loadCourse(files: Record<string, string>): Course {
 			if (LOCALES.some((l) => !parsed[l])) continue;
 			const raws = parsed as L<Raw>;
 			const differs = LOCALES.filter((l) => JSON.stringify(shapeOf(raws[l])) !== JSON.stringify(shapeOf(raws[BASE_LOCALE])));
-			for (const l of differs) problems.push(`${fileOf[l]}: (file): structure differs from ${fileOf[BASE_LOCALE]} (ids, next, correct, norms or minutes must match)`);
+			for (const l of differs)
+				problems.push(`${fileOf[l]}: (file): structure differs from ${fileOf[BASE_LOCALE]} (ids, next, correct, norms or minutes must match)`);
 			if (differs.length) continue;
 			for (const [file, r] of LOCALES.map((l) => [fileOf[l], raws[l]] as const)) {
 				checkText(file, r, norms, bibliography, problems);
@@ -265,7 +277,11 @@ export function loadCourse(files: Record<string, string>): Course {
 	if (new Set(moduleIds).size !== moduleIds.length) problems.push('(course): two module folders share an id');
 	if (modules.length === 0) problems.push('(course): no module folders found');
 	if (problems.length) throw new ContentError(problems);
-	const version = versionOf(Object.keys(files).sort().map((f) => `${f}\n${files[f]}`));
+	const version = versionOf(
+		Object.keys(files)
+			.sort()
+			.map((f) => `${f}\n${files[f]}`)
+	);
 	return buildCourse({ modules, items, norms, bibliography, glossary, info, version });
 }
 

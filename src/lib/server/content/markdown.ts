@@ -37,5 +37,7 @@ export function renderMarkdown(source: string, bibliography: Bibliography, inlin
 	if (inline) return marked.parseInline(withCitations) as string;
 	// A wide table scrolls inside its own box on a phone instead of widening the page; the box takes focus so
 	// keyboard users can scroll it too.
-	return (marked.parse(withCitations) as string).replaceAll('<table>', '<div class="table-scroll" tabindex="0"><table>').replaceAll('</table>', '</table></div>');
+	return (marked.parse(withCitations) as string)
+		.replaceAll('<table>', '<div class="table-scroll" tabindex="0"><table>')
+		.replaceAll('</table>', '</table></div>');
 }

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureCourse, fixtureFiles, item } from '../../../../tests/fixtures/course';
 import { loadCourse } from './load';
-import { DECISION_SECONDS, QUESTION_SECONDS, READING_WPM, REFLECTION_SECONDS, estimateMinutes, estimateSeconds, fileOfIn, minutesProblems, moduleEstimate, withMinutes, wordCount } from './minutes';
+import {
+	DECISION_SECONDS,
+	QUESTION_SECONDS,
+	READING_WPM,
+	REFLECTION_SECONDS,
+	estimateMinutes,
+	estimateSeconds,
+	fileOfIn,
+	minutesProblems,
+	moduleEstimate,
+	withMinutes,
+	wordCount
+} from './minutes';
 
 describe('the study-time estimate', () => {
 	it('counts words, not tags or entities', () => {
-		expect(wordCount('<p>Een cliënt&nbsp;huilt, <em>87,4%</em> van de therapeuten: \'t Lam’s zelf-onthulling.</p>')).toBe(10);
+		expect(wordCount("<p>Een cliënt&nbsp;huilt, <em>87,4%</em> van de therapeuten: 't Lam’s zelf-onthulling.</p>")).toBe(10);
 		expect(wordCount('')).toBe(0);
 	});
 
@@ -64,7 +76,9 @@ describe('the minutes rule', () => {
 	});
 
 	it('rewrites only the minutes line, the front matter one in a lesson', () => {
-		expect(withMinutes('---\ntype: lesson\ntitle: Les\nminutes: 5\n---\nminutes: 7 in de tekst\n', 9)).toBe('---\ntype: lesson\ntitle: Les\nminutes: 9\n---\nminutes: 7 in de tekst\n');
+		expect(withMinutes('---\ntype: lesson\ntitle: Les\nminutes: 5\n---\nminutes: 7 in de tekst\n', 9)).toBe(
+			'---\ntype: lesson\ntitle: Les\nminutes: 9\n---\nminutes: 7 in de tekst\n'
+		);
 		expect(withMinutes('type: quiz\nminutes: 5\nquestions:\n  - minutes: 3\n', 14)).toBe('type: quiz\nminutes: 14\nquestions:\n  - minutes: 3\n');
 	});
 });

@@ -86,10 +86,12 @@ export function minutesProblems(course: Course, fileOf: FileOf): string[] {
 	for (const module of course.modules) {
 		for (const item of module.items) {
 			const estimate = estimateMinutes(item);
-			if (item.minutes < MINUTES_FLOOR * estimate) problems.push(`${fileOf.item(item)}: minutes: ${item.minutes} is below ${floor} of the estimated ${estimate}; ${advice}`);
+			if (item.minutes < MINUTES_FLOOR * estimate)
+				problems.push(`${fileOf.item(item)}: minutes: ${item.minutes} is below ${floor} of the estimated ${estimate}; ${advice}`);
 		}
 		const estimate = moduleEstimate(module);
-		if (module.minutes < MINUTES_FLOOR * estimate) problems.push(`${fileOf.module(module)}: minutes: ${module.minutes} is below ${floor} of the estimated ${estimate} (the sum of its items); ${advice}`);
+		if (module.minutes < MINUTES_FLOOR * estimate)
+			problems.push(`${fileOf.module(module)}: minutes: ${module.minutes} is below ${floor} of the estimated ${estimate} (the sum of its items); ${advice}`);
 	}
 	return problems;
 }

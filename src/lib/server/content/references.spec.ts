@@ -10,7 +10,15 @@ describe('the literature list', () => {
 
 	it("sorts by first author ('t Lam under L), then year, and builds the source line", () => {
 		const list = formatReferences({
-			tritt2015: { authors: ['Tritt, A.'], year: 2015, title: 'Patients', journal: 'Psychotherapy', volume: '52(3)', pages: '373–380', doi: '10.1037/a0038711' },
+			tritt2015: {
+				authors: ['Tritt, A.'],
+				year: 2015,
+				title: 'Patients',
+				journal: 'Psychotherapy',
+				volume: '52(3)',
+				pages: '373–380',
+				doi: '10.1037/a0038711'
+			},
 			tlam2018: { authors: ["'t Lam, C."], year: 2018, title: 'Tears in therapy' },
 			knox2017: { authors: ['Knox, S.'], year: 2017, title: 'Crying', publisher: 'APA', url: 'javascript:alert(1)' },
 			blume2015: { authors: ['Blume-Marcovici, A.C.'], year: 2015, title: 'When therapists cry' },

@@ -63,8 +63,5 @@ function format(bibliography: Bibliography): FormattedReference[] {
 				url: url && /^https?:\/\//.test(url) ? url : null
 			};
 		})
-		.sort(
-			(a, b) =>
-				sortKey(a.authors).localeCompare(sortKey(b.authors), 'nl') || a.year.localeCompare(b.year) || a.title.localeCompare(b.title, 'nl')
-		);
+		.sort((a, b) => sortKey(a.authors).localeCompare(sortKey(b.authors), 'nl') || a.year.localeCompare(b.year) || a.title.localeCompare(b.title, 'nl'));
 }

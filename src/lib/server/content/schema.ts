@@ -43,11 +43,15 @@ export const normSchema = z
 export const normsFileSchema = z.record(z.string().regex(/^[a-z0-9_]+$/, 'use snake_case ids'), normSchema);
 
 /** Words that mark an unfinished or guessed reference; a reference is complete or it is not there. */
-const PLACEHOLDER_MARK = /\b(?:assumed|aangenomen|todo|tbd|fixme|xxx|onbekende?|unknown|placeholder|niet geverifieerd|not verified|unverified|ongeverifieerd)\b/i;
+const PLACEHOLDER_MARK =
+	/\b(?:assumed|aangenomen|todo|tbd|fixme|xxx|onbekende?|unknown|placeholder|niet geverifieerd|not verified|unverified|ongeverifieerd)\b/i;
 /** In a note, saying that a detail (volume, pages) could not be verified is honest disclosure, not a guess. */
 const GUESS_MARK = /\b(?:assumed|aangenomen|todo|tbd|fixme|xxx|placeholder)\b/i;
 const NOTE_FIELDS = ['note', 'verified'];
-const refText = text.refine((s) => !PLACEHOLDER_MARK.test(s), 'contains a placeholder marker (assumed, TODO, onbekend …): complete the reference from its source');
+const refText = text.refine(
+	(s) => !PLACEHOLDER_MARK.test(s),
+	'contains a placeholder marker (assumed, TODO, onbekend …): complete the reference from its source'
+);
 export const referenceSchema = z
 	.object({
 		/** Required unless the source itself names no author (`anonymous: true`, e.g. an unsigned web page). */
@@ -58,13 +62,18 @@ export const referenceSchema = z
 		/** Required unless the work is known only as cited in another source (`citedIn`), as APA's secondary citation. */
 		title: refText.optional(),
 		/** The key of the source that cites this work, where the work itself could not be identified. */
-		citedIn: z.string().regex(/^[a-z0-9_]+$/).optional(),
+		citedIn: z
+			.string()
+			.regex(/^[a-z0-9_]+$/)
+			.optional(),
 		cite: refText.optional()
 	})
 	.loose()
 	.superRefine((r, ctx) => {
-		if (!r.authors && !r.anonymous) ctx.addIssue({ code: 'custom', path: ['authors'], message: 'required (or anonymous: true where the source names no author)' });
-		if (!r.title && !r.citedIn) ctx.addIssue({ code: 'custom', path: ['title'], message: 'required (or citedIn: <key> for a work known only as cited in another source)' });
+		if (!r.authors && !r.anonymous)
+			ctx.addIssue({ code: 'custom', path: ['authors'], message: 'required (or anonymous: true where the source names no author)' });
+		if (!r.title && !r.citedIn)
+			ctx.addIssue({ code: 'custom', path: ['title'], message: 'required (or citedIn: <key> for a work known only as cited in another source)' });
 		if (r.year === 'n.d.' && !(typeof r.url === 'string' || r.medium === 'web'))
 			ctx.addIssue({ code: 'custom', path: ['year'], message: '"n.d." is only for an undated web page (give its url or medium: web)' });
 		const walk = (value: unknown, path: (string | number)[]): void => {
@@ -132,9 +141,7 @@ export const courseInfoSchema = z
 	})
 	.strict();
 
-export const lessonFrontSchema = z
-	.object({ type: z.literal('lesson'), title: text, minutes })
-	.strict();
+export const lessonFrontSchema = z.object({ type: z.literal('lesson'), title: text, minutes }).strict();
 
 const choiceSchema = z.object({ id, text, feedback: text, next: id }).strict();
 const stepSchema = z
@@ -200,13 +207,9 @@ export const questionSchema = z.discriminatedUnion('kind', [
 	z.object({ ...questionBase, kind: z.literal('reflection'), prompt: text, support }).strict()
 ]);
 
-export const quizSchema = z
-	.object({ type: z.literal('quiz'), title: text, minutes, questions: z.array(questionSchema).min(1) })
-	.strict();
+export const quizSchema = z.object({ type: z.literal('quiz'), title: text, minutes, questions: z.array(questionSchema).min(1) }).strict();
 
-export const reflectionItemSchema = z
-	.object({ type: z.literal('reflection'), title: text, minutes, prompt: text, support })
-	.strict();
+export const reflectionItemSchema = z.object({ type: z.literal('reflection'), title: text, minutes, prompt: text, support }).strict();
 
 export type Norm = z.infer<typeof normSchema>;
 export type Reference = z.infer<typeof referenceSchema>;

@@ -20,13 +20,88 @@ function prose(text: string): string {
  * so "…van Hsu" and "Nelson (2005)" pass; nor does a starter that begins a name ("van Van Kleef", "De Vries").
  */
 const SENTENCE_STARTERS = [
-	'De', 'Het', 'Een', 'Dat', 'Dit', 'Die', 'Deze', 'Er', 'Ik', 'Je', 'Jij', 'Jouw', 'We', 'Wij', 'Ze', 'Zij', 'Hij', 'Hun',
-	'Maar', 'En', 'Ook', 'Toch', 'Dus', 'Want', 'Als', 'Wat', 'Hoe', 'Waarom', 'Wie', 'Wanneer', 'Welke', 'Zo', 'Daar', 'Daarom',
-	'Soms', 'Vaak', 'Veel', 'Bij', 'Met', 'Na', 'Op', 'Uit', 'Voor', 'Van', 'Onderzoek', 'Niet', 'Nu',
-	'The', 'This', 'That', 'These', 'Those', 'It', 'You', 'Your', 'They', 'He', 'She', 'We', 'Our', 'There',
-	'But', 'And', 'So', 'Yet', 'When', 'What', 'How', 'Why', 'Who', 'Which', 'If', 'Research', 'Not', 'Now', 'Many', 'Some'
+	'De',
+	'Het',
+	'Een',
+	'Dat',
+	'Dit',
+	'Die',
+	'Deze',
+	'Er',
+	'Ik',
+	'Je',
+	'Jij',
+	'Jouw',
+	'We',
+	'Wij',
+	'Ze',
+	'Zij',
+	'Hij',
+	'Hun',
+	'Maar',
+	'En',
+	'Ook',
+	'Toch',
+	'Dus',
+	'Want',
+	'Als',
+	'Wat',
+	'Hoe',
+	'Waarom',
+	'Wie',
+	'Wanneer',
+	'Welke',
+	'Zo',
+	'Daar',
+	'Daarom',
+	'Soms',
+	'Vaak',
+	'Veel',
+	'Bij',
+	'Met',
+	'Na',
+	'Op',
+	'Uit',
+	'Voor',
+	'Van',
+	'Onderzoek',
+	'Niet',
+	'Nu',
+	'The',
+	'This',
+	'That',
+	'These',
+	'Those',
+	'It',
+	'You',
+	'Your',
+	'They',
+	'He',
+	'She',
+	'We',
+	'Our',
+	'There',
+	'But',
+	'And',
+	'So',
+	'Yet',
+	'When',
+	'What',
+	'How',
+	'Why',
+	'Who',
+	'Which',
+	'If',
+	'Research',
+	'Not',
+	'Now',
+	'Many',
+	'Some'
 ];
-const RUN_ON = new RegExp(`(?<![\\p{L}’'-])(\\p{Ll}[\\p{Ll}’'-]+)[ \\t]*\\n?[ \\t]*(${SENTENCE_STARTERS.join('|')})(?![\\p{L}’'-])(?! (?:\\p{Lu}|der |den |de ))`, 'gu');
+const RUN_ON = new RegExp(
+	`(?<![\\p{L}’'-])(\\p{Ll}[\\p{Ll}’'-]+)[ \\t]*\\n?[ \\t]*(${SENTENCE_STARTERS.join('|')})(?![\\p{L}’'-])(?! (?:\\p{Lu}|der |den |de ))`,
+	'gu'
+);
 
 /** Deliberate exceptions: an excerpt listed here ("lowercase Capitalised") is not a run-on. */
 export const RUN_ON_EXCEPTIONS: string[] = [];
@@ -55,16 +130,25 @@ const ELISION = /^(?:t|s|n|k|r|m|em|er|\d\d)(?![\p{L}])/u;
  */
 export function quoteStyleProblems(text: string): string[] {
 	const bare = prose(text);
-	const around = (i: number) => bare.slice(Math.max(0, i - 12), i + 13).replace(/\s+/g, ' ').trim();
+	const around = (i: number) =>
+		bare
+			.slice(Math.max(0, i - 12), i + 13)
+			.replace(/\s+/g, ' ')
+			.trim();
 	/** One problem per kind of mark, with how often it occurs and where it first does. */
-	const report = (what: string, hits: number[]) =>
-		hits.length ? [`${hits.length}× ${what}, first in “${around(hits[0] ?? 0)}”`] : [];
+	const report = (what: string, hits: number[]) => (hits.length ? [`${hits.length}× ${what}, first in “${around(hits[0] ?? 0)}”`] : []);
 	const opening = [...bare.matchAll(/(?<=^|[\s([—–/])['’](?=\p{L}|\d)/gu)].map((m) => m.index).filter((i) => !ELISION.test(bare.slice(i + 1)));
 	const open = (bare.match(/“/g) ?? []).length;
 	const close = (bare.match(/”/g) ?? []).length;
 	return [
-		...report('straight double quote "', [...bare.matchAll(/"/g)].map((m) => m.index)),
-		...report('single quote ‘', [...bare.matchAll(/‘/g)].map((m) => m.index)),
+		...report(
+			'straight double quote "',
+			[...bare.matchAll(/"/g)].map((m) => m.index)
+		),
+		...report(
+			'single quote ‘',
+			[...bare.matchAll(/‘/g)].map((m) => m.index)
+		),
 		...report('single quote opening a quotation', opening),
 		...(open !== close ? [`${open} opening “ but ${close} closing ”`] : [])
 	];

@@ -113,7 +113,7 @@ describe('support: grief on reflection prompts', () => {
 		expect(problems(() => load({ r: 'grief' }, {})).length).toBeGreaterThan(0);
 	});
 
-	it('is set on the course\'s after-care reflection about one\'s own grief', () => {
+	it("is set on the course's after-care reflection about one's own grief", () => {
 		const course = loadCourse(readContentFiles('content'));
 		const item = course.items.get('reflectie-nazorg-en-eigen-verdriet');
 		expect(item?.type === 'reflection' && item.support).toBe('grief');

@@ -44,4 +44,3 @@ export async function closeDatabase(): Promise<void> {
 }
 
 export { schema };
-

@@ -53,7 +53,9 @@ export async function subscribe(database: Database, channel: string, onPayload: 
 		current.subscribers.delete(onPayload);
 		if (current.subscribers.size > 0 || open.get(channel) !== current) return;
 		open.delete(channel);
-		await (await current.stop)();
+		await (
+			await current.stop
+		)();
 	};
 }
 

@@ -30,7 +30,13 @@ export type CaseAtHand = { value: string; type: CaseItem['type']; title: string;
 export function caseAtHand(course: Course, group: Pick<Group, 'id' | 'caseId'>, locale: Locale): CaseAtHand | null {
 	const item = caseItem(course, group);
 	if (!item) return null;
-	return { value: `${item.type}:${item.id}`, type: item.type, title: item.title[locale], url: `/modules/${item.moduleId}/${item.id}`, resultsUrl: `/groups/${group.id}/results` };
+	return {
+		value: `${item.type}:${item.id}`,
+		type: item.type,
+		title: item.title[locale],
+		url: `/modules/${item.moduleId}/${item.id}`,
+		resultsUrl: `/groups/${group.id}/results`
+	};
 }
 
 /** Every vignette and quiz, by module, as the facilitator's choice list shows them ("vignette:<id>"). */
@@ -38,7 +44,9 @@ export function caseChoices(course: Course, locale: Locale) {
 	return course.modules
 		.map((m) => ({
 			module: m.title[locale],
-			items: m.items.filter((i) => i.type === 'vignette' || i.type === 'quiz').map((i) => ({ value: targetKey(i.type, i.id), title: i.title[locale], type: i.type }))
+			items: m.items
+				.filter((i) => i.type === 'vignette' || i.type === 'quiz')
+				.map((i) => ({ value: targetKey(i.type, i.id), title: i.title[locale], type: i.type }))
 		}))
 		.filter((m) => m.items.length > 0);
 }
@@ -54,7 +62,13 @@ function meetingDay(date: string, now: Date): Date | 'bad-date' | 'date-in-past'
 }
 
 /** Only the facilitator calls this (the route asks the policy); the meeting may be today, not earlier. */
-export async function pickCase(db: Db, course: Course, group: Group, input: PickInput, now = new Date()): Promise<{ ok: true } | { ok: false; error: PickError }> {
+export async function pickCase(
+	db: Db,
+	course: Course,
+	group: Group,
+	input: PickInput,
+	now = new Date()
+): Promise<{ ok: true } | { ok: false; error: PickError }> {
 	if (input.members < MIN_MEMBERS) return { ok: false, error: 'too-few-members' };
 	const [type, id] = input.target.split(':');
 	const item = id ? course.items.get(id) : undefined;

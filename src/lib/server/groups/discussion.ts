@@ -75,10 +75,21 @@ export async function createPost(db: Db, group: Group, author: SessionUser, inpu
 		const [parent] = await db
 			.select({ id: groupPosts.id })
 			.from(groupPosts)
-			.where(and(eq(groupPosts.id, parentId), eq(groupPosts.groupId, group.id), eq(groupPosts.caseId, caseId), isNull(groupPosts.parentId), isNull(groupPosts.deletedAt)));
+			.where(
+				and(
+					eq(groupPosts.id, parentId),
+					eq(groupPosts.groupId, group.id),
+					eq(groupPosts.caseId, caseId),
+					isNull(groupPosts.parentId),
+					isNull(groupPosts.deletedAt)
+				)
+			);
 		if (!parent) return { ok: false, error: 'no-reply-here' };
 	}
-	const [row] = await db.insert(groupPosts).values({ groupId: group.id, caseId, authorId: author.id, parentId, body: clean.body }).returning({ id: groupPosts.id });
+	const [row] = await db
+		.insert(groupPosts)
+		.values({ groupId: group.id, caseId, authorId: author.id, parentId, body: clean.body })
+		.returning({ id: groupPosts.id });
 	if (!row) throw new Error('insert returned no post');
 	await announcePost(db, { postId: row.id, groupId: group.id, caseId });
 	return { ok: true, id: row.id };

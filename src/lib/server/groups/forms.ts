@@ -15,7 +15,13 @@ export const memberSchema = z.object({ member: z.string({ error: 'error_group_ha
 export const revokeInviteSchema = z.object({ invite: z.string({ error: 'error_invite_unknown' }) });
 
 /** Whether a member shows their name with their results: the box ticked, or not. */
-export const showNameSchema = z.object({ showName: z.literal('1').optional().catch(undefined).transform((value) => value === '1') });
+export const showNameSchema = z.object({
+	showName: z
+		.literal('1')
+		.optional()
+		.catch(undefined)
+		.transform((value) => value === '1')
+});
 
 /** Text the domain checks itself (meeting.ts, discussion.ts): not text reads as empty. CR LF line breaks become LF, as the textarea counts them. */
 const typed = z
@@ -29,7 +35,12 @@ export const moveSchema = z.object({ from: phase });
 export const notesSchema = z.object({ phase, notes: typed });
 
 /** A post's id: digits, else none. */
-export const postIdField = z.string().regex(/^\d{1,9}$/).transform(Number).nullable().catch(null);
+export const postIdField = z
+	.string()
+	.regex(/^\d{1,9}$/)
+	.transform(Number)
+	.nullable()
+	.catch(null);
 export const postSchema = z.object({ parentId: postIdField, body: typed });
 export const editSchema = z.object({ postId: postIdField, body: typed });
 export const removeSchema = z.object({ postId: postIdField });

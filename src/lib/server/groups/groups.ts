@@ -86,7 +86,16 @@ async function withdrawShares(tx: Tx, groupId: string, memberId: string): Promis
 		.delete(reflectionShares)
 		.where(and(eq(reflectionShares.groupId, groupId), inArray(reflectionShares.reflectionId, mine)))
 		.returning({ id: reflectionShares.reflectionId });
-	if (gone.length > 0) await tx.update(reflections).set({ visibility: 'private', updatedAt: new Date() }).where(inArray(reflections.id, gone.map((g) => g.id)));
+	if (gone.length > 0)
+		await tx
+			.update(reflections)
+			.set({ visibility: 'private', updatedAt: new Date() })
+			.where(
+				inArray(
+					reflections.id,
+					gone.map((g) => g.id)
+				)
+			);
 }
 
 export type LeaveResult = { ok: true; groupDeleted: boolean } | { ok: false; reason: 'hand-over-first' };
@@ -142,7 +151,11 @@ export async function leaveAllGroups(tx: Tx, userId: string): Promise<void> {
 			.orderBy(asc(groupMembers.joinedAt))
 			.limit(1);
 		if (!next) await tx.delete(groups).where(eq(groups.id, groupId));
-		else await tx.update(groups).set({ facilitatorId: next.id }).where(and(eq(groups.id, groupId), eq(groups.facilitatorId, userId)));
+		else
+			await tx
+				.update(groups)
+				.set({ facilitatorId: next.id })
+				.where(and(eq(groups.id, groupId), eq(groups.facilitatorId, userId)));
 	}
 }
 

@@ -29,8 +29,7 @@ export async function revokeGroupInvite(db: Db, groupId: string, inviteId: strin
 }
 
 export type GroupInviteLookup =
-	| { ok: true; group: { id: string; name: string; facilitatorName: string | null; members: number } }
-	| { ok: false; reason: 'throttled' | 'invalid' };
+	{ ok: true; group: { id: string; name: string; facilitatorName: string | null; members: number } } | { ok: false; reason: 'throttled' | 'invalid' };
 
 /** Finds the group an invite code opens. Throttled per client IP, in the same bucket as cohort invites. */
 export async function lookupGroupInvite(db: Db, code: string, ip: string, now = new Date()): Promise<GroupInviteLookup> {

@@ -49,7 +49,14 @@ export function distribution(options: Option[], answers: MemberAnswer[], viewerI
 export type QuestionResult = { id: string; heading: string; promptHtml: string; kind: string; result: Distribution; norm: NormView | null };
 
 /** Per member: the path of their latest attempt at the vignette. */
-export function vignetteQuestions(v: Vignette, latest: Map<string, { step: string; choice: string }[]>, names: Map<string, string | null>, viewerId: string, locale: Locale, heading: (n: number) => string): QuestionResult[] {
+export function vignetteQuestions(
+	v: Vignette,
+	latest: Map<string, { step: string; choice: string }[]>,
+	names: Map<string, string | null>,
+	viewerId: string,
+	locale: Locale,
+	heading: (n: number) => string
+): QuestionResult[] {
 	return Object.values(v.steps)
 		.filter((s) => !s.end && s.choices.length > 0)
 		.map((s, i) => {
@@ -63,7 +70,11 @@ export function vignetteQuestions(v: Vignette, latest: Map<string, { step: strin
 }
 
 /** The answer options a question's answers fall into: its options, agree/neutral/disagree, or ranges of numbers. */
-export function optionsOf(q: Question, locale: Locale, labels: { agree: string; neutral: string; disagree: string }): { options: Option[]; bucket: (v: QuizAnswerValue) => string[] } | null {
+export function optionsOf(
+	q: Question,
+	locale: Locale,
+	labels: { agree: string; neutral: string; disagree: string }
+): { options: Option[]; bucket: (v: QuizAnswerValue) => string[] } | null {
 	switch (q.kind) {
 		case 'single':
 		case 'multiple':
@@ -99,7 +110,15 @@ export function optionsOf(q: Question, locale: Locale, labels: { agree: string; 
 	}
 }
 
-export function quizQuestions(course: Course, quiz: Quiz, latest: Map<string, Map<string, QuizAnswerValue>>, names: Map<string, string | null>, viewerId: string, locale: Locale, labels: { agree: string; neutral: string; disagree: string; heading: (n: number) => string }): QuestionResult[] {
+export function quizQuestions(
+	course: Course,
+	quiz: Quiz,
+	latest: Map<string, Map<string, QuizAnswerValue>>,
+	names: Map<string, string | null>,
+	viewerId: string,
+	locale: Locale,
+	labels: { agree: string; neutral: string; disagree: string; heading: (n: number) => string }
+): QuestionResult[] {
 	const results: QuestionResult[] = [];
 	for (const q of quiz.questions) {
 		const shape = optionsOf(q, locale, labels);
@@ -109,7 +128,14 @@ export function quizQuestions(course: Course, quiz: Quiz, latest: Map<string, Ma
 			return value === undefined ? [] : [{ memberId, name: names.get(memberId) ?? null, chosen: shape.bucket(value) }];
 		});
 		const norm = answeredByNorm(q) ? presentNorm(course, q.norm, locale) : null;
-		results.push({ id: q.id, heading: labels.heading(results.length + 1), promptHtml: q.promptHtml[locale], kind: q.kind, result: distribution(shape.options, answers, viewerId), norm });
+		results.push({
+			id: q.id,
+			heading: labels.heading(results.length + 1),
+			promptHtml: q.promptHtml[locale],
+			kind: q.kind,
+			result: distribution(shape.options, answers, viewerId),
+			norm
+		});
 	}
 	return results;
 }
@@ -136,7 +162,8 @@ async function latestAnswers(db: Db, itemId: string, memberIds: string[]) {
 	const ids = [...latestAttempt.values()];
 	const answers = ids.length === 0 ? [] : await db.select().from(quizAnswers).where(inArray(quizAnswers.attemptId, ids));
 	const latest = new Map<string, Map<string, QuizAnswerValue>>();
-	for (const [learnerId, attemptId] of latestAttempt) latest.set(learnerId, new Map(answers.filter((a) => a.attemptId === attemptId).map((a) => [a.questionId, a.answer])));
+	for (const [learnerId, attemptId] of latestAttempt)
+		latest.set(learnerId, new Map(answers.filter((a) => a.attemptId === attemptId).map((a) => [a.questionId, a.answer])));
 	return latest;
 }
 

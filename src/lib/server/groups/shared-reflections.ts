@@ -12,7 +12,6 @@ import { logReads } from '../audit';
 import { readableBy } from '../policy';
 import type { CaseItem } from './case';
 
-
 export type SharedReflection = { id: number; promptHtml: string; body: string; authorName: string | null; mine: boolean };
 
 export async function sharedReflections(db: Db, group: Group, item: CaseItem, viewer: SessionUser, locale: Locale): Promise<SharedReflection[]> {
@@ -26,7 +25,11 @@ export async function sharedReflections(db: Db, group: Group, item: CaseItem, vi
 		.where(and(eq(reflectionShares.groupId, group.id), eq(reflections.itemId, item.id), eq(reflections.visibility, 'group'), readableBy(viewer)))
 		.orderBy(asc(reflections.updatedAt));
 	const shown = rows.filter(({ reflection }) => reflection.body.trim());
-	await logReads(db, viewer, shown.map(({ reflection }) => ({ learnerId: reflection.learnerId, what: `reflection:${reflection.promptKey}` })));
+	await logReads(
+		db,
+		viewer,
+		shown.map(({ reflection }) => ({ learnerId: reflection.learnerId, what: `reflection:${reflection.promptKey}` }))
+	);
 	return shown.map(({ reflection, named, authorName }) => ({
 		id: reflection.id,
 		promptHtml: prompts.get(reflection.promptKey) ?? '',

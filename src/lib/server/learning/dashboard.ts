@@ -31,7 +31,9 @@ const dashboardQuery = prepared((db) =>
 			progress: jsonArray<Omit<ProgressRow, 'updatedAt'> & { updatedAt: string }>(sql`
 				select json_agg(json_build_object('itemId', ${progress.itemId}, 'moduleId', ${progress.moduleId}, 'status', ${progress.status}, 'updatedAt', ${progress.updatedAt}) order by ${progress.updatedAt} desc)
 				from ${progress} where ${progress.learnerId} = ${sql.placeholder('learnerId')}`),
-			assignments: jsonArray<Omit<DashboardAssignment, 'dueAt' | 'submittedAt' | 'reviewedAt'> & { dueAt: string; submittedAt: string | null; reviewedAt: string | null }>(sql`
+			assignments: jsonArray<
+				Omit<DashboardAssignment, 'dueAt' | 'submittedAt' | 'reviewedAt'> & { dueAt: string; submittedAt: string | null; reviewedAt: string | null }
+			>(sql`
 				select json_agg(json_build_object(
 					'id', ${assignments.id}, 'targetType', ${assignments.targetType}, 'targetId', ${assignments.targetId}, 'dueAt', ${assignments.dueAt},
 					'submittedAt', ${assignmentLearners.submittedAt}, 'reviewedAt', ${assignmentLearners.reviewedAt},

@@ -19,7 +19,9 @@ export const chooseSchema = z.object({ step: loose, choice: loose, openedAt });
 /** The question must be one of this quiz's answerable ones; its answer is checked against it by scoring.parseAnswer. */
 export const answerSchema = (quiz: Quiz) =>
 	z.object({
-		question: z.string({ error: 'error_unknown_question' }).refine((id) => quiz.questions.some((q) => q.id === id && q.kind !== 'reflection'), 'error_unknown_question'),
+		question: z
+			.string({ error: 'error_unknown_question' })
+			.refine((id) => quiz.questions.some((q) => q.id === id && q.kind !== 'reflection'), 'error_unknown_question'),
 		writeKey,
 		answer: z.array(z.unknown(), { error: 'error_bad_request' }).transform((values) => values.filter((v): v is string => typeof v === 'string')),
 		openedAt

@@ -113,12 +113,23 @@ function presentAnswer(course: Course, q: Question, value: QuizAnswerValue, loca
 		}
 		case 'estimate': {
 			const norm = presentNorm(course, q.norm, locale);
-			return { type: 'estimate' as const, verdict, guess: formatNumber(Number(value), locale), norm, distance: norm ? formatNumber(estimateDistance(Number(value), norm.value), locale) : null };
+			return {
+				type: 'estimate' as const,
+				verdict,
+				guess: formatNumber(Number(value), locale),
+				norm,
+				distance: norm ? formatNumber(estimateDistance(Number(value), norm.value), locale) : null
+			};
 		}
 		case 'attitude':
 			return { type: 'attitude' as const, verdict, value: Number(value), agrees: agrees(Number(value)), norm: presentNorm(course, q.norm, locale) };
 		case 'scale':
-			return { type: 'scale' as const, verdict, value: Number(value), compare: q.compare.map((id) => presentNorm(course, id, locale)).filter((n) => n !== null) };
+			return {
+				type: 'scale' as const,
+				verdict,
+				value: Number(value),
+				compare: q.compare.map((id) => presentNorm(course, id, locale)).filter((n) => n !== null)
+			};
 		default:
 			return { type: 'none' as const, verdict };
 	}

@@ -22,7 +22,12 @@ export async function quizAttemptsOf(db: Db, learnerId: string, quizId: string):
 	const answers = await db
 		.select()
 		.from(quizAnswers)
-		.where(inArray(quizAnswers.attemptId, attempts.map((a) => a.id)));
+		.where(
+			inArray(
+				quizAnswers.attemptId,
+				attempts.map((a) => a.id)
+			)
+		);
 	return attempts.map((a) => ({
 		...a,
 		answers: new Map(answers.filter((x) => x.attemptId === a.id).map((x) => [x.questionId, x.answer]))

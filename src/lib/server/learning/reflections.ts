@@ -56,8 +56,7 @@ export type SaveInput = {
 };
 type Shown = { visibility: string; named: boolean };
 export type SaveResult =
-	| ({ ok: true; version: number; savedAt: Date } & Shown)
-	| { ok: false; conflict: { version: number; body: string; savedAt: Date } & Shown };
+	({ ok: true; version: number; savedAt: Date } & Shown) | { ok: false; conflict: { version: number; body: string; savedAt: Date } & Shown };
 
 const shown = (r: SavedReflection): Shown => ({ visibility: sharingChoice(r), named: r.share?.named ?? false });
 
@@ -120,7 +119,10 @@ async function save(tx: Tx, learnerId: string, input: SaveInput): Promise<SaveRe
 		const [saved] = await withShares(tx, [row]);
 		return { ok: true as const, version: row.version, savedAt: row.updatedAt, ...shown(saved ?? { ...row, share: null }) };
 	}
-	const [stored] = await tx.select().from(reflections).where(and(eq(reflections.learnerId, learnerId), eq(reflections.promptKey, key)));
+	const [stored] = await tx
+		.select()
+		.from(reflections)
+		.where(and(eq(reflections.learnerId, learnerId), eq(reflections.promptKey, key)));
 	const [now] = stored ? await withShares(tx, [stored]) : [];
 	if (!now) return { ok: false as const, conflict: { version: 0, body: '', visibility: 'private', named: false, savedAt: new Date(0) } };
 	if (now.body === body && sameSharing(now, sharing)) return { ok: true as const, version: now.version, savedAt: now.updatedAt, ...shown(now) };

@@ -3,8 +3,25 @@ import type { Question } from '../content';
 import { agrees, judge, parseAnswer, scoreAttempt } from './scoring';
 
 const html = { nl: '', en: '' };
-const single: Question = { id: 's', kind: 'single', promptHtml: html, options: [{ id: 'a', text: html, correct: true }, { id: 'b', text: html, correct: false }] };
-const multiple: Question = { id: 'm', kind: 'multiple', promptHtml: html, options: [{ id: 'a', text: html, correct: true }, { id: 'b', text: html, correct: true }, { id: 'c', text: html, correct: false }] };
+const single: Question = {
+	id: 's',
+	kind: 'single',
+	promptHtml: html,
+	options: [
+		{ id: 'a', text: html, correct: true },
+		{ id: 'b', text: html, correct: false }
+	]
+};
+const multiple: Question = {
+	id: 'm',
+	kind: 'multiple',
+	promptHtml: html,
+	options: [
+		{ id: 'a', text: html, correct: true },
+		{ id: 'b', text: html, correct: true },
+		{ id: 'c', text: html, correct: false }
+	]
+};
 const estimate: Question = { id: 'e', kind: 'estimate', promptHtml: html, norm: 'n', min: 0, max: 100 };
 const attitude: Question = { id: 't', kind: 'attitude', promptHtml: html, norm: 'n' };
 
@@ -45,7 +62,11 @@ describe('judging', () => {
 		expect([1, 4, 5, 7].map(agrees)).toEqual([false, false, true, true]);
 	});
 	it('scores only judged questions', () => {
-		const answers = new Map<string, string | string[] | number>([['s', 'a'], ['m', ['a']], ['t', 6]]);
+		const answers = new Map<string, string | string[] | number>([
+			['s', 'a'],
+			['m', ['a']],
+			['t', 6]
+		]);
 		expect(scoreAttempt([single, multiple, attitude], answers)).toEqual({ correct: 1, judged: 2 });
 	});
 });

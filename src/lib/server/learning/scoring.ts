@@ -41,7 +41,10 @@ export type Verdict = 'correct' | 'partly' | 'incorrect' | null;
 /** Right or wrong applies to knowledge questions only; estimates, attitudes and ratings are compared, not judged. */
 export function judge(question: Question, value: QuizAnswerValue): Verdict {
 	if (!hasOptions(question)) return null;
-	const right = question.options.filter((o) => o.correct).map((o) => o.id).sort();
+	const right = question.options
+		.filter((o) => o.correct)
+		.map((o) => o.id)
+		.sort();
 	const given = (Array.isArray(value) ? value : [String(value)]).slice().sort();
 	if (right.join() === given.join()) return 'correct';
 	return given.some((g) => right.includes(g)) ? 'partly' : 'incorrect';

@@ -73,7 +73,10 @@ export type Median = { learners: number; minutes: number };
 export type StudyTimes = { items: Map<string, Median>; total: Median | null };
 
 const active = sql<number>`case when ${studyTime.beatSeconds} > 0 then ${studyTime.beatSeconds} else ${studyTime.eventSeconds} end`;
-const toMedian = (row: { learners: number; seconds: number }): Median => ({ learners: Number(row.learners), minutes: Math.max(1, Math.round(Number(row.seconds) / 60)) });
+const toMedian = (row: { learners: number; seconds: number }): Median => ({
+	learners: Number(row.learners),
+	minutes: Math.max(1, Math.round(Number(row.seconds) / 60))
+});
 
 /**
  * Median active time of learners who completed each item, and of the whole list (learners who completed

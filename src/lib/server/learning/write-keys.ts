@@ -25,7 +25,10 @@ export async function claimWriteKey<T>(tx: Tx, userId: string, scope: string, ke
 	const scoped = `${scope}:${key}`;
 	const claimed = await tx.insert(writeKeys).values({ userId, key: scoped }).onConflictDoNothing().returning({ key: writeKeys.key });
 	if (claimed.length > 0) return null;
-	const [row] = await tx.select({ result: writeKeys.result }).from(writeKeys).where(and(eq(writeKeys.userId, userId), eq(writeKeys.key, scoped)));
+	const [row] = await tx
+		.select({ result: writeKeys.result })
+		.from(writeKeys)
+		.where(and(eq(writeKeys.userId, userId), eq(writeKeys.key, scoped)));
 	return { first: row?.result as T };
 }
 

@@ -6,11 +6,7 @@ import { buildSnapshot, targetItems } from './snapshot';
 
 export type AssignmentStatus = 'not-started' | 'in-progress' | 'submitted' | 'late' | 'reviewed';
 
-export function statusOf(
-	row: { submittedAt: Date | null; reviewedAt: Date | null; dueAt: Date },
-	touched: boolean,
-	now = new Date()
-): AssignmentStatus {
+export function statusOf(row: { submittedAt: Date | null; reviewedAt: Date | null; dueAt: Date }, touched: boolean, now = new Date()): AssignmentStatus {
 	if (row.reviewedAt) return 'reviewed';
 	if (row.submittedAt) return 'submitted';
 	if (row.dueAt.getTime() < now.getTime()) return 'late';
@@ -64,14 +60,25 @@ export async function assignmentsOfLearner(db: Db, course: Course, learnerId: st
 			.orderBy(asc(assignments.dueAt)),
 		db.select({ itemId: progress.itemId }).from(progress).where(eq(progress.learnerId, learnerId))
 	]);
-	return rows.map((r) => ({ ...r, status: statusOf({ ...r.work, dueAt: r.assignment.dueAt }, touchedBy(course, touched, r.assignment.targetType, r.assignment.targetId), now) }));
+	return rows.map((r) => ({
+		...r,
+		status: statusOf({ ...r.work, dueAt: r.assignment.dueAt }, touchedBy(course, touched, r.assignment.targetType, r.assignment.targetId), now)
+	}));
 }
 
 /** Every assignment of a cohort with the status per trainee: one query for the rows, one for progress. */
 export async function assignmentsOfCohort(db: Db, course: Course, cohortId: string, now = new Date()) {
 	const list = await db.select().from(assignments).where(eq(assignments.cohortId, cohortId)).orderBy(asc(assignments.dueAt));
 	if (list.length === 0) return [];
-	const work = await db.select().from(assignmentLearners).where(inArray(assignmentLearners.assignmentId, list.map((a) => a.id)));
+	const work = await db
+		.select()
+		.from(assignmentLearners)
+		.where(
+			inArray(
+				assignmentLearners.assignmentId,
+				list.map((a) => a.id)
+			)
+		);
 	const learnerIds = [...new Set(work.map((w) => w.learnerId))];
 	const touched = learnerIds.length
 		? await db.select({ learnerId: progress.learnerId, itemId: progress.itemId }).from(progress).where(inArray(progress.learnerId, learnerIds))
@@ -137,7 +144,14 @@ export async function replyToFeedback(db: Db, assignmentId: number, learnerId: s
 	const rows = await db
 		.update(assignmentLearners)
 		.set({ reply: reply.trim(), repliedAt: new Date() })
-		.where(and(eq(assignmentLearners.assignmentId, assignmentId), eq(assignmentLearners.learnerId, learnerId), isNotNull(assignmentLearners.reviewedAt), isNull(assignmentLearners.repliedAt)))
+		.where(
+			and(
+				eq(assignmentLearners.assignmentId, assignmentId),
+				eq(assignmentLearners.learnerId, learnerId),
+				isNotNull(assignmentLearners.reviewedAt),
+				isNull(assignmentLearners.repliedAt)
+			)
+		)
 		.returning({ id: assignmentLearners.assignmentId });
 	return rows.length > 0;
 }

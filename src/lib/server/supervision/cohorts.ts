@@ -3,7 +3,6 @@ import type { Db } from '../db';
 import { cohortInvites, cohortMembers, cohorts, users, type Cohort } from '../db/schema';
 import { hashInviteCode, inviteLookupAllowed, looksLikeInviteCode, newInviteCode } from '../invite-codes';
 
-
 export async function createCohort(db: Db, supervisorId: string, name: string): Promise<Cohort> {
 	const [cohort] = await db.insert(cohorts).values({ id: crypto.randomUUID(), supervisorId, name: name.trim() }).returning();
 	if (!cohort) throw new Error('cohort not created');
@@ -48,9 +47,7 @@ export async function revokeInvite(db: Db, cohortId: string, inviteId: string): 
 	return rows.length > 0;
 }
 
-export type InviteLookup =
-	| { ok: true; cohort: { id: string; name: string; supervisorName: string } }
-	| { ok: false; reason: 'throttled' | 'invalid' };
+export type InviteLookup = { ok: true; cohort: { id: string; name: string; supervisorName: string } } | { ok: false; reason: 'throttled' | 'invalid' };
 
 /** Finds the cohort an invite code opens. Throttled per client IP against guessing. */
 export async function lookupInvite(db: Db, code: string, ip: string, now = new Date()): Promise<InviteLookup> {

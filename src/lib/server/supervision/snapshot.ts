@@ -32,7 +32,14 @@ export function targetItems(course: Course, targetType: string, targetId: string
 }
 
 async function snapshotItem(db: Db, learnerId: string, item: Item, locale: Locale): Promise<SubmissionSnapshot['items'][number]> {
-	const [status, saved] = await Promise.all([itemStatus(db, learnerId, item.id), reflectionsOf(db, learnerId, item.prompts.map((p) => p.key))]);
+	const [status, saved] = await Promise.all([
+		itemStatus(db, learnerId, item.id),
+		reflectionsOf(
+			db,
+			learnerId,
+			item.prompts.map((p) => p.key)
+		)
+	]);
 	const entry: SubmissionSnapshot['items'][number] = { id: item.id, type: item.type, title: item.title[locale], completed: status === 'completed' };
 	const prompts = new Map(item.prompts.map((p) => [p.key, plain(p.html[locale])]));
 	if (item.type === 'vignette') {
@@ -49,10 +56,9 @@ async function snapshotItem(db: Db, learnerId: string, item: Item, locale: Local
 			if (q.kind === 'reflection') continue;
 			const value = attempt?.answers.get(q.id);
 			if (value === undefined) continue;
-			const answer =
-				hasOptions(q)
-					? (Array.isArray(value) ? value : [String(value)]).map((id) => q.options.find((o) => o.id === id)?.text[locale] ?? id).join('; ')
-					: String(value);
+			const answer = hasOptions(q)
+				? (Array.isArray(value) ? value : [String(value)]).map((id) => q.options.find((o) => o.id === id)?.text[locale] ?? id).join('; ')
+				: String(value);
 			entry.answers.push({ question: plain(q.promptHtml[locale]), answer, feedback: q.feedbackHtml ? plain(q.feedbackHtml[locale]) : undefined });
 		}
 	}
@@ -63,7 +69,14 @@ async function snapshotItem(db: Db, learnerId: string, item: Item, locale: Local
 	return entry;
 }
 
-export async function buildSnapshot(db: Db, course: Course, learnerId: string, targetType: string, targetId: string, locale: Locale): Promise<SubmissionSnapshot> {
+export async function buildSnapshot(
+	db: Db,
+	course: Course,
+	learnerId: string,
+	targetType: string,
+	targetId: string,
+	locale: Locale
+): Promise<SubmissionSnapshot> {
 	const items = [];
 	for (const item of targetItems(course, targetType, targetId)) items.push(await snapshotItem(db, learnerId, item, locale));
 	return { locale, items };

@@ -22,15 +22,33 @@ export async function traineeForSupervisor(db: Db, course: Course, supervisor: S
 		.where(and(eq(cohortMembers.cohortId, cohort.id), eq(cohortMembers.learnerId, learnerId)));
 	if (!learner) return null;
 	const [shared, assigned] = await Promise.all([
-		db.select().from(reflections).where(and(eq(reflections.learnerId, learner.id), sharedWithSupervisor(supervisor))),
+		db
+			.select()
+			.from(reflections)
+			.where(and(eq(reflections.learnerId, learner.id), sharedWithSupervisor(supervisor))),
 		assignmentsOfLearner(db, course, learner.id)
 	]);
-	await logAccess(db, supervisor, learner.id, shared.map((r) => `reflection:${r.promptKey}`));
+	await logAccess(
+		db,
+		supervisor,
+		learner.id,
+		shared.map((r) => `reflection:${r.promptKey}`)
+	);
 	return {
 		learner,
-		reflections: shared.map((r) => ({ key: r.promptKey, item: course.items.get(r.itemId)?.title[locale] ?? r.itemId, body: r.body, updatedAt: r.updatedAt.toISOString() })),
+		reflections: shared.map((r) => ({
+			key: r.promptKey,
+			item: course.items.get(r.itemId)?.title[locale] ?? r.itemId,
+			body: r.body,
+			updatedAt: r.updatedAt.toISOString()
+		})),
 		assignments: assigned
 			.filter((a) => a.assignment.cohortId === cohort.id)
-			.map((a) => ({ id: a.assignment.id, title: course.targets.get(targetKey(a.assignment.targetType, a.assignment.targetId))?.title[locale] ?? a.assignment.targetId, status: a.status, dueAt: a.assignment.dueAt.toISOString() }))
+			.map((a) => ({
+				id: a.assignment.id,
+				title: course.targets.get(targetKey(a.assignment.targetType, a.assignment.targetId))?.title[locale] ?? a.assignment.targetId,
+				status: a.status,
+				dueAt: a.assignment.dueAt.toISOString()
+			}))
 	};
 }

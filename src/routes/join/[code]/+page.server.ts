@@ -21,7 +21,8 @@ export const actions: Actions = {
 		const user = requireUser(url.pathname);
 		const database = await db();
 		const found = await lookupInvite(database, params.code, getClientAddress());
-		if (!found.ok) return fail(found.reason === 'throttled' ? 429 : 404, { message: found.reason === 'throttled' ? 'error_invite_throttled' : 'error_invite_invalid' });
+		if (!found.ok)
+			return fail(found.reason === 'throttled' ? 429 : 404, { message: found.reason === 'throttled' ? 'error_invite_throttled' : 'error_invite_invalid' });
 		await joinCohort(database, found.cohort.id, user.id);
 		redirect(303, '/dashboard?joined=1');
 	}

@@ -13,7 +13,13 @@ export const load: PageServerLoad = async ({ params }) => {
 	const module = findModule(params.module);
 	if (!module) error(404, 'Not found');
 	const database = await db();
-	const [rows, studyTimes] = await Promise.all([learnerProgress(database, user.id), pageStudyTimes(database, module.items.map((i) => i.id))]);
+	const [rows, studyTimes] = await Promise.all([
+		learnerProgress(database, user.id),
+		pageStudyTimes(
+			database,
+			module.items.map((i) => i.id)
+		)
+	]);
 	const status = new Map(rows.map((r) => [r.itemId, r.status]));
 	const summary = summarise(course, rows).modules.find((m) => m.moduleId === module.id);
 	return {
@@ -26,7 +32,14 @@ export const load: PageServerLoad = async ({ params }) => {
 			minutes: module.minutes,
 			median: studyTimes.total
 		},
-		items: module.items.map((i) => ({ id: i.id, type: i.type, title: i.title[locale()], minutes: i.minutes, median: studyTimes.items.get(i.id) ?? null, status: status.get(i.id) ?? null })),
+		items: module.items.map((i) => ({
+			id: i.id,
+			type: i.type,
+			title: i.title[locale()],
+			minutes: i.minutes,
+			median: studyTimes.items.get(i.id) ?? null,
+			status: status.get(i.id) ?? null
+		})),
 		done: summary?.done ?? 0,
 		resumeItemId: summary?.resumeItemId ?? module.items[0]?.id
 	};

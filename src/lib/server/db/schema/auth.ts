@@ -21,11 +21,7 @@ export const users = pgTable(
 		createdAt: now(),
 		disabledAt: timestamp('disabled_at', { withTimezone: true })
 	},
-	(t) => [
-		uniqueIndex('users_email_key').on(t.email),
-		oneOf('users_role_check', t.role, ROLES),
-		oneOf('users_locale_check', t.locale, LOCALES)
-	]
+	(t) => [uniqueIndex('users_email_key').on(t.email), oneOf('users_role_check', t.role, ROLES), oneOf('users_locale_check', t.locale, LOCALES)]
 );
 
 /** Only the SHA-256 of the session token is stored (the Lucia guide's design). */

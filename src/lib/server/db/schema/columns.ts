@@ -10,4 +10,5 @@ export const now = () => timestamp({ withTimezone: true }).notNull().defaultNow(
  * migration's transaction (ALTER TYPE … ADD VALUE cannot be used in the transaction that adds it, and a
  * value cannot be dropped at all), and the column stays text on PGlite and PostgreSQL alike.
  */
-export const oneOf = (name: string, column: PgColumn, values: readonly string[]) => check(name, sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`);
+export const oneOf = (name: string, column: PgColumn, values: readonly string[]) =>
+	check(name, sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`);

@@ -96,10 +96,7 @@ export const reflections = pgTable(
 		contentVersion: text('content_version').notNull(),
 		updatedAt: now()
 	},
-	(t) => [
-		uniqueIndex('reflections_learner_prompt_key').on(t.learnerId, t.promptKey),
-		oneOf('reflections_visibility_check', t.visibility, VISIBILITIES)
-	]
+	(t) => [uniqueIndex('reflections_learner_prompt_key').on(t.learnerId, t.promptKey), oneOf('reflections_visibility_check', t.visibility, VISIBILITIES)]
 );
 
 export type Reflection = typeof reflections.$inferSelect;

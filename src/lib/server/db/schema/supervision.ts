@@ -66,10 +66,7 @@ export const assignments = pgTable(
 		note: text().notNull().default(''),
 		createdAt: now()
 	},
-	(t) => [
-		index('assignments_cohort_idx').on(t.cohortId),
-		oneOf('assignments_target_type_check', t.targetType, TARGET_TYPES)
-	]
+	(t) => [index('assignments_cohort_idx').on(t.cohortId), oneOf('assignments_target_type_check', t.targetType, TARGET_TYPES)]
 );
 
 export type SubmissionSnapshot = {

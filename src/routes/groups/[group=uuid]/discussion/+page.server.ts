@@ -17,7 +17,6 @@ const messages: Record<PostError, ErrorKey> = {
 	'no-reply-here': 'error_post_no_reply'
 };
 
-
 export const load: PageServerLoad = async ({ url, params }) => {
 	const user = requireUser();
 	const database = await db();
@@ -47,7 +46,8 @@ export const actions: Actions = {
 		const group = await groupForMember(params.group);
 		const { postId: id, body } = editSchema.parse(formValues(await readForm(request)));
 		const result = id === null ? ({ ok: false, error: 'not-found' } as const) : await editPost(database, group, user, id, body);
-		if (!result.ok) return fail(result.error === 'not-found' ? 404 : 400, { action: 'edit', postId: id, body, message: messages[result.error], length: body.length });
+		if (!result.ok)
+			return fail(result.error === 'not-found' ? 404 : 400, { action: 'edit', postId: id, body, message: messages[result.error], length: body.length });
 		redirect(303, `/groups/${group.id}/discussion#post-${result.id}`);
 	},
 	remove: async ({ params, request }) => {

@@ -57,7 +57,8 @@ export const actions: Actions = {
 		const group = await groupForMember(params.group);
 		const { phase, notes } = notesSchema.parse(formValues(await readForm(request)));
 		const result = await saveNotes(database, group, user, phase, notes);
-		if (!result.ok) return fail(result.error === 'not-facilitator' ? 403 : 400, { action: 'notes', message: messages[result.error], notes, length: notes.length });
+		if (!result.ok)
+			return fail(result.error === 'not-facilitator' ? 403 : 400, { action: 'notes', message: messages[result.error], notes, length: notes.length });
 		redirect(303, `/groups/${group.id}/meeting?saved=1#notes`);
 	}
 };

@@ -44,7 +44,14 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	]);
 	const common = {
 		module: { id: module.id, title: module.title[locale()], count: module.items.length },
-		item: { id: item.id, type: item.type, title: item.title[locale()], minutes: item.minutes, median: studyTimes.items.get(item.id) ?? null, position: index + 1 },
+		item: {
+			id: item.id,
+			type: item.type,
+			title: item.title[locale()],
+			minutes: item.minutes,
+			median: studyTimes.items.get(item.id) ?? null,
+			position: index + 1
+		},
 		/** Posted back by the forms: without JavaScript, the time from opening to the first post is study time. */
 		openedAt: Date.now(),
 		status,
@@ -189,8 +196,19 @@ export const actions: Actions = {
 		await notePost(database, user.id, item, request, openedAt);
 		if (!result.ok) {
 			const { conflict } = result;
-			return fail(409, { reflection: { key, body, visibility, named, message: 'error_reflection_conflict', conflict: { body: conflict.body, version: conflict.version, visibility: conflict.visibility, named: conflict.named } } });
+			return fail(409, {
+				reflection: {
+					key,
+					body,
+					visibility,
+					named,
+					message: 'error_reflection_conflict',
+					conflict: { body: conflict.body, version: conflict.version, visibility: conflict.visibility, named: conflict.named }
+				}
+			});
 		}
-		return { reflection: { key, saved: true, version: result.version, visibility: result.visibility, named: result.named, savedAt: result.savedAt.toISOString() } };
+		return {
+			reflection: { key, saved: true, version: result.version, visibility: result.visibility, named: result.named, savedAt: result.savedAt.toISOString() }
+		};
 	}
 };

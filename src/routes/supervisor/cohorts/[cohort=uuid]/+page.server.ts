@@ -22,7 +22,14 @@ export const load: PageServerLoad = async ({ url, params }) => {
 		today: todayIn(new Date()),
 		overview: {
 			modules: overview.modules,
-			rows: overview.rows.map((r) => ({ id: r.id, displayName: r.displayName, email: r.email, perModule: r.perModule, doneTotal: r.doneTotal, statuses: r.statuses }))
+			rows: overview.rows.map((r) => ({
+				id: r.id,
+				displayName: r.displayName,
+				email: r.email,
+				perModule: r.perModule,
+				doneTotal: r.doneTotal,
+				statuses: r.statuses
+			}))
 		},
 		assignments: overview.assignments.map((a) => ({
 			id: a.assignment.id,
@@ -35,7 +42,9 @@ export const load: PageServerLoad = async ({ url, params }) => {
 		invites: invites.map((i) => ({ id: i.id, expiresAt: i.expiresAt.toISOString() })),
 		targets: course.modules.map((m) => ({
 			module: { value: targetKey('module', m.id), title: m.title[locale()] },
-			items: m.items.filter((i) => i.type === 'vignette' || i.type === 'quiz').map((i) => ({ value: targetKey(i.type, i.id), title: i.title[locale()], type: i.type }))
+			items: m.items
+				.filter((i) => i.type === 'vignette' || i.type === 'quiz')
+				.map((i) => ({ value: targetKey(i.type, i.id), title: i.title[locale()], type: i.type }))
 		}))
 	};
 };

@@ -13,10 +13,11 @@ export const GET: RequestHandler = async ({ locals, params, request }) => {
 	const user = locals.user ?? notFound();
 	const open = await database();
 	const group = await groupForMember(open.db, user, params.group);
-	const stillMember = () => groupForMember(open.db, user, group.id).then(
-		() => true,
-		() => false
-	);
+	const stillMember = () =>
+		groupForMember(open.db, user, group.id).then(
+			() => true,
+			() => false
+		);
 	return eventStream(request.signal, {
 		start: (sink) =>
 			watchDiscussion(open, group.id, (change) => {
