@@ -34,7 +34,7 @@ run('npm run i18n --silent');
 const single = (name, ok) => suites.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
 single('type check (svelte-check)', run('npx svelte-kit sync && npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings'));
 single('lint (eslint)', run('npx eslint . --max-warnings 0'));
-// The format check joins once the tree has been formatted in one commit of its own (issue 13); `npm run format:check` shows it today.
+single('format check (prettier)', run('npx prettier --check .'));
 single('content check', run('npx tsx scripts/content-check.ts'));
 for (const project of ['unit', 'integration']) {
 	const file = `${out}/${project}.json`;
