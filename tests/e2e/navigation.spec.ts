@@ -38,6 +38,8 @@ test('on a phone the header is one row; its menu opens without JavaScript, marks
 
 test("a supervisor's header stays one row in Dutch at 1280 px, with the current place marked", async ({ page }) => {
 	await login(page, SUPERVISOR_ONE, SUPERVISOR_PASSWORD);
+	// The login helper only clicks: wait for the login's redirect before leaving, or the next page may load first.
+	await expect(page).not.toHaveURL(/\/login/);
 	await goto(page, '/supervisor');
 	const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
 	await expect(nav.locator('summary')).toBeHidden();
