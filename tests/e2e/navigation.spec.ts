@@ -4,7 +4,7 @@
  */
 import { expect, test, type Locator } from '@playwright/test';
 import { SUPERVISOR_ONE, SUPERVISOR_PASSWORD } from './accounts';
-import { goto, login, register, uniqueEmail } from './helpers';
+import { PASSWORD, goto, login, register, uniqueEmail } from './helpers';
 
 const top = async (l: Locator) => Math.round((await l.boundingBox())?.y ?? -1);
 
@@ -77,4 +77,20 @@ test('pages leave the server gzipped, and plain to a client that asks for no com
 	const plain = await request.get('/over', { headers: { 'accept-encoding': 'identity' } });
 	expect(plain.headers()['content-encoding']).toBeUndefined();
 	expect(await plain.text()).toContain('<h1');
+});
+
+test('a login restores the account’s language, and <html lang> follows it without a reload', async ({ page, browser }, testInfo) => {
+	const email = uniqueEmail(testInfo, 'lang');
+	await register(page, email); // a Dutch account
+	const english = await browser.newContext({ locale: 'en-GB', javaScriptEnabled: testInfo.project.use.javaScriptEnabled });
+	const other = await english.newPage();
+	await goto(other, '/login');
+	await expect(other.locator('html')).toHaveAttribute('lang', 'en');
+	await other.getByLabel('E-mail address').fill(email);
+	await other.getByLabel('Password').fill(PASSWORD);
+	await other.getByRole('button', { name: 'Log in' }).click();
+	await expect(other).toHaveURL(/\/dashboard$/);
+	await expect(other.getByRole('heading', { level: 1 })).toContainText('Welkom');
+	await expect(other.locator('html')).toHaveAttribute('lang', 'nl');
+	await english.close();
 });
