@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from './auth/session';
+import { supervisor, thrown, trainee } from './policy.fixtures';
 
 /** The request the guards see: what SvelteKit's getRequestEvent() would return inside a load or action. */
 const request = vi.hoisted(() => ({ user: null as SessionUser | null, url: new URL('http://localhost/') }));
@@ -7,16 +8,6 @@ vi.mock('$app/server', () => ({ getRequestEvent: () => ({ locals: { user: reques
 
 const { requireSupervisor, requireUser } = await import('./guards');
 
-const trainee: SessionUser = { id: 't', email: 't@x.nl', displayName: 'T', role: 'trainee', locale: 'nl' };
-const supervisor: SessionUser = { ...trainee, id: 's', role: 'supervisor' };
-function thrown(fn: () => unknown): unknown {
-	try {
-		fn();
-	} catch (value) {
-		return value;
-	}
-	return undefined;
-}
 function at(address: string, user: SessionUser | null) {
 	request.url = new URL(address, 'http://localhost');
 	request.user = user;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { navFor, safeRedirect, supervisorOnly, userOrLogin } from './policy';
 import type { SessionUser } from './auth/session';
+import { admin, supervisor, thrown, trainee } from './policy.fixtures';
 
 describe('redirects after login', () => {
 	it('follows same-site paths only', () => {
@@ -11,19 +12,6 @@ describe('redirects after login', () => {
 		expect(safeRedirect(undefined)).toBe('/dashboard');
 	});
 });
-
-const trainee: SessionUser = { id: 't', email: 't@x.nl', displayName: 'T', role: 'trainee', locale: 'nl' };
-const supervisor: SessionUser = { ...trainee, id: 's', role: 'supervisor' };
-const admin: SessionUser = { ...trainee, id: 'a', role: 'admin' };
-/** What a guard threw (SvelteKit's redirect and error are thrown values, not Error instances). */
-function thrown(fn: () => unknown): unknown {
-	try {
-		fn();
-	} catch (value) {
-		return value;
-	}
-	return undefined;
-}
 
 describe('signed in or to the login page', () => {
 	it('sends a visitor to log in and come back to the same address, query included', () => {
