@@ -37,6 +37,8 @@ export const PERSONAL_DATA: readonly PersonalColumn[] = [
 	{ table: 'group_members', column: 'member_id', exportedAs: 'groupMemberships' },
 	{ table: 'group_posts', column: 'author_id', exportedAs: 'groupPosts' },
 	{ table: 'study_time', column: 'learner_id', exportedAs: 'studyTime' },
+	{ table: 'test_attempts', column: 'learner_id', exportedAs: 'testAttempts' },
+	{ table: 'test_evaluations', column: 'learner_id', exportedAs: 'testEvaluations' },
 	{
 		table: 'auth_tokens',
 		column: 'user_id',
