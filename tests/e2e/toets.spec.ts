@@ -88,7 +88,7 @@ test('a learner passes the final test and fills in the evaluation', async ({ pag
 
 	// The saved evaluation comes back to be changed; the course owner's pages do not exist for a learner.
 	await goto(page, '/toets/evaluatie');
-	await expect(page.getByLabel('Hoeveel uur heb je in totaal aan de cursus besteed?')).toHaveValue('6.5');
+	await expect(page.getByLabel('Hoeveel uur heb je in totaal aan de cursus besteed?')).toHaveValue('6,5');
 	const response = await goto(page, '/beheer/toets');
 	expect(response?.status()).toBe(404);
 	// The pages as a browser without JavaScript gets them (axe needs a scripting page to run in).
