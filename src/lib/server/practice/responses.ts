@@ -146,3 +146,21 @@ export async function historyOf(db: Pick<Db, 'select'>, learnerId: string, drill
 		.where(and(eq(drillResponses.learnerId, learnerId), eq(drillResponses.drillId, drillId)))
 		.orderBy(asc(drillResponses.submittedAt), asc(drillResponses.id));
 }
+
+/** Whether the learner responded to the drill inside a vignette since `since` (the start of their current attempt). */
+export async function respondedInVignetteSince(db: Pick<Db, 'select'>, learnerId: string, drillId: string, since: Date | null): Promise<number | null> {
+	const [row] = await db
+		.select({ id: drillResponses.id })
+		.from(drillResponses)
+		.where(
+			and(
+				eq(drillResponses.learnerId, learnerId),
+				eq(drillResponses.drillId, drillId),
+				eq(drillResponses.place, 'vignette'),
+				since ? sql`${drillResponses.submittedAt} >= ${since.toISOString()}::timestamptz` : undefined
+			)
+		)
+		.orderBy(sql`${drillResponses.submittedAt} desc`)
+		.limit(1);
+	return row?.id ?? null;
+}
