@@ -61,8 +61,8 @@ export function supervisorOnly(user: SessionUser): SessionUser {
 }
 
 /** What the site's navigation may offer this user (null: signed out). */
-export function navFor(user: SessionUser | null): { supervisor: boolean } {
-	return { supervisor: user !== null && isSupervisor(user) };
+export function navFor(user: SessionUser | null): { supervisor: boolean; practice: boolean } {
+	return { supervisor: user !== null && isSupervisor(user), practice: user !== null };
 }
 
 /** The cohort, if this supervisor leads it. */

@@ -3,6 +3,7 @@ import type { Drill, Locale } from '../content';
 import { course } from '../content';
 import { PRACTICE_RUNGS } from '../content/schema';
 import type { DrillMark } from './today';
+import type { SharedResponse } from './shared';
 
 export function drillSummary(d: Drill, locale: Locale, mark?: DrillMark) {
 	return { id: d.id, title: d.title[locale], level: d.level, done: mark?.done ?? false, due: mark?.due ?? false };
@@ -30,4 +31,15 @@ export function skillsOf(drill: Drill, locale: Locale) {
 			anchors: (skill?.anchors ?? []).map((a) => ({ score: a.score, label: a.label[locale], text: a.text[locale] }))
 		};
 	});
+}
+
+/** Responses shared with the viewer, as the supervisor's trainee page and the group page list them (without the author's name). */
+export function sharedView(rows: SharedResponse[], locale: Locale) {
+	return rows.map((r) => ({
+		id: r.id,
+		drill: course.practice.drills.find((d) => d.id === r.drillId)?.title[locale] ?? r.drillId,
+		bodyNote: r.bodyNote,
+		body: r.body,
+		submittedAt: r.submittedAt.toISOString()
+	}));
 }

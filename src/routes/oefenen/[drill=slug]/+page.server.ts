@@ -98,7 +98,7 @@ export const actions: Actions = {
 		const back = backOf(form.get('terug'));
 		if (!parsed.ok) {
 			const message = parsed.errors.body ?? 'error_bad_request';
-			return fail(400, { message, body: String(form.get('body') ?? ''), bodyNote: String(form.get('bodyNote') ?? '') });
+			return fail(400, { message, body: String(form.get('body') ?? ''), bodyNote: String(form.get('bodyNote') ?? ''), back });
 		}
 		const saved = await saveResponse(await db(), user.id, drill, { ...parsed.data, place: back ? 'vignette' : parsed.data.place });
 		toResponse(drill, saved.id, back, 'vergelijk');
