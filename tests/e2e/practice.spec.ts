@@ -12,6 +12,8 @@ const course = loadCourse(readContentFiles('content'));
 
 /** Responds to the drill on the page, then rates every skill 3 and the difficulty "about right"; returns the drill's title. */
 async function doDrill(page: Page, response: string): Promise<string> {
+	// The response form is only on a drill not yet answered: wait for it, so a client-side navigation has landed.
+	await expect(page.getByLabel('Wat zeg je nu tegen de cliënt?')).toBeVisible();
 	const title = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
 	await page.getByLabel('Wat zeg je nu tegen de cliënt?').fill(response);
 	await page.getByRole('button', { name: 'Opslaan en vergelijken' }).click();
@@ -53,7 +55,7 @@ test('a learner does three drills, rates them, and sees one come back as due aft
 
 	await goto(page, '/oefenen');
 	await expect(page.locator('.tag.due')).toHaveCount(0);
-	for (const title of done) await expect(page.locator('ol.ladder li', { hasText: title }).getByText('gedaan')).toBeVisible();
+	for (const title of done) await expect(page.locator('ol.ladder ul.drills li', { hasText: title }).getByText('gedaan')).toBeVisible();
 
 	// Sixty days on (the test server's clock hook): the rated drills are due again, on /oefenen and on the dashboard.
 	await context.addCookies([{ name: 'practice-clock-days', value: '60', url: baseURL ?? '' }]);
@@ -65,7 +67,10 @@ test('a learner does three drills, rates them, and sees one come back as due aft
 
 	// The history shows the response with its scores, as a chart and a table.
 	await goto(page, '/oefenen');
-	await page.getByRole('link', { name: `Je eerdere antwoorden: ${done[0]}` }).click();
+	await page
+		.locator('ol.ladder ul.drills li', { hasText: done[0] })
+		.getByRole('link', { name: /^Je eerdere antwoorden/ })
+		.click();
 	await expect(page.getByText('Ik zie dat dit je raakt. Neem de tijd.')).toBeVisible();
 	await expect(page.getByRole('table')).toContainText('Keer 1');
 	await expect(page.locator('svg.chart circle').first()).toBeAttached();
