@@ -23,10 +23,10 @@ test('the practice pages are axe-clean through all five steps and the history', 
 	await axeCheck(page, testInfo, 'practice-rated');
 	await goto(page, `${drill}/geschiedenis`);
 	await axeCheck(page, testInfo, 'practice-history');
-	for (const [name, url] of [
+	const pages: [string, string][] = [
 		['practice', '/oefenen'],
 		['practice-drill', drill],
 		['practice-history', `${drill}/geschiedenis`]
-	])
-		await axeCheckWithoutScripts(page, testInfo, url, name);
+	];
+	for (const [name, url] of pages) await axeCheckWithoutScripts(page, testInfo, url, name);
 });
