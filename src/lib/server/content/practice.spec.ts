@@ -100,6 +100,20 @@ describe('practice content', () => {
 		);
 	});
 
+	it('the course-level check asks a calibration set for 8 items spread over the scale', () => {
+		const ratings = 'ratings: { bij-de-emotie: 4, benoemen-en-erkennen: 2, client-centraal: 4, regie: 3, eigen-emotie: 3, betekenis: 2 }';
+		const why = 'why: { bij-de-emotie: A., benoemen-en-erkennen: B., client-centraal: C., regie: D., eigen-emotie: E., betekenis: F. }';
+		const assessment = drillYaml('T', 'tranen').replace('pool: practice', 'pool: assessment\nform: a');
+		const files = { ...fixtureFiles, ...practiceFiles };
+		for (const l of ['nl', 'en']) {
+			files[`oefenen/oefening-toets.${l}.yaml`] = assessment;
+			files[`oefenen/kalibratie/kalibratie-een.${l}.yaml`] = `type: calibration\ndrill: oefening-toets\nresponse: “Dat is zwaar.”\n${ratings}\n${why}\n`;
+		}
+		const problems = ladderProblems(loadCourse(files).practice);
+		expect(problems).toContain('oefenen/kalibratie/: 1 item(s), the calibration set needs at least 8');
+		expect(problems).toContain('oefenen/kalibratie/: ratings.regie: uses 1 distinct score(s) across the set, at least 3 are needed');
+	});
+
 	it('names a practice file that has no place in the folder', () => {
 		expect(problemsWith({ 'oefenen/oefening-vader.*.yaml': undefined, 'oefenen/losse-tekst.*.yaml': 'type: drill' })).toContain(
 			'oefenen/losse-tekst.nl.yaml: (file): not a practice file (rubric, over-oefenen, zelfvertrouwen, oefening-…, kalibratie/kalibratie-…)'

@@ -27,6 +27,8 @@ import {
 export const PRACTICE_FOLDER = 'oefenen';
 /** The real course's ladder: at least this many practice drills on every rung (a course-level check, content-check.ts). */
 export const DRILLS_PER_RUNG = 4;
+/** The calibration set's size (issue 16), spread over the scale. */
+export const CALIBRATION_MIN = 8;
 
 /** Keys whose values are prose: Dutch and English may differ there, and nowhere else. */
 const PROSE = new Set(['title', 'intro', 'name', 'description', 'label', 'text', 'example', 'context', 'moment', 'note', 'why', 'response', 'body']);
@@ -273,6 +275,16 @@ export function ladderProblems(practice: Practice): string[] {
 	const problems = PRACTICE_RUNGS.filter((r) => onRung(r) < DRILLS_PER_RUNG).map(
 		(r) => `${PRACTICE_FOLDER}/: rung ${r}: ${onRung(r)} practice drill(s), the ladder needs at least ${DRILLS_PER_RUNG} on every rung`
 	);
+	// The calibration set (issue 16), once there is one: at least 8 items, each skill rated with at least 3 distinct scores.
+	if (practice.calibration.length > 0) {
+		if (practice.calibration.length < CALIBRATION_MIN)
+			problems.push(`${PRACTICE_FOLDER}/kalibratie/: ${practice.calibration.length} item(s), the calibration set needs at least ${CALIBRATION_MIN}`);
+		for (const skill of PRACTICE_SKILLS) {
+			const scores = new Set(practice.calibration.map((c) => c.ratings[skill]));
+			if (scores.size < 3)
+				problems.push(`${PRACTICE_FOLDER}/kalibratie/: ratings.${skill}: uses ${scores.size} distinct score(s) across the set, at least 3 are needed`);
+		}
+	}
 	if (!practice.rubric) problems.push(`${PRACTICE_FOLDER}/rubric.${BASE_LOCALE}.yaml: (file): missing`);
 	if (!practice.intro) problems.push(`${PRACTICE_FOLDER}/over-oefenen.${BASE_LOCALE}.md: (file): missing`);
 	return problems;
