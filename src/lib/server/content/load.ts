@@ -232,6 +232,8 @@ export function loadCourse(files: Record<string, string>): Course {
 	const modules: Module[] = [];
 	const items = new Map<string, Item>();
 	for (const folder of folders) {
+		// content/oefenen/ (practice, issues 15 and 16) is no module: its schema comes with the practice engine.
+		if (folder === 'oefenen') continue;
 		const match = /^(\d+)-([a-z0-9-]+)$/.exec(folder);
 		if (!match) {
 			problems.push(`${folder}/: (folder): a module folder is named NN-slug`);

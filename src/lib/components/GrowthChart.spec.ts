@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { render } from 'svelte/server';
+import GrowthChart, { type GrowthRow } from './GrowthChart.svelte';
+
+const rows: GrowthRow[] = [
+	{ id: 'bij-de-emotie', label: 'Blijft bij de emotie', pre: 2, post: 3.5, retention: null },
+	{ id: 'regie', label: 'Houdt de regie', pre: 1, post: 5, retention: 4.25 }
+];
+/** The rendered HTML without Svelte's hydration comments and scoped class names. */
+const chart = () =>
+	render(GrowthChart, { props: { caption: 'Vaardigheden van 3 deelnemers', rows, scale: { min: 1, max: 5 }, minGroup: 3 } })
+		.body.replace(/<!--[^>]*-->/g, '')
+		.replace(/ ?svelte-[a-z0-9]+/g, '')
+		.replace(/ class=""/g, '');
+
+describe('GrowthChart', () => {
+	it('is a table: a row per skill with its name as row header and the means as text in Dutch', () => {
+		const body = chart();
+		expect(body).toContain('<caption>Vaardigheden van 3 deelnemers</caption>');
+		expect(body).toContain('<th scope="row">Blijft bij de emotie</th>');
+		expect(body).toContain('data-phase="post">3,5</td>');
+		expect(body).toContain('data-phase="retention">4,3</td>');
+		expect(body.match(/<th scope="col"/g)).toHaveLength(5);
+	});
+
+	it('says in words why a figure is missing, and draws no mark for it', () => {
+		const body = chart();
+		expect(body).toContain('<span class="visually-hidden">niet getoond: minder dan 3 deelnemers</span>');
+		const firstRow = body.slice(body.indexOf('Blijft bij de emotie'), body.indexOf('Houdt de regie'));
+		expect(firstRow).not.toContain('class="retention"');
+		expect(firstRow).toContain('class="pre"');
+		expect(body.slice(body.indexOf('Houdt de regie'))).toContain('class="retention"');
+	});
+
+	it('places the marks on the scale: 1 at the left end, 5 at the right, 3.5 between', () => {
+		const body = chart();
+		// 4% + (value - 1) / 4 × 92%: room at both ends for the marks.
+		expect(body).toContain('<circle cx="4%" cy="12" r="6" class="pre">');
+		expect(body).toContain('<circle cx="96%" cy="12" r="6" class="post">');
+		expect(body).toContain('<circle cx="61.5%" cy="12" r="6" class="post">');
+		// The line joins the row's lowest and highest mean; the lanes are hidden from screen readers, the table is not.
+		expect(body).toContain('<line x1="27%" x2="61.5%" y1="12" y2="12" class="span">');
+		expect(body).toMatch(/<td class="lane"><svg aria-hidden="true"/);
+	});
+});
