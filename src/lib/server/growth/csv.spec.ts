@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SkillAgreement } from '../stats/agreement';
+import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
 import { reportCsv, type CsvLabels } from './csv';
+import { csvLabels } from './labels';
 import type { CohortReport } from './report';
 
 const labels: CsvLabels = {
@@ -57,5 +59,26 @@ describe('the report as CSV', () => {
 		expect(lines[0]).toContain('"Verandering: 95%-BI onder"');
 		expect(lines[2]).toBe('"Zelfvertrouwen"' + ','.repeat(19));
 		expect(lines.slice(4)).toEqual(['"","Voormeting","Nameting","Follow-up"', '"Gemaakt",3,3,0', '"Beoordeeld",3,2,0', '']);
+	});
+});
+
+describe('the CSV labels', () => {
+	it('are the messages of the language asked for', () => {
+		const original = getLocale;
+		try {
+			overwriteGetLocale(() => 'en');
+			const en = csvLabels((s) => s);
+			expect(en.phase).toEqual({ pre: 'Pre-test', post: 'Post-test', retention: 'Retention test' });
+			overwriteGetLocale(() => 'nl');
+			expect(
+				reportCsv(
+					report,
+					agreement,
+					csvLabels((s) => s)
+				).split('\r\n')[0]
+			).toMatch(/^"Vaardigheid","Voormeting","Voormeting: n",/);
+		} finally {
+			overwriteGetLocale(original);
+		}
 	});
 });
