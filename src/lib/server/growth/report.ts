@@ -7,7 +7,7 @@
  */
 import jStat from 'jstat';
 import { pairedChange, type PairedChange } from '../stats/change';
-import { fromGroup, MIN_GROUP } from '../stats/min-group';
+import { fromGroup } from '../stats/min-group';
 
 export const PHASES = ['pre', 'post', 'retention'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -84,8 +84,10 @@ export function cohortReport(input: {
 	selfEfficacy: readonly ConfidenceAnswer[];
 	completions: readonly Completion[];
 }): CohortReport | null {
-	const members = new Set(input.learnerIds);
-	if (members.size < MIN_GROUP) return null;
+	return fromGroup([...new Set(input.learnerIds)], (group) => report(new Set(group), input));
+}
+
+function report(members: Set<string>, input: Parameters<typeof cohortReport>[0]): CohortReport {
 	const scores = input.scores.filter((s) => members.has(s.learnerId));
 	const countPerPhase = (rows: readonly { learnerId: string; phase: Phase }[]) =>
 		Object.fromEntries(PHASES.map((p) => [p, new Set(rows.filter((r) => r.phase === p && members.has(r.learnerId)).map((r) => r.learnerId)).size])) as Record<
