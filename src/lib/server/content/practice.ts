@@ -31,7 +31,23 @@ export const DRILLS_PER_RUNG = 4;
 export const CALIBRATION_MIN = 8;
 
 /** Keys whose values are prose: Dutch and English may differ there, and nowhere else. */
-const PROSE = new Set(['title', 'intro', 'name', 'description', 'label', 'text', 'example', 'context', 'moment', 'note', 'why', 'response', 'body']);
+const PROSE = new Set([
+	'title',
+	'intro',
+	'name',
+	'description',
+	'label',
+	'text',
+	'example',
+	'context',
+	'moment',
+	'note',
+	'why',
+	'response',
+	'body',
+	'minLabel',
+	'maxLabel'
+]);
 const PROSE_MAPS = new Set(['why']);
 const ENUM_KEYS = new Set(['type', 'rung', 'whose', 'pool', 'form', 'vignette', 'step', 'orientation', 'pitfall', 'drill', 'about', 'id']);
 
