@@ -37,6 +37,10 @@ export const PERSONAL_DATA: readonly PersonalColumn[] = [
 	{ table: 'group_members', column: 'member_id', exportedAs: 'groupMemberships' },
 	{ table: 'group_posts', column: 'author_id', exportedAs: 'groupPosts' },
 	{ table: 'study_time', column: 'learner_id', exportedAs: 'studyTime' },
+	{ table: 'drill_responses', column: 'learner_id', exportedAs: 'practiceResponses' },
+	{ table: 'practice_cards', column: 'learner_id', exportedAs: 'practiceCards' },
+	{ table: 'practice_levels', column: 'learner_id', exportedAs: 'practiceLevel' },
+	{ table: 'drill_views', column: 'learner_id', exportedAs: 'practiceViews' },
 	{ table: 'test_attempts', column: 'learner_id', exportedAs: 'testAttempts' },
 	{ table: 'test_evaluations', column: 'learner_id', exportedAs: 'testEvaluations' },
 	{

@@ -28,6 +28,7 @@ import {
 } from './schema';
 import { answeredByNorm, hasOptions } from './questions';
 import { buildCourse, buildItem, buildModule, fillEach, type Course, type Item, type Module } from './build';
+import { loadPractice, PRACTICE_FOLDER } from './practice';
 import { isTestFile, loadTest } from './test-pool';
 
 export class ContentError extends Error {
@@ -228,6 +229,7 @@ export function loadCourse(files: Record<string, string>): Course {
 			Object.keys(files)
 				.filter((f) => f.includes('/') && !isTestFile(f))
 				.map((f) => f.split('/')[0] ?? '')
+				.filter((f) => f !== PRACTICE_FOLDER)
 		)
 	].sort();
 	const modules: Module[] = [];
@@ -277,6 +279,19 @@ export function loadCourse(files: Record<string, string>): Course {
 	const moduleIds = modules.map((m) => m.id);
 	if (new Set(moduleIds).size !== moduleIds.length) problems.push('(course): two module folders share an id');
 	if (modules.length === 0) problems.push('(course): no module folders found');
+	const practice = loadPractice({
+		files,
+		norms,
+		bibliography,
+		problems,
+		checkText: (file, value) => checkText(file, value, norms, bibliography, problems),
+		vignetteSteps: (id) => {
+			const item = items.get(id);
+			return item?.type === 'vignette' ? item.steps : undefined;
+		},
+		itemIds: new Set(items.keys()),
+		versionOf
+	});
 	const check = (file: string, value: unknown) => checkText(file, value, norms, bibliography, problems);
 	const test = problems.length ? null : loadTest(files, modules, new Set(items.keys()), { norms, bibliography }, check, problems);
 	if (problems.length) throw new ContentError(problems);
@@ -285,7 +300,7 @@ export function loadCourse(files: Record<string, string>): Course {
 			.sort()
 			.map((f) => `${f}\n${files[f]}`)
 	);
-	return buildCourse({ modules, items, norms, bibliography, glossary, info, version, test });
+	return buildCourse({ modules, items, norms, bibliography, glossary, info, version, practice, test });
 }
 
 export { fillFigures, renderMarkdown };

@@ -3,4 +3,5 @@ export * from './auth';
 export * from './learning';
 export * from './supervision';
 export * from './groups';
+export * from './practice';
 export * from './assessment';
