@@ -5,3 +5,4 @@ export * from './supervision';
 export * from './groups';
 export * from './keys';
 export * from './assessment';
+export * from './certificates';
