@@ -24,6 +24,8 @@ import {
 	sessions,
 	studyTime,
 	users,
+	certificates,
+	certificateDetails,
 	vignetteAttempts
 } from '../db/schema';
 
@@ -124,7 +126,7 @@ async function collect(db: Db, userId: string) {
 			.where(eq(accessLog.learnerId, userId))
 			.orderBy(asc(accessLog.at))
 	]);
-	const [groupRows, shareRows, postRows, readsByMe, studyRows] = await Promise.all([
+	const [groupRows, shareRows, postRows, readsByMe, studyRows, certificateRows] = await Promise.all([
 		db
 			.select({ group: groups.name, facilitator: groups.facilitatorId, showName: groupMembers.showName, joinedAt: groupMembers.joinedAt })
 			.from(groupMembers)
@@ -162,7 +164,28 @@ async function collect(db: Db, userId: string) {
 			})
 			.from(studyTime)
 			.where(eq(studyTime.learnerId, userId))
-			.orderBy(asc(studyTime.itemId))
+			.orderBy(asc(studyTime.itemId)),
+		db
+			.select({
+				number: certificates.number,
+				printedName: certificateDetails.printedName,
+				holderOnVerificationPage: certificates.holder,
+				register: certificateDetails.register,
+				registerNumber: certificateDetails.registerNumber,
+				courseTitle: certificates.courseTitle,
+				contentVersion: certificates.contentVersion,
+				issuedAt: certificates.issuedAt,
+				studySeconds: certificateDetails.studySeconds,
+				points: certificateDetails.points,
+				score: certificateDetails.score,
+				scoreInCredential: certificateDetails.shareScores,
+				revokedAt: certificates.revokedAt,
+				revokedReason: certificates.revokedReason
+			})
+			.from(certificates)
+			.innerJoin(certificateDetails, eq(certificateDetails.number, certificates.number))
+			.where(eq(certificates.learnerId, userId))
+			.orderBy(asc(certificates.issuedAt))
 	]);
 	return {
 		format: EXPORT_FORMAT,
@@ -185,7 +208,9 @@ async function collect(db: Db, userId: string) {
 		reflectionShares: shareRows,
 		groupPosts: postRows,
 		/** Active seconds per item: by heartbeats with JavaScript, else by the gaps between form posts. */
-		studyTime: studyRows
+		studyTime: studyRows,
+		/** Certificates as printed; after deletion only number, initials and surname, course, date and status stay (see /privacy). */
+		certificates: certificateRows
 	};
 }
 

@@ -15,6 +15,7 @@ import { m } from '../../paraglide/messages';
 import type { Locale } from '../../paraglide/runtime';
 import type { OwnCertificate } from './issue';
 import { revokedIndices } from './issue';
+import { PASS_MARK } from './requirements';
 
 const CONTEXT = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'];
 /** 16 KB of bits, the specification's minimum, so one list hides each holder among 131,072 entries. */
@@ -72,11 +73,16 @@ export function achievement(origin: string, locale: Locale, passMark: number) {
 	};
 }
 
+/** The pass mark in force on the attempt the certificate rests on. */
+export async function passMarkOf(db: Db, certificate: OwnCertificate): Promise<number | null> {
+	const [attempt] = await db.select({ passMark: testAttempts.passMark }).from(testAttempts).where(eq(testAttempts.id, certificate.attemptId));
+	return attempt?.passMark ?? null;
+}
+
 /** The credential's JSON: achievement, criteria, evidence (hours, objectives; the score only when the holder opted in). */
 export async function credentialOf(db: Db, certificate: OwnCertificate, origin: string, locale: Locale) {
 	const at = urls(origin);
-	const [attempt] = await db.select({ passMark: testAttempts.passMark }).from(testAttempts).where(eq(testAttempts.id, certificate.attemptId));
-	const passMark = attempt?.passMark ?? 70;
+	const passMark = (await passMarkOf(db, certificate)) ?? PASS_MARK;
 	const objectives = course.modules.flatMap((module) => module.objectives[locale].map((objective) => `${module.title[locale]}: ${objective}`));
 	return {
 		'@context': CONTEXT,
@@ -130,7 +136,7 @@ export function encodeStatusList(revoked: number[]): string {
 	const bits = new Uint8Array(STATUS_LIST_BITS / 8);
 	for (const index of revoked) {
 		if (index < 0 || index >= STATUS_LIST_BITS) continue;
-		bits[index >> 3] |= 0x80 >> (index & 7);
+		bits[index >> 3] = (bits[index >> 3] ?? 0) | (0x80 >> (index & 7));
 	}
 	return `u${gzipSync(bits).toString('base64url')}`;
 }
@@ -138,7 +144,7 @@ export function encodeStatusList(revoked: number[]): string {
 /** Whether index is set in an encodedList (the check a verifier makes). */
 export function isRevokedIn(encodedList: string, index: number): boolean {
 	const bits = gunzipSync(Buffer.from(encodedList.slice(1), 'base64url'));
-	return (bits[index >> 3] & (0x80 >> (index & 7))) !== 0;
+	return ((bits[index >> 3] ?? 0) & (0x80 >> (index & 7))) !== 0;
 }
 
 /** The status list credential, signed: what /credentials/status/1 serves. */

@@ -17,7 +17,7 @@ export function initialsAndSurname(printedName: string): string {
 	if (words.length <= 1) return words.join('');
 	let start = words.length - 1;
 	for (let i = 1; i < words.length - 1; i++) {
-		const word = words[i].toLowerCase();
+		const word = (words[i] ?? '').toLowerCase();
 		// "de Vries", and the second name of a double surname: "Jansen-van den Berg".
 		if (PARTICLES.has(word) || PARTICLES.has(word.split('-').at(-1) ?? '')) {
 			start = i;
@@ -27,7 +27,7 @@ export function initialsAndSurname(printedName: string): string {
 	const initials = words
 		.slice(0, start)
 		.flatMap((w) => w.split(/[-.]/).filter(Boolean))
-		.map((part) => `${part[0].toLocaleUpperCase('nl')}.`)
+		.map((part) => `${[...part][0]?.toLocaleUpperCase('nl')}.`)
 		.join('');
 	return `${initials} ${words.slice(start).join(' ')}`;
 }
@@ -51,7 +51,7 @@ export const PE_ONLINE_PREFIX: Record<Register, string> = { BIG: 'BIG-', NIP: 'N
 /** The number without prefix or spaces, or null when it does not fit the register's format. */
 export function parseRegisterNumber(register: Register, input: string): string | null {
 	const match = FORMATS[register].exec(input.replace(/\s/g, ''));
-	return match ? match[1].toUpperCase() : null;
+	return match?.[1] ? match[1].toUpperCase() : null;
 }
 
 /** ACCREDITATION_POINTS, e.g. "NIP=4,VGCt=4": the points per register the installation was granted. Bad entries stop the app. */
@@ -59,7 +59,7 @@ export function parsePoints(value: string | undefined): Points {
 	if (!value?.trim()) return [];
 	return value.split(',').map((entry) => {
 		const match = /^\s*([^=\s][^=]*?)\s*=\s*(\d+(?:\.\d+)?)\s*$/.exec(entry);
-		if (!match) throw new Error(`ACCREDITATION_POINTS: "${entry}" is not REGISTER=POINTS (e.g. NIP=4,VGCt=4).`);
+		if (!match?.[1] || !match[2]) throw new Error(`ACCREDITATION_POINTS: "${entry}" is not REGISTER=POINTS (e.g. NIP=4,VGCt=4).`);
 		return { register: match[1], points: Number(match[2]) };
 	});
 }

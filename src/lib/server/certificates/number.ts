@@ -10,12 +10,12 @@ const RANDOM_SYMBOLS = 10;
 function checkSymbol(symbols: string): string {
 	let factor = 2;
 	let sum = 0;
-	for (let i = symbols.length - 1; i >= 0; i--) {
-		const product = factor * ALPHABET.indexOf(symbols[i]);
+	for (const symbol of [...symbols].reverse()) {
+		const product = factor * ALPHABET.indexOf(symbol);
 		sum += Math.floor(product / 32) + (product % 32);
 		factor = factor === 2 ? 1 : 2;
 	}
-	return ALPHABET[(32 - (sum % 32)) % 32];
+	return ALPHABET.charAt((32 - (sum % 32)) % 32);
 }
 
 function grouped(symbols: string): string {
@@ -24,7 +24,7 @@ function grouped(symbols: string): string {
 
 export function newCertificateNumber(): string {
 	const bytes = crypto.getRandomValues(new Uint8Array(RANDOM_SYMBOLS));
-	const symbols = Array.from(bytes, (b) => ALPHABET[b % 32]).join('');
+	const symbols = Array.from(bytes, (b) => ALPHABET.charAt(b % 32)).join('');
 	return grouped(symbols + checkSymbol(symbols));
 }
 
