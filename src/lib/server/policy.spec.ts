@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { navFor, safeRedirect, supervisorOnly, userOrLogin } from './policy';
+import { adminOnly, navFor, safeRedirect, supervisorOnly, userOrLogin } from './policy';
 import type { SessionUser } from './auth/session';
 import { admin, supervisor, thrown, trainee } from './policy.fixtures';
 
@@ -22,6 +22,14 @@ describe('signed in or to the login page', () => {
 	});
 	it('lets a signed-in user through', () => {
 		expect(userOrLogin(trainee, '/dashboard')).toBe(trainee);
+	});
+});
+
+describe('course owner pages', () => {
+	it('are "not found" for trainees and supervisors, open to admins', () => {
+		expect(thrown(() => adminOnly(trainee))).toMatchObject({ status: 404 });
+		expect(thrown(() => adminOnly(supervisor))).toMatchObject({ status: 404 });
+		expect(adminOnly(admin)).toBe(admin);
 	});
 });
 

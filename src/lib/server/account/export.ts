@@ -23,6 +23,9 @@ import {
 	reflections,
 	sessions,
 	studyTime,
+	testAttemptItems,
+	testAttempts,
+	testEvaluations,
 	users,
 	certificates,
 	certificateDetails,
@@ -187,6 +190,7 @@ async function collect(db: Db, userId: string) {
 			.where(eq(certificates.learnerId, userId))
 			.orderBy(asc(certificates.issuedAt))
 	]);
+	const test = await finalTestOf(db, userId);
 	return {
 		format: EXPORT_FORMAT,
 		exportedAt: new Date(),
@@ -210,7 +214,50 @@ async function collect(db: Db, userId: string) {
 		/** Active seconds per item: by heartbeats with JavaScript, else by the gaps between form posts. */
 		studyTime: studyRows,
 		/** Certificates as printed; after deletion only number, initials and surname, course, date and status stay (see /privacy). */
-		certificates: certificateRows
+		certificates: certificateRows,
+		...test
+	};
+}
+
+/** The final test (issue 17): every attempt with the items drawn and the answers given, and the evaluations. */
+async function finalTestOf(db: Db, userId: string) {
+	const [attempts, items, evaluations] = await Promise.all([
+		db.select().from(testAttempts).where(eq(testAttempts.learnerId, userId)).orderBy(asc(testAttempts.attempt)),
+		db
+			.select({
+				attemptId: testAttemptItems.attemptId,
+				itemId: testAttemptItems.itemId,
+				optionOrder: testAttemptItems.optionOrder,
+				answer: testAttemptItems.answer,
+				answeredAt: testAttemptItems.answeredAt,
+				correct: testAttemptItems.correct
+			})
+			.from(testAttemptItems)
+			.innerJoin(testAttempts, eq(testAttempts.id, testAttemptItems.attemptId))
+			.where(eq(testAttempts.learnerId, userId))
+			.orderBy(asc(testAttemptItems.attemptId), asc(testAttemptItems.position)),
+		db
+			.select({
+				attempt: testAttempts.attempt,
+				relevance: testEvaluations.relevance,
+				objectivesMet: testEvaluations.objectivesMet,
+				contentQuality: testEvaluations.contentQuality,
+				studyLoad: testEvaluations.studyLoad,
+				hoursSpent: testEvaluations.hoursSpent,
+				comments: testEvaluations.comments,
+				createdAt: testEvaluations.createdAt
+			})
+			.from(testEvaluations)
+			.innerJoin(testAttempts, eq(testAttempts.id, testEvaluations.attemptId))
+			.where(eq(testEvaluations.learnerId, userId))
+			.orderBy(asc(testEvaluations.createdAt))
+	]);
+	return {
+		testAttempts: attempts.map(({ id, learnerId: _learner, ...attempt }) => ({
+			...attempt,
+			items: items.filter((i) => i.attemptId === id).map(({ attemptId: _attempt, ...i }) => i)
+		})),
+		testEvaluations: evaluations
 	};
 }
 

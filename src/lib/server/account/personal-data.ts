@@ -47,6 +47,8 @@ export const PERSONAL_DATA: readonly PersonalColumn[] = [
 	},
 	{ table: 'certificate_details', column: 'learner_id', exportedAs: 'certificates' },
 	{ table: 'certificate_details', column: 'printed_name', exportedAs: 'certificates' },
+	{ table: 'test_attempts', column: 'learner_id', exportedAs: 'testAttempts' },
+	{ table: 'test_evaluations', column: 'learner_id', exportedAs: 'testEvaluations' },
 	{
 		table: 'auth_tokens',
 		column: 'user_id',

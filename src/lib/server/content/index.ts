@@ -37,3 +37,4 @@ export type { L, Locale } from './locales';
 export type { Norms } from './figures';
 export type { Bibliography } from './markdown';
 export type { CanmedsRole, GlossaryEntry, QuestionKind, Support } from './schema';
+export type { Test, TestItem } from './test-pool';

@@ -28,6 +28,7 @@ import {
 } from './schema';
 import { answeredByNorm, hasOptions } from './questions';
 import { buildCourse, buildItem, buildModule, fillEach, type Course, type Item, type Module } from './build';
+import { isTestFile, loadTest } from './test-pool';
 
 export class ContentError extends Error {
 	constructor(readonly problems: string[]) {
@@ -225,7 +226,7 @@ export function loadCourse(files: Record<string, string>): Course {
 	const folders = [
 		...new Set(
 			Object.keys(files)
-				.filter((f) => f.includes('/'))
+				.filter((f) => f.includes('/') && !isTestFile(f))
 				.map((f) => f.split('/')[0] ?? '')
 		)
 	].sort();
@@ -276,13 +277,15 @@ export function loadCourse(files: Record<string, string>): Course {
 	const moduleIds = modules.map((m) => m.id);
 	if (new Set(moduleIds).size !== moduleIds.length) problems.push('(course): two module folders share an id');
 	if (modules.length === 0) problems.push('(course): no module folders found');
+	const check = (file: string, value: unknown) => checkText(file, value, norms, bibliography, problems);
+	const test = problems.length ? null : loadTest(files, modules, new Set(items.keys()), { norms, bibliography }, check, problems);
 	if (problems.length) throw new ContentError(problems);
 	const version = versionOf(
 		Object.keys(files)
 			.sort()
 			.map((f) => `${f}\n${files[f]}`)
 	);
-	return buildCourse({ modules, items, norms, bibliography, glossary, info, version });
+	return buildCourse({ modules, items, norms, bibliography, glossary, info, version, test });
 }
 
 export { fillFigures, renderMarkdown };
