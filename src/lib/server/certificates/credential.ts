@@ -16,6 +16,7 @@ import type { Locale } from '../../paraglide/runtime';
 import type { OwnCertificate } from './issue';
 import { revokedIndices } from './issue';
 import { PASS_MARK } from './requirements';
+import { studyHours } from './holder';
 
 const CONTEXT = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'];
 /** 16 KB of bits, the specification's minimum, so one list hides each holder among 131,072 entries. */
@@ -43,11 +44,7 @@ export function issuerProfile(origin: string, locale: Locale) {
 	};
 }
 
-const hours = (seconds: number, locale: Locale) =>
-	(Math.round(seconds / 360) / 10).toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-
-/** The study hours as the certificate prints them: measured active time, one decimal. */
-export const studyHours = hours;
+export { studyHours };
 
 /** The achievement every certificate of this course is for. */
 export function achievement(origin: string, locale: Locale, passMark: number) {
@@ -101,7 +98,7 @@ export async function credentialOf(db: Db, certificate: OwnCertificate, origin: 
 			{
 				type: ['Evidence'],
 				name: m.certificate_evidence_hours_name({}, { locale }),
-				description: m.certificate_evidence_hours({ hours: hours(certificate.studySeconds, locale) }, { locale })
+				description: m.certificate_evidence_hours({ hours: studyHours(certificate.studySeconds, locale) }, { locale })
 			},
 			{
 				type: ['Evidence'],

@@ -63,3 +63,8 @@ export function parsePoints(value: string | undefined): Points {
 		return { register: match[1], points: Number(match[2]) };
 	});
 }
+
+/** Measured study time as printed: hours with one decimal, in the language's number format ("2,5" / "2.5"). */
+export function studyHours(seconds: number, locale: 'nl' | 'en'): string {
+	return (Math.round(seconds / 360) / 10).toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}

@@ -2,10 +2,11 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db';
 import { testAttempts, testEvaluations } from '../db/schema';
+import { TEST_PASS_MARK } from '../assessment/attempts';
 import { parsePoints } from './holder';
 
-/** The registers' common pass mark; the final test's own setting governs the attempts, this is what the page states. */
-export const PASS_MARK = Number(process.env.TEST_PASS_MARK ?? 70);
+/** The installation's pass mark (TEST_PASS_MARK, 70 by default), as the final test applies it. */
+export const PASS_MARK = TEST_PASS_MARK;
 /** The accreditation points the installation was granted (ACCREDITATION_POINTS), read once: a bad value stops the app. */
 export const ACCREDITATION_POINTS = parsePoints(process.env.ACCREDITATION_POINTS);
 

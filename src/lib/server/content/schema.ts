@@ -137,7 +137,10 @@ export const courseInfoSchema = z
 		/** The date the content was last revised; bump it with every published content change. */
 		updated: z.iso.date('use a date as YYYY-MM-DD'),
 		authors: localized,
-		review: localized
+		review: localized,
+		/** Who the course is for, and what they bring (the accreditation dossier states both). */
+		audience: localized.optional(),
+		entryLevel: localized.optional()
 	})
 	.strict();
 
