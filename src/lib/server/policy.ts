@@ -66,8 +66,8 @@ export function adminOnly(user: SessionUser): SessionUser {
 }
 
 /** What the site's navigation may offer this user (null: signed out). */
-export function navFor(user: SessionUser | null): { supervisor: boolean } {
-	return { supervisor: user !== null && isSupervisor(user) };
+export function navFor(user: SessionUser | null): { supervisor: boolean; admin: boolean } {
+	return { supervisor: user !== null && isSupervisor(user), admin: user?.role === 'admin' };
 }
 
 /** The cohort, if this supervisor leads it. */

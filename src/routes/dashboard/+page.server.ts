@@ -9,11 +9,16 @@ import { fail, parseForm, readForm } from '$lib/server/forms';
 import { leaveSchema } from '$lib/server/supervision/forms';
 import { readyToSubmit, statusOf, touchedBy } from '$lib/server/supervision/assignments';
 import { leaveCohort } from '$lib/server/supervision/cohorts';
+import { hasPassed } from '$lib/server/assessment/attempts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
 	const user = requireUser();
-	const { progress: rows, assignments: assigned, cohorts } = await learnerDashboard(await db(), user.id);
+	const database = await db();
+	const [{ progress: rows, assignments: assigned, cohorts }, passed] = await Promise.all([
+		learnerDashboard(database, user.id),
+		course.test ? hasPassed(database, user.id) : false
+	]);
 	const { modules, resume } = summarise(course, rows);
 	const now = new Date();
 	const resumeItem = resume ? course.items.get(resume.itemId) : undefined;
@@ -30,6 +35,8 @@ export const load: PageServerLoad = async () => {
 			hasFeedback: a.hasFeedback,
 			replied: a.replied
 		})),
+		/** The final test is offered always, with a note until every module is done (README, Final test). */
+		test: course.test ? { title: course.test.title[locale()], passed } : null,
 		resume: resume && resumeItem ? { url: `/modules/${resume.moduleId}/${resume.itemId}`, title: resumeItem.title[locale()] } : null,
 		modules: course.modules.map((m, i) => ({
 			id: m.id,

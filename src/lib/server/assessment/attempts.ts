@@ -143,3 +143,13 @@ export async function submitAttempt(db: Db, test: Test, learnerId: string, attem
 	});
 	return attemptFor(db, learnerId, attemptId);
 }
+
+/** Whether the learner has passed the final test in any attempt (for the dashboard). */
+export async function hasPassed(db: Db, learnerId: string): Promise<boolean> {
+	const [row] = await db
+		.select({ id: testAttempts.id })
+		.from(testAttempts)
+		.where(and(eq(testAttempts.learnerId, learnerId), eq(testAttempts.passed, true)))
+		.limit(1);
+	return row !== undefined;
+}

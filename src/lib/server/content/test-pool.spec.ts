@@ -1,6 +1,7 @@
 /** content/toets/: the final test's pool fails with file and field named (issue 17). */
 import { describe, expect, it } from 'vitest';
 import { ContentError, loadCourse } from './load';
+import { readContentFiles } from './fs';
 import { fixtureFiles } from '../../../../tests/fixtures/course';
 import { poolFile, POOL_SIZE, testFixtureFiles, testInfoFile } from '../../../../tests/fixtures/test-pool';
 
@@ -27,6 +28,13 @@ describe('the final test pool', () => {
 		expect(figure.options.map((o) => o.correct)).toEqual([true, false, false]);
 		expect(figure.options[0]!.html.nl).toContain('87');
 		expect(test.items.get('t-proef-1')!.caseHtml?.en).toContain('Een cliënt huilt');
+	});
+
+	it("the course's own test: 15 items, 3 from each of the 5 modules, a pool of at least 45 with every kind", () => {
+		const test = loadCourse(readContentFiles('content')).test!;
+		expect([test.length, test.perModule, test.byModule.size]).toEqual([15, 3, 5]);
+		expect(test.items.size).toBeGreaterThanOrEqual(45);
+		expect(new Set([...test.items.values()].map((i) => i.kind))).toEqual(new Set(['knowledge', 'case', 'figure']));
 	});
 
 	it('a course without toets/ has no test', () => {
