@@ -28,7 +28,7 @@ export const evaluationSchema = z.object({
 	contentQuality: rating,
 	studyLoad: rating,
 	hoursSpent: hours,
-	comments: z.string().trim().max(COMMENTS_MAX, 'error_toets_comments').optional().default('')
+	comments: z.string({ error: 'error_toets_comments' }).trim().max(COMMENTS_MAX, 'error_toets_comments').optional().default('')
 });
 export type EvaluationInput = z.infer<typeof evaluationSchema>;
 

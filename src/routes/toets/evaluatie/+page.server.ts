@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { locale } from '$lib/locale';
 import { course } from '$lib/server/content';
 import { db } from '$lib/server/db';
 import { requireUser } from '$lib/server/guards';
@@ -27,7 +28,8 @@ export const load: PageServerLoad = async () => {
 			objectivesMet: saved.objectivesMet,
 			contentQuality: saved.contentQuality,
 			studyLoad: saved.studyLoad,
-			hoursSpent: String(saved.hoursSpent),
+			// As the learner typed it: a decimal comma in Dutch.
+			hoursSpent: locale() === 'nl' ? String(saved.hoursSpent).replace('.', ',') : String(saved.hoursSpent),
 			comments: saved.comments
 		}
 	};
