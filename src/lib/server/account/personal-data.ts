@@ -49,6 +49,10 @@ export const PERSONAL_DATA: readonly PersonalColumn[] = [
 	{ table: 'certificate_details', column: 'printed_name', exportedAs: 'certificates' },
 	{ table: 'test_attempts', column: 'learner_id', exportedAs: 'testAttempts' },
 	{ table: 'test_evaluations', column: 'learner_id', exportedAs: 'testEvaluations' },
+	{ table: 'drill_responses', column: 'learner_id', exportedAs: 'practiceResponses' },
+	{ table: 'practice_cards', column: 'learner_id', exportedAs: 'practiceCards' },
+	{ table: 'practice_levels', column: 'learner_id', exportedAs: 'practiceLevel' },
+	{ table: 'drill_views', column: 'learner_id', exportedAs: 'practiceViews' },
 	{
 		table: 'auth_tokens',
 		column: 'user_id',

@@ -9,6 +9,7 @@ import { fillFigures, placeholdersIn, type Norms } from './figures';
 import { BASE_LOCALE, inEach, type L } from './locales';
 import { renderMarkdown, type Bibliography } from './markdown';
 import type { Test } from './test-pool';
+import type { Practice } from './practice';
 import {
 	type CourseInfo,
 	type GlossaryEntry,
@@ -226,13 +227,16 @@ type CourseParts = Sources & {
 	info: CourseInfo | null;
 	version: string;
 	test: Test | null;
+	/** content/oefenen/ (practice.ts): the rubric, the drills, the introduction, calibration and self-efficacy. */
+	practice: Practice;
 };
 
 /** The course; `info` from content/course.yaml where present, its `version` a hash of every content file. */
-export function buildCourse({ modules, items, norms, bibliography, glossary, info, version, test }: CourseParts) {
+export function buildCourse({ modules, items, norms, bibliography, glossary, info, version, test, practice }: CourseParts) {
 	return {
 		/** The final test (content/toets/), or null where the course has none. */
 		test,
+		practice,
 		modules,
 		items,
 		norms,

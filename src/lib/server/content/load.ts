@@ -29,6 +29,7 @@ import {
 import { answeredByNorm, hasOptions } from './questions';
 import { buildCourse, buildItem, buildModule, fillEach, type Course, type Item, type Module } from './build';
 import { isTestFile, loadTest } from './test-pool';
+import { loadPractice, PRACTICE_FOLDER } from './practice';
 
 export class ContentError extends Error {
 	constructor(readonly problems: string[]) {
@@ -228,6 +229,7 @@ export function loadCourse(files: Record<string, string>): Course {
 			Object.keys(files)
 				.filter((f) => f.includes('/') && !isTestFile(f))
 				.map((f) => f.split('/')[0] ?? '')
+				.filter((f) => f !== PRACTICE_FOLDER)
 		)
 	].sort();
 	const modules: Module[] = [];
@@ -279,13 +281,26 @@ export function loadCourse(files: Record<string, string>): Course {
 	if (modules.length === 0) problems.push('(course): no module folders found');
 	const check = (file: string, value: unknown) => checkText(file, value, norms, bibliography, problems);
 	const test = problems.length ? null : loadTest(files, modules, new Set(items.keys()), { norms, bibliography }, check, problems);
+	const practice = loadPractice({
+		files,
+		norms,
+		bibliography,
+		problems,
+		checkText: (file, value) => checkText(file, value, norms, bibliography, problems),
+		vignetteSteps: (id) => {
+			const item = items.get(id);
+			return item?.type === 'vignette' ? item.steps : undefined;
+		},
+		itemIds: new Set(items.keys()),
+		versionOf
+	});
 	if (problems.length) throw new ContentError(problems);
 	const version = versionOf(
 		Object.keys(files)
 			.sort()
 			.map((f) => `${f}\n${files[f]}`)
 	);
-	return buildCourse({ modules, items, norms, bibliography, glossary, info, version, test });
+	return buildCourse({ modules, items, norms, bibliography, glossary, info, version, test, practice });
 }
 
 export { fillFigures, renderMarkdown };

@@ -6,3 +6,4 @@ export * from './groups';
 export * from './keys';
 export * from './assessment';
 export * from './certificates';
+export * from './practice';
