@@ -15,6 +15,8 @@ import { errorFields, logger, requestContext, withRequestContext } from '$lib/se
 import { startRetentionSchedule } from '$lib/server/retention';
 // Checks TIME_ZONE at start: a misspelt zone must stop the app, not shift every due date.
 import '$lib/server/time-zone';
+// Checks ACCREDITATION_POINTS (and TEST_PASS_MARK) at start: a certificate must not print points nobody granted.
+import '$lib/server/certificates/requirements';
 
 export const init: ServerInit = async () => {
 	// Prerendering (the benchmark's /ceiling page) starts the server at build time: no database then.

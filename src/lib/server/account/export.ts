@@ -31,6 +31,8 @@ import {
 	testAttempts,
 	testEvaluations,
 	users,
+	certificates,
+	certificateDetails,
 	vignetteAttempts
 } from '../db/schema';
 
@@ -131,7 +133,7 @@ async function collect(db: Db, userId: string) {
 			.where(eq(accessLog.learnerId, userId))
 			.orderBy(asc(accessLog.at))
 	]);
-	const [groupRows, shareRows, postRows, readsByMe, studyRows] = await Promise.all([
+	const [groupRows, shareRows, postRows, readsByMe, studyRows, certificateRows] = await Promise.all([
 		db
 			.select({ group: groups.name, facilitator: groups.facilitatorId, showName: groupMembers.showName, joinedAt: groupMembers.joinedAt })
 			.from(groupMembers)
@@ -169,7 +171,28 @@ async function collect(db: Db, userId: string) {
 			})
 			.from(studyTime)
 			.where(eq(studyTime.learnerId, userId))
-			.orderBy(asc(studyTime.itemId))
+			.orderBy(asc(studyTime.itemId)),
+		db
+			.select({
+				number: certificates.number,
+				printedName: certificateDetails.printedName,
+				holderOnVerificationPage: certificates.holder,
+				register: certificateDetails.register,
+				registerNumber: certificateDetails.registerNumber,
+				courseTitle: certificates.courseTitle,
+				contentVersion: certificates.contentVersion,
+				issuedAt: certificates.issuedAt,
+				studySeconds: certificateDetails.studySeconds,
+				points: certificateDetails.points,
+				score: certificateDetails.score,
+				scoreInCredential: certificateDetails.shareScores,
+				revokedAt: certificates.revokedAt,
+				revokedReason: certificates.revokedReason
+			})
+			.from(certificates)
+			.innerJoin(certificateDetails, eq(certificateDetails.number, certificates.number))
+			.where(eq(certificates.learnerId, userId))
+			.orderBy(asc(certificates.issuedAt))
 	]);
 	const test = await finalTestOf(db, userId);
 	const practice = await practiceOf(db, userId);
@@ -195,8 +218,10 @@ async function collect(db: Db, userId: string) {
 		groupPosts: postRows,
 		/** Active seconds per item: by heartbeats with JavaScript, else by the gaps between form posts. */
 		studyTime: studyRows,
-		...practice,
-		...test
+		/** Certificates as printed; after deletion only number, initials and surname, course, date and status stay (see /privacy). */
+		certificates: certificateRows,
+		...test,
+		...practice
 	};
 }
 

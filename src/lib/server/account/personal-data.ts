@@ -37,12 +37,22 @@ export const PERSONAL_DATA: readonly PersonalColumn[] = [
 	{ table: 'group_members', column: 'member_id', exportedAs: 'groupMemberships' },
 	{ table: 'group_posts', column: 'author_id', exportedAs: 'groupPosts' },
 	{ table: 'study_time', column: 'learner_id', exportedAs: 'studyTime' },
+	{ table: 'certificates', column: 'learner_id', exportedAs: 'certificates' },
+	{
+		table: 'certificates',
+		column: 'holder',
+		exportedAs: 'certificates',
+		keptAfterDeletion:
+			'initials and surname on the public verification page: a certificate its holder already used must still verify after the account is gone (the learner link is set null)'
+	},
+	{ table: 'certificate_details', column: 'learner_id', exportedAs: 'certificates' },
+	{ table: 'certificate_details', column: 'printed_name', exportedAs: 'certificates' },
+	{ table: 'test_attempts', column: 'learner_id', exportedAs: 'testAttempts' },
+	{ table: 'test_evaluations', column: 'learner_id', exportedAs: 'testEvaluations' },
 	{ table: 'drill_responses', column: 'learner_id', exportedAs: 'practiceResponses' },
 	{ table: 'practice_cards', column: 'learner_id', exportedAs: 'practiceCards' },
 	{ table: 'practice_levels', column: 'learner_id', exportedAs: 'practiceLevel' },
 	{ table: 'drill_views', column: 'learner_id', exportedAs: 'practiceViews' },
-	{ table: 'test_attempts', column: 'learner_id', exportedAs: 'testAttempts' },
-	{ table: 'test_evaluations', column: 'learner_id', exportedAs: 'testEvaluations' },
 	{
 		table: 'auth_tokens',
 		column: 'user_id',

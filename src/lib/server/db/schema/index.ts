@@ -3,5 +3,7 @@ export * from './auth';
 export * from './learning';
 export * from './supervision';
 export * from './groups';
-export * from './practice';
+export * from './keys';
 export * from './assessment';
+export * from './certificates';
+export * from './practice';
