@@ -5,6 +5,7 @@
  *   npm run admin -- disable-user --email E   (ends all its sessions at once)
  *   npm run admin -- enable-user --email E
  *   npm run admin -- purge   (deletes expired sessions, idle throttle rows, old links and retry keys; for cron)
+ *   npm run admin -- rotate-key --purpose credential|lti   (a new signing key; the old public key stays published)
  */
 import { parseArgs } from 'node:util';
 import { closeDatabase, database } from '../src/lib/server/db';
@@ -13,13 +14,15 @@ import { PASSWORD_MAX, PASSWORD_MIN } from '../src/lib/server/auth/password';
 import { passwordWeakness, personalWords } from '../src/lib/server/auth/strength';
 import { logEvent } from '../src/lib/server/log';
 import { purgeExpired } from '../src/lib/server/retention';
+import { KEY_PURPOSES, rotateKey, type KeyPurpose } from '../src/lib/server/keys';
 
 const USAGE = `usage:
   npm run admin -- create-user --email E --name N --role trainee|supervisor|admin   (reads the password from standard input)
   npm run admin -- set-role --email E --role trainee|supervisor|admin
   npm run admin -- disable-user --email E      (ends all its sessions at once; logging in fails)
   npm run admin -- enable-user --email E
-  npm run admin -- purge                       (what retention allows to go; the app also does this every hour)`;
+  npm run admin -- purge                       (what retention allows to go; the app also does this every hour)
+  npm run admin -- rotate-key --purpose credential|lti   (signs with a new key from now on; the old public key stays published)`;
 
 function fail(message: string): never {
 	console.error(`${message}\n\n${USAGE}`);
@@ -35,11 +38,20 @@ async function readStdin(): Promise<string> {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } });
+const { values } = parseArgs({
+	args: rest,
+	options: {
+		email: { type: 'string' },
+		name: { type: 'string' },
+		role: { type: 'string' },
+		purpose: { type: 'string' }
+	}
+});
 const role = (values.role ?? 'trainee') as Role;
 if (!ROLES.includes(role)) fail(`Unknown role "${values.role}".`);
 const email = values.email ?? '';
-if (command !== 'purge' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) fail('Give a valid --email.');
+const ACCOUNT_COMMANDS = ['create-user', 'set-role', 'disable-user', 'enable-user'];
+if (ACCOUNT_COMMANDS.includes(command ?? '') && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) fail('Give a valid --email.');
 
 if (command === 'purge') {
 	const { db } = await database();
@@ -81,6 +93,14 @@ if (command === 'purge') {
 	if (!found || !user) fail(`No account with ${email}.`);
 	logEvent(disable ? 'account.disabled' : 'account.enabled', { userId: user.id, by: 'admin' });
 	console.log(disable ? `${email} is disabled; its sessions have ended.` : `${email} can log in again.`);
+} else if (command === 'rotate-key') {
+	const purpose = values.purpose as KeyPurpose;
+	if (!KEY_PURPOSES.includes(purpose)) fail(`Give --purpose ${KEY_PURPOSES.join(' or ')}.`);
+	const { db } = await database();
+	const { kid, retired } = await rotateKey(db, purpose);
+	await closeDatabase();
+	logEvent('key.rotated', { purpose, kid, retired, by: 'admin' });
+	console.log(`The ${purpose} key is now ${kid}${retired ? `; ${retired} is retired and stays published, so what it signed still verifies` : ''}.`);
 } else {
 	fail(command ? `Unknown command "${command}".` : 'Give a command.');
 }

@@ -3,4 +3,6 @@ export * from './auth';
 export * from './learning';
 export * from './supervision';
 export * from './groups';
+export * from './keys';
+export * from './assessment';
 export * from './lti';
