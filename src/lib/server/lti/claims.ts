@@ -23,7 +23,11 @@ export const CLAIM = {
 	namesRoleService: 'https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice'
 } as const;
 
-export const MESSAGE = { resourceLink: 'LtiResourceLinkRequest', deepLinkingRequest: 'LtiDeepLinkingRequest', deepLinkingResponse: 'LtiDeepLinkingResponse' } as const;
+export const MESSAGE = {
+	resourceLink: 'LtiResourceLinkRequest',
+	deepLinkingRequest: 'LtiDeepLinkingRequest',
+	deepLinkingResponse: 'LtiDeepLinkingResponse'
+} as const;
 
 export const SCOPE = {
 	lineItem: 'https://purl.imsglobal.org/spec/lti-ags/scope/lineitem',

@@ -65,7 +65,8 @@ function verificationError(error: unknown): LaunchError {
 		if (error.claim === 'iat') return 'issued-at';
 		return 'malformed';
 	}
-	if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JOSEAlgNotAllowed) return 'signature';
+	if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JOSEAlgNotAllowed)
+		return 'signature';
 	return 'signature';
 }
 

@@ -15,7 +15,14 @@ export const LOGIN_STATE_LIFETIME = 10 * 60 * 1000;
 /** Each login has its own cookie, so two launches in two tabs do not overwrite each other's state. */
 export const STATE_COOKIE_PREFIX = 'lti-state-';
 
-export type LoginParams = { iss: string; login_hint: string; target_link_uri: string; lti_message_hint?: string; client_id?: string; lti_deployment_id?: string };
+export type LoginParams = {
+	iss: string;
+	login_hint: string;
+	target_link_uri: string;
+	lti_message_hint?: string;
+	client_id?: string;
+	lti_deployment_id?: string;
+};
 
 export function randomToken(): string {
 	const bytes = new Uint8Array(32);
@@ -32,7 +39,14 @@ export function readLoginParams(params: URLSearchParams | FormData): LoginParams
 	};
 	const [iss, login_hint, target_link_uri] = [get('iss'), get('login_hint'), get('target_link_uri')];
 	if (!iss || !login_hint || !target_link_uri) return null;
-	return { iss, login_hint, target_link_uri, lti_message_hint: get('lti_message_hint'), client_id: get('client_id'), lti_deployment_id: get('lti_deployment_id') };
+	return {
+		iss,
+		login_hint,
+		target_link_uri,
+		lti_message_hint: get('lti_message_hint'),
+		client_id: get('client_id'),
+		lti_deployment_id: get('lti_deployment_id')
+	};
 }
 
 export type LoginStart = { ok: true; platform: LtiPlatform; state: string; redirectUrl: string } | { ok: false; error: 'unknown-platform' | 'foreign-target' };

@@ -23,7 +23,15 @@ export async function addPlatform(db: Db, p: NewPlatform): Promise<{ ok: true; p
 	return db.transaction(async (tx) => {
 		const [platform] = await tx
 			.insert(ltiPlatforms)
-			.values({ id: crypto.randomUUID(), name: p.name.trim() || p.issuer, issuer: p.issuer, clientId: p.clientId, authUrl: p.authUrl, tokenUrl: p.tokenUrl, jwksUrl: p.jwksUrl })
+			.values({
+				id: crypto.randomUUID(),
+				name: p.name.trim() || p.issuer,
+				issuer: p.issuer,
+				clientId: p.clientId,
+				authUrl: p.authUrl,
+				tokenUrl: p.tokenUrl,
+				jwksUrl: p.jwksUrl
+			})
 			.onConflictDoNothing()
 			.returning();
 		if (!platform) return { ok: false as const, error: 'exists' as const };

@@ -106,7 +106,10 @@ export async function recordContextMember(tx: Tx | Db, platformId: string, conte
 	await tx
 		.insert(ltiContextMembers)
 		.values({ platformId, contextId, userId, role })
-		.onConflictDoUpdate({ target: [ltiContextMembers.platformId, ltiContextMembers.contextId, ltiContextMembers.userId], set: { role, updatedAt: new Date() } });
+		.onConflictDoUpdate({
+			target: [ltiContextMembers.platformId, ltiContextMembers.contextId, ltiContextMembers.userId],
+			set: { role, updatedAt: new Date() }
+		});
 }
 
 export type Provisioned = { user: User; role: LtiContextRole; landing: string; cohortId: string | null };
@@ -149,7 +152,13 @@ export async function provisionLaunch(db: Db, course: Course, launch: ValidLaunc
 /** The LTI cohorts an instructor leads, for the roster page. */
 export async function ltiCohortsOf(db: Db, supervisorId: string) {
 	return db
-		.select({ cohortId: cohorts.id, name: cohorts.name, platformId: ltiCohorts.platformId, contextId: ltiCohorts.contextId, membershipsUrl: ltiCohorts.membershipsUrl })
+		.select({
+			cohortId: cohorts.id,
+			name: cohorts.name,
+			platformId: ltiCohorts.platformId,
+			contextId: ltiCohorts.contextId,
+			membershipsUrl: ltiCohorts.membershipsUrl
+		})
 		.from(ltiCohorts)
 		.innerJoin(cohorts, eq(cohorts.id, ltiCohorts.cohortId))
 		.where(eq(cohorts.supervisorId, supervisorId));

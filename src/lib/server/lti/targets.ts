@@ -18,7 +18,8 @@ export function ltiTargets(course: Course, extra: LtiTarget[] = []): LtiTarget[]
 	for (const module of course.modules) {
 		targets.push({ path: `/modules/${module.id}`, kind: 'module', title: module.title, moduleId: module.id });
 		for (const item of module.items) {
-			if (item.type === 'vignette' || item.type === 'quiz') targets.push({ path: `/modules/${module.id}/${item.id}`, kind: item.type, title: item.title, moduleId: module.id });
+			if (item.type === 'vignette' || item.type === 'quiz')
+				targets.push({ path: `/modules/${module.id}/${item.id}`, kind: item.type, title: item.title, moduleId: module.id });
 		}
 	}
 	return [...targets, ...extra];
