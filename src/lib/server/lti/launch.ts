@@ -58,7 +58,8 @@ function platformKeys(jwksUrl: string) {
 }
 
 function verificationError(error: unknown): LaunchError {
-	if (error instanceof errors.JWTExpired) return 'expired';
+	// jose reports a token older than maxTokenAge as expired, naming iat: that is the age check.
+	if (error instanceof errors.JWTExpired) return error.claim === 'iat' ? 'issued-at' : 'expired';
 	if (error instanceof errors.JWTClaimValidationFailed) {
 		if (error.claim === 'iss') return 'issuer';
 		if (error.claim === 'aud') return 'audience';
