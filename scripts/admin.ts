@@ -6,6 +6,7 @@
  *   npm run admin -- enable-user --email E
  *   npm run admin -- purge   (deletes expired sessions, idle throttle rows, old links and retry keys; for cron)
  *   npm run admin -- rotate-key --purpose credential|lti   (a new signing key; the old public key stays published)
+ *   npm run admin -- lti-…   (LTI platforms and registration: scripts/admin-lti.ts)
  */
 import { parseArgs } from 'node:util';
 import { closeDatabase, database } from '../src/lib/server/db';
@@ -22,7 +23,8 @@ const USAGE = `usage:
   npm run admin -- disable-user --email E      (ends all its sessions at once; logging in fails)
   npm run admin -- enable-user --email E
   npm run admin -- purge                       (what retention allows to go; the app also does this every hour)
-  npm run admin -- rotate-key --purpose credential|lti   (signs with a new key from now on; the old public key stays published)`;
+  npm run admin -- rotate-key --purpose credential|lti   (signs with a new key from now on; the old public key stays published)
+  npm run admin -- lti-…                       (LTI: lti-tool-urls, lti-registration-url, lti-add-platform, lti-add-deployment, lti-platforms, lti-remove-platform)`;
 
 function fail(message: string): never {
 	console.error(`${message}\n\n${USAGE}`);
@@ -38,6 +40,10 @@ async function readStdin(): Promise<string> {
 }
 
 const [command, ...rest] = process.argv.slice(2);
+if (command?.startsWith('lti-')) {
+	const { runLtiCommand } = await import('./admin-lti');
+	process.exit(await runLtiCommand(command, rest));
+}
 const { values } = parseArgs({
 	args: rest,
 	options: {

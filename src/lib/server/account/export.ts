@@ -16,6 +16,10 @@ import {
 	groupMembers,
 	groupPosts,
 	groups,
+	ltiAccounts,
+	ltiContextMembers,
+	ltiGradeLinks,
+	ltiPlatforms,
 	progress,
 	quizAnswers,
 	quizAttempts,
@@ -164,6 +168,34 @@ async function collect(db: Db, userId: string) {
 			.where(eq(studyTime.learnerId, userId))
 			.orderBy(asc(studyTime.itemId))
 	]);
+	const [ltiAccountRows, ltiCourseRows, ltiGradeRows] = await Promise.all([
+		db
+			.select({
+				platform: ltiPlatforms.name,
+				issuer: ltiPlatforms.issuer,
+				subject: ltiAccounts.subject,
+				createdAt: ltiAccounts.createdAt,
+				lastLaunchAt: ltiAccounts.lastLaunchAt
+			})
+			.from(ltiAccounts)
+			.innerJoin(ltiPlatforms, eq(ltiPlatforms.id, ltiAccounts.platformId))
+			.where(eq(ltiAccounts.userId, userId)),
+		db
+			.select({ platform: ltiPlatforms.name, courseId: ltiContextMembers.contextId, role: ltiContextMembers.role, updatedAt: ltiContextMembers.updatedAt })
+			.from(ltiContextMembers)
+			.innerJoin(ltiPlatforms, eq(ltiPlatforms.id, ltiContextMembers.platformId))
+			.where(eq(ltiContextMembers.userId, userId)),
+		db
+			.select({
+				platform: ltiPlatforms.name,
+				resourceLinkId: ltiGradeLinks.resourceLinkId,
+				target: ltiGradeLinks.target,
+				lastPostedAt: ltiGradeLinks.lastPostedAt
+			})
+			.from(ltiGradeLinks)
+			.innerJoin(ltiPlatforms, eq(ltiPlatforms.id, ltiGradeLinks.platformId))
+			.where(eq(ltiGradeLinks.userId, userId))
+	]);
 	return {
 		format: EXPORT_FORMAT,
 		exportedAt: new Date(),
@@ -185,7 +217,11 @@ async function collect(db: Db, userId: string) {
 		reflectionShares: shareRows,
 		groupPosts: postRows,
 		/** Active seconds per item: by heartbeats with JavaScript, else by the gaps between form posts. */
-		studyTime: studyRows
+		studyTime: studyRows,
+		/** The learning platforms (LTI) this account is known to, by their user id; the courses it was opened from; where scores go. */
+		ltiAccounts: ltiAccountRows,
+		ltiCourses: ltiCourseRows,
+		ltiGradeLinks: ltiGradeRows
 	};
 }
 

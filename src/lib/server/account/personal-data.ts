@@ -37,6 +37,9 @@ export const PERSONAL_DATA: readonly PersonalColumn[] = [
 	{ table: 'group_members', column: 'member_id', exportedAs: 'groupMemberships' },
 	{ table: 'group_posts', column: 'author_id', exportedAs: 'groupPosts' },
 	{ table: 'study_time', column: 'learner_id', exportedAs: 'studyTime' },
+	{ table: 'lti_accounts', column: 'user_id', exportedAs: 'ltiAccounts' },
+	{ table: 'lti_context_members', column: 'user_id', exportedAs: 'ltiCourses' },
+	{ table: 'lti_grade_links', column: 'user_id', exportedAs: 'ltiGradeLinks' },
 	{
 		table: 'auth_tokens',
 		column: 'user_id',
