@@ -27,7 +27,7 @@ async function keyPair(kid: string): Promise<KeyPair> {
 
 export type Platform = Awaited<ReturnType<typeof startPlatform>>;
 
-export async function startPlatform(options: { toolJwks: () => Promise<{ keys: JWK[] }>; clientId?: string; deploymentId?: string }) {
+export async function startPlatform(options: { toolJwks: () => Promise<{ keys: JWK[] }>; clientId?: string; deploymentId?: string; port?: number }) {
 	const clientId = options.clientId ?? 'ontroerd-client-1';
 	const deploymentId = options.deploymentId ?? 'deployment-1';
 	const key = await keyPair('platform-key-1');
@@ -61,9 +61,54 @@ export async function startPlatform(options: { toolJwks: () => Promise<{ keys: J
 		return token && issued.has(token) ? token : null;
 	};
 
+	/** A page with one form that posts itself (the platform's side of the browser exchange); its button without JavaScript. */
+	const autoPost = (res: ServerResponse, action: string, fields: Record<string, string>, button: string) => {
+		const inputs = Object.entries(fields)
+			.map(([k, v]) => `<input type="hidden" name="${k}" value="${v.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">`)
+			.join('');
+		send(
+			res,
+			200,
+			`<!doctype html><html lang="en"><head><title>Test LMS</title></head><body><main><h1>Test LMS</h1><form method="post" action="${action}">${inputs}<button>${button}</button></form></main><script>document.forms[0].submit()</script></body></html>`,
+			'text/html; charset=utf-8'
+		);
+	};
+
 	async function handle(req: IncomingMessage, res: ServerResponse) {
 		const url = new URL(req.url ?? '/', base);
 		const path = url.pathname;
+		// The browser part: a course page whose link starts the OIDC login at the tool (optionally inside a frame) …
+		if (req.method === 'GET' && path === '/start') {
+			const tool = url.searchParams.get('tool') ?? '';
+			const target = url.searchParams.get('target') ?? '/dashboard';
+			const fields = {
+				iss: base,
+				login_hint: url.searchParams.get('sub') ?? 'e2e-learner',
+				target_link_uri: `${tool}${target}`,
+				lti_message_hint: target,
+				client_id: clientId
+			};
+			return autoPost(res, `${tool}/lti/login`, fields, 'Start Ontroerd');
+		}
+		if (req.method === 'GET' && path === '/frame') {
+			const src = `/start?${url.searchParams.toString()}`;
+			return send(
+				res,
+				200,
+				`<!doctype html><html lang="en"><head><title>Course</title></head><body><main><h1>Course</h1><iframe title="Ontroerd" src="${src}" width="800" height="500"></iframe></main></body></html>`,
+				'text/html; charset=utf-8'
+			);
+		}
+		// … and the authentication endpoint, which answers with the id_token posted to the tool's redirect URI.
+		if (req.method === 'GET' && path === '/auth') {
+			const q = url.searchParams;
+			if (q.get('client_id') !== clientId || q.get('response_mode') !== 'form_post' || q.get('scope') !== 'openid')
+				return send(res, 400, { error: 'invalid_request' });
+			const redirect = q.get('redirect_uri') ?? '';
+			const target = q.get('lti_message_hint') ?? '/dashboard';
+			const claims = resourceLinkClaims({ sub: q.get('login_hint') ?? '', nonce: q.get('nonce') ?? '', targetLinkUri: `${new URL(redirect).origin}${target}` });
+			return autoPost(res, redirect, { id_token: await idToken(claims), state: q.get('state') ?? '' }, 'Continue to the tool');
+		}
 		if (req.method === 'GET' && path === '/jwks') return send(res, 200, { keys: [key.publicJwk] });
 		if (req.method === 'GET' && path === '/.well-known/openid-configuration') {
 			return send(res, 200, {
@@ -166,7 +211,7 @@ export async function startPlatform(options: { toolJwks: () => Promise<{ keys: J
 	const server: Server = createServer((req, res) => {
 		handle(req, res).catch(() => send(res, 500, { error: 'platform double failed' }));
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
 	base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 	/** The claims of an LtiResourceLinkRequest as LTI 1.3 Core's example shows them, for one user. */

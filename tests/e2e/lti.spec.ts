@@ -1,0 +1,74 @@
+/**
+ * The browser part of an LTI 1.3 launch against the platform double of tests/integration/lti/platform.ts
+ * (registered by playwright.config.ts): the platform's page posts the login initiation to Ontroerd from
+ * another site (127.0.0.1 vs localhost), Ontroerd redirects to the platform's authentication endpoint with a
+ * SameSite=None state cookie, the platform posts the id_token back, and the learner lands signed in. With
+ * JavaScript the forms post themselves; without, the learner presses their buttons.
+ */
+import { expect, test } from '@playwright/test';
+import { startPlatform, type Platform } from '../integration/lti/platform';
+import { hasJs } from './helpers';
+import { LTI_CLIENT_ID, LTI_DEPLOYMENT_ID, ltiPlatformPort } from './lti-platforms';
+
+const LESSON = '/modules/tranen-in-de-therapiekamer/hoe-vaak-therapeuten-huilen';
+let platform: Platform;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async ({ baseURL }, testInfo) => {
+	const appPort = Number(new URL(baseURL ?? '').port);
+	platform = await startPlatform({
+		port: ltiPlatformPort(appPort, testInfo.project.name),
+		clientId: LTI_CLIENT_ID,
+		deploymentId: LTI_DEPLOYMENT_ID,
+		toolJwks: async () => (await fetch(`${baseURL}/lti/jwks`)).json() as Promise<{ keys: [] }>
+	});
+});
+test.afterAll(async () => platform?.close());
+
+/** Presses the platform's (or Ontroerd's) form button where no script does it. */
+async function continueWithoutScript(page: import('@playwright/test').Page, name: RegExp) {
+	if (!hasJs(test.info())) await page.getByRole('button', { name }).click();
+}
+
+test('a launch from the LMS signs the learner in and lands on the linked lesson', async ({ page, baseURL }, testInfo) => {
+	const sub = `e2e-${testInfo.project.name}-${Date.now()}`;
+	await page.goto(`${platform.issuer}/start?tool=${encodeURIComponent(baseURL ?? '')}&target=${encodeURIComponent(LESSON)}&sub=${sub}`);
+	await continueWithoutScript(page, /Start Ontroerd/);
+	await continueWithoutScript(page, /Continue to the tool/);
+	await expect(page).toHaveURL(new RegExp(`${LESSON}$`));
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	// Signed in: the data page opens instead of the login form.
+	await page.goto('/my-data');
+	await expect(page).toHaveURL(/\/my-data$/);
+	// The state cookie was used up by the launch.
+	const cookies = await page.context().cookies();
+	expect(cookies.some((c) => c.name.startsWith('lti-state-'))).toBe(false);
+});
+
+test('a launch whose state cookie is missing is refused with a readable page', async ({ page, baseURL }) => {
+	// The browser drops every cookie between the login initiation and the launch, as a third-party-cookie block does.
+	await page.route('**/lti/launch', async (route) => {
+		const headers = { ...route.request().headers() };
+		delete headers.cookie;
+		await route.continue({ headers });
+	});
+	await page.goto(`${platform.issuer}/start?tool=${encodeURIComponent(baseURL ?? '')}&target=${encodeURIComponent(LESSON)}&sub=e2e-refused`);
+	await continueWithoutScript(page, /Start Ontroerd/);
+	await continueWithoutScript(page, /Continue to the tool/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Openen vanuit je leeromgeving lukte niet');
+	await expect(page.getByText(/state-mismatch/)).toBeVisible();
+});
+
+test('inside a frame the login initiation offers a new window instead', async ({ page, baseURL }) => {
+	await page.goto(`${platform.issuer}/frame?tool=${encodeURIComponent(baseURL ?? '')}&target=${encodeURIComponent(LESSON)}&sub=e2e-framed`);
+	const frame = page.frameLocator('iframe');
+	if (!hasJs(test.info())) await frame.getByRole('button', { name: /Start Ontroerd/ }).click();
+	const open = frame.getByRole('button', { name: 'Openen in een nieuw venster' });
+	await expect(open).toBeVisible();
+	const popup = page.waitForEvent('popup');
+	await open.click();
+	const window = await popup;
+	await continueWithoutScript(window, /Continue to the tool/);
+	await expect(window).toHaveURL(new RegExp(`${LESSON}$`));
+});
