@@ -21,7 +21,7 @@ export type LtiPage = {
 	title: string;
 	paragraphs: string[];
 	/** A form with hidden fields and one button; `auto` submits it at once when JavaScript runs. */
-	form?: { action: string; fields: Record<string, string>; button: string; auto?: boolean; newWindow?: boolean };
+	form?: { action: string; fields: Record<string, string>; button: string; auto?: boolean; newWindow?: boolean; redirectsTo?: string[] };
 	/** Origins allowed to frame the page (the platform's, for the "open in a new window" page); none by default. */
 	frameAncestors?: string[];
 	closeRegistration?: boolean;
@@ -43,7 +43,8 @@ export function ltiPage(page: LtiPage): Response {
 	const csp = [
 		"default-src 'none'",
 		`script-src ${script ? hashOf(script) : "'none'"}`,
-		`form-action ${formAction && formAction !== 'http://self.invalid' ? formAction : "'self'"}`,
+		// form-action also governs where the post redirects to: the login's post goes on to the platform's authentication URL.
+		`form-action ${formAction && formAction !== 'http://self.invalid' ? formAction : "'self'"}${form?.redirectsTo?.length ? ` ${form.redirectsTo.join(' ')}` : ''}`,
 		`frame-ancestors ${page.frameAncestors?.length ? page.frameAncestors.join(' ') : "'none'"}`,
 		"base-uri 'none'"
 	].join('; ');

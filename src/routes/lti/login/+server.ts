@@ -24,7 +24,8 @@ async function initiate({ request, url, cookies }: RequestEvent, params: URLSear
 				action: '/lti/login',
 				fields: Object.fromEntries(Object.entries(login).filter(([, v]) => v !== undefined)),
 				button: m.lti_frame_button(),
-				newWindow: true
+				newWindow: true,
+				redirectsTo: [new URL(result.platform.authUrl).origin]
 			},
 			frameAncestors: framers
 		});
