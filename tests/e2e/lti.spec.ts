@@ -8,6 +8,7 @@
 import { expect, test } from '@playwright/test';
 import { startPlatform, type Platform } from '../integration/lti/platform';
 import { hasJs } from './helpers';
+import { axeCheck } from './axe';
 import { LTI_CLIENT_ID, LTI_DEPLOYMENT_ID, ltiPlatformPort } from './lti-platforms';
 
 const LESSON = '/modules/tranen-in-de-therapiekamer/hoe-vaak-therapeuten-huilen';
@@ -49,10 +50,13 @@ test('a launch from the LMS signs the learner in and lands on the linked lesson'
 test('a launch whose state cookie is missing is refused with a readable page', async ({ page, baseURL }) => {
 	// The state cookie is gone by the time the platform posts back, as when the browser blocks it (the browser adds
 	// cookies after the interception, so they are cleared there; a redirect's target, /auth, cannot be intercepted).
-	await page.route((url) => url.pathname === '/lti/launch', async (route) => {
-		await page.context().clearCookies();
-		await route.continue();
-	});
+	await page.route(
+		(url) => url.pathname === '/lti/launch',
+		async (route) => {
+			await page.context().clearCookies();
+			await route.continue();
+		}
+	);
 	await page.goto(`${platform.issuer}/start?tool=${encodeURIComponent(baseURL ?? '')}&target=${encodeURIComponent(LESSON)}&sub=e2e-refused`);
 	await continueWithoutScript(page, /Start Ontroerd/);
 	await continueWithoutScript(page, /Continue to the tool/);
@@ -71,4 +75,26 @@ test('inside a frame the login initiation offers a new window instead', async ({
 	const window = await popup;
 	await continueWithoutScript(window, /Continue to the tool/);
 	await expect(window).toHaveURL(new RegExp(`${LESSON}$`));
+});
+
+test('deep linking: the instructor picks modules and the signed answer reaches the platform', async ({ page, baseURL }, testInfo) => {
+	const sub = `e2e-teacher-${testInfo.project.name}-${Date.now()}`;
+	await page.goto(`${platform.issuer}/start?tool=${encodeURIComponent(baseURL ?? '')}&target=${encodeURIComponent('/lti/deep-link')}&sub=${sub}&deep=1`);
+	await continueWithoutScript(page, /Start Ontroerd/);
+	await continueWithoutScript(page, /Continue to the tool/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Onderdelen in je cursus plaatsen');
+	if (hasJs(testInfo)) await axeCheck(page, testInfo, 'lti-deep-link');
+	// Nothing chosen: the picker says so and nothing leaves.
+	await page.getByRole('button', { name: 'Plaatsen in de cursus' }).click();
+	await expect(page.getByRole('alert')).toHaveText('Kies ten minste één onderdeel.');
+	await page.getByRole('checkbox', { name: /Tranen in de therapiekamer \(module\)/ }).check();
+	await page
+		.getByRole('checkbox', { name: /\(casus\)/ })
+		.first()
+		.check();
+	await page.getByRole('button', { name: 'Plaatsen in de cursus' }).click();
+	await continueWithoutScript(page, /Doorgaan/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Placed in the course');
+	await expect(page.getByRole('listitem')).toHaveCount(2);
+	await expect(page.getByRole('listitem').first()).toHaveText('Tranen in de therapiekamer');
 });

@@ -39,6 +39,7 @@ export async function startPlatform(options: { toolJwks: () => Promise<{ keys: J
 		members: [] as Member[],
 		tokenRequests: [] as { scope: string; assertion: JWTPayload }[],
 		registrations: [] as Record<string, unknown>[],
+		deepLinks: [] as JWTPayload[],
 		registrationToken: 'reg-token-123',
 		/** Answer the next service calls with this status instead (an outage). */
 		failServices: 0
@@ -85,7 +86,8 @@ export async function startPlatform(options: { toolJwks: () => Promise<{ keys: J
 				iss: base,
 				login_hint: url.searchParams.get('sub') ?? 'e2e-learner',
 				target_link_uri: `${tool}${target}`,
-				lti_message_hint: target,
+				// What the platform launches: a path for a resource link, or "deep-linking" for an instructor's content selection.
+				lti_message_hint: url.searchParams.get('deep') === '1' ? 'deep-linking' : target,
 				client_id: clientId
 			};
 			return autoPost(res, `${tool}/lti/login`, fields, 'Start Ontroerd');
@@ -106,7 +108,12 @@ export async function startPlatform(options: { toolJwks: () => Promise<{ keys: J
 				return send(res, 400, { error: 'invalid_request' });
 			const redirect = q.get('redirect_uri') ?? '';
 			const target = q.get('lti_message_hint') ?? '/dashboard';
-			const claims = resourceLinkClaims({ sub: q.get('login_hint') ?? '', nonce: q.get('nonce') ?? '', targetLinkUri: `${new URL(redirect).origin}${target}` });
+			const sub = q.get('login_hint') ?? '';
+			const nonce = q.get('nonce') ?? '';
+			const claims =
+				target === 'deep-linking'
+					? deepLinkingClaims({ sub, nonce })
+					: resourceLinkClaims({ sub, nonce, targetLinkUri: `${new URL(redirect).origin}${target}` });
 			return autoPost(res, redirect, { id_token: await idToken(claims), state: q.get('state') ?? '' }, 'Continue to the tool');
 		}
 		if (req.method === 'GET' && path === '/jwks') return send(res, 200, { keys: [key.publicJwk] });
@@ -126,6 +133,24 @@ export async function startPlatform(options: { toolJwks: () => Promise<{ keys: J
 					messages_supported: [{ type: 'LtiResourceLinkRequest' }, { type: 'LtiDeepLinkingRequest' }]
 				}
 			});
+		}
+		// Deep Linking 2.0: the tool's LtiDeepLinkingResponse arrives here as a form post; the page lists what it placed.
+		if (req.method === 'POST' && path === '/deep-link-return') {
+			const jwt = new URLSearchParams(await read(req)).get('JWT') ?? '';
+			try {
+				const { payload } = await jwtVerify(jwt, createLocalJWKSet(await options.toolJwks()), { issuer: clientId, audience: base });
+				state.deepLinks.push(payload);
+				const items = (payload['https://purl.imsglobal.org/spec/lti-dl/claim/content_items'] as { title: string }[] | undefined) ?? [];
+				const list = items.map((i) => `<li>${i.title}</li>`).join('');
+				return send(
+					res,
+					200,
+					`<!doctype html><html lang="en"><head><title>Placed</title></head><body><main><h1>Placed in the course</h1><ul>${list}</ul></main></body></html>`,
+					'text/html; charset=utf-8'
+				);
+			} catch {
+				return send(res, 400, 'invalid deep linking response', 'text/plain');
+			}
 		}
 		if (req.method === 'POST' && path === '/register') {
 			if (req.headers.authorization !== `Bearer ${state.registrationToken}`) return send(res, 401, { error: 'invalid_token' });
