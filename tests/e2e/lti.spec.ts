@@ -98,3 +98,25 @@ test('deep linking: the instructor picks modules and the signed answer reaches t
 	await expect(page.getByRole('listitem')).toHaveCount(2);
 	await expect(page.getByRole('listitem').first()).toHaveText('Tranen in de therapiekamer');
 });
+
+test('roster: an instructor from the LMS fetches the course’s learners into their cohort', async ({ page, baseURL }, testInfo) => {
+	const sub = `e2e-instructor-${testInfo.project.name}-${Date.now()}`;
+	platform.state.members = [
+		{ user_id: `${sub}-l1`, roles: ['http://purl.imsglobal.org/vocab/lis/v2/membership#Learner'], status: 'Active', name: 'Lotte Leerling' },
+		{ user_id: `${sub}-l2`, roles: ['Learner'], status: 'Active', name: 'Lars Leerling' },
+		{ user_id: sub, roles: ['http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor'], status: 'Active' }
+	];
+	await page.goto(`${platform.issuer}/start?tool=${encodeURIComponent(baseURL ?? '')}&target=%2Fsupervisor&sub=${sub}&role=instructor`);
+	await continueWithoutScript(page, /Start Ontroerd/);
+	await continueWithoutScript(page, /Continue to the tool/);
+	await expect(page).toHaveURL(/\/dashboard$/); // /supervisor is no course page: the dashboard
+	await page.goto('/supervisor');
+	await page.getByRole('link', { name: 'Deelnemers uit de leeromgeving ophalen' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deelnemers uit de leeromgeving');
+	if (hasJs(testInfo)) await axeCheck(page, testInfo, 'lti-roster');
+	await page.getByRole('button', { name: 'Deelnemers ophalen voor GZ-opleiding' }).click();
+	await expect(page.getByRole('status')).toHaveText('2 deelnemers gevonden, 2 nieuw.');
+	await page.getByRole('link', { name: 'GZ-opleiding' }).click();
+	await expect(page.getByText('Lotte Leerling').first()).toBeVisible();
+	await expect(page.getByText('Lars Leerling').first()).toBeVisible();
+});

@@ -87,7 +87,8 @@ export async function startPlatform(options: { toolJwks: () => Promise<{ keys: J
 				login_hint: url.searchParams.get('sub') ?? 'e2e-learner',
 				target_link_uri: `${tool}${target}`,
 				// What the platform launches: a path for a resource link, or "deep-linking" for an instructor's content selection.
-				lti_message_hint: url.searchParams.get('deep') === '1' ? 'deep-linking' : target,
+				lti_message_hint:
+					url.searchParams.get('deep') === '1' ? 'deep-linking' : url.searchParams.get('role') === 'instructor' ? `instructor:${target}` : target,
 				client_id: clientId
 			};
 			return autoPost(res, `${tool}/lti/login`, fields, 'Start Ontroerd');
@@ -113,7 +114,9 @@ export async function startPlatform(options: { toolJwks: () => Promise<{ keys: J
 			const claims =
 				target === 'deep-linking'
 					? deepLinkingClaims({ sub, nonce })
-					: resourceLinkClaims({ sub, nonce, targetLinkUri: `${new URL(redirect).origin}${target}` });
+					: target.startsWith('instructor:')
+						? resourceLinkClaims({ sub, nonce, roles: [ROLE.instructor], targetLinkUri: `${new URL(redirect).origin}${target.slice('instructor:'.length)}` })
+						: resourceLinkClaims({ sub, nonce, targetLinkUri: `${new URL(redirect).origin}${target}` });
 			return autoPost(res, redirect, { id_token: await idToken(claims), state: q.get('state') ?? '' }, 'Continue to the tool');
 		}
 		if (req.method === 'GET' && path === '/jwks') return send(res, 200, { keys: [key.publicJwk] });
