@@ -106,17 +106,15 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 		await db.insert(writeKeys).values({ userId: pia.id, key: crypto.randomUUID(), result: { ok: true } });
 		// Pia also came in from a learning platform (LTI): her link by the platform's user id, a course, a score link.
 		const platformId = crypto.randomUUID();
-		await db
-			.insert(ltiPlatforms)
-			.values({
-				id: platformId,
-				name: 'LMS',
-				issuer: 'https://lms.example',
-				clientId: 'c',
-				authUrl: 'https://lms.example/a',
-				tokenUrl: 'https://lms.example/t',
-				jwksUrl: 'https://lms.example/j'
-			});
+		await db.insert(ltiPlatforms).values({
+			id: platformId,
+			name: 'LMS',
+			issuer: 'https://lms.example',
+			clientId: 'c',
+			authUrl: 'https://lms.example/a',
+			tokenUrl: 'https://lms.example/t',
+			jwksUrl: 'https://lms.example/j'
+		});
 		await db.insert(ltiAccounts).values({ platformId, subject: 'pia-sub', userId: pia.id });
 		await db.insert(ltiContextMembers).values({ platformId, contextId: 'course-1', userId: pia.id, role: 'learner' });
 		await db.insert(ltiGradeLinks).values({ userId: pia.id, platformId, resourceLinkId: 'rl-1', target: '/modules/proef', scopes: [], subject: 'pia-sub' });
