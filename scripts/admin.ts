@@ -9,6 +9,7 @@
  *   npm run admin -- revoke-certificate --number N --reason R
  *   npm run admin -- attendance --out FILE.csv   (valid certificates for the registers, plus PE-online's lists)
  *   npm run admin -- dossier --out DIR [--lang nl|en]   (the accreditation dossier: Markdown and CSV)
+ *   npm run admin -- lti-…   (LTI platforms and registration: scripts/admin-lti.ts)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,7 +40,8 @@ const USAGE = `usage:
   npm run admin -- revoke-certificate --number N --reason R   (the verification page and the status list show it revoked)
   npm run admin -- attendance --out FILE.csv   (valid certificates: number, name, register, number, date, hours; and per register
                                                 a FILE-pe-online-REGISTER.txt of prefixed numbers to paste into PE-online's import)
-  npm run admin -- dossier --out DIR [--lang nl|en]   (the accreditation dossier: dossier.md and its tables as CSV)`;
+  npm run admin -- dossier --out DIR [--lang nl|en]   (the accreditation dossier: dossier.md and its tables as CSV)
+  npm run admin -- lti-…                       (LTI: lti-tool-urls, lti-registration-url, lti-add-platform, lti-add-deployment, lti-platforms, lti-remove-platform)`;
 
 function fail(message: string): never {
 	console.error(`${message}\n\n${USAGE}`);
@@ -55,6 +57,10 @@ async function readStdin(): Promise<string> {
 }
 
 const [command, ...rest] = process.argv.slice(2);
+if (command?.startsWith('lti-')) {
+	const { runLtiCommand } = await import('./admin-lti');
+	process.exit(await runLtiCommand(command, rest));
+}
 const { values } = parseArgs({
 	args: rest,
 	options: {

@@ -32,6 +32,7 @@ import { saveEvaluation } from '../../src/lib/server/assessment/evaluation';
 import { fixtureTest } from '../fixtures/test-pool';
 import { drill } from '../fixtures/practice';
 import { rateResponse, recordView, saveResponse, shareResponse } from '../../src/lib/server/practice/responses';
+import { ltiAccounts, ltiContextMembers, ltiGradeLinks, ltiPlatforms } from '../../src/lib/server/db/schema';
 
 const PASSWORD = 'een lange zin voor de privacytest';
 /** Column names that hold a person without a foreign key to say so. */
@@ -124,6 +125,20 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 			.insert(authTokens)
 			.values({ id: crypto.randomUUID(), purpose: 'reset', userId: pia.id, email: pia.email, expiresAt: new Date(Date.now() + 60_000) });
 		await db.insert(writeKeys).values({ userId: pia.id, key: crypto.randomUUID(), result: { ok: true } });
+		// Pia also came in from a learning platform (LTI): her link by the platform's user id, a course, a score link.
+		const platformId = crypto.randomUUID();
+		await db.insert(ltiPlatforms).values({
+			id: platformId,
+			name: 'LMS',
+			issuer: 'https://lms.example',
+			clientId: 'c',
+			authUrl: 'https://lms.example/a',
+			tokenUrl: 'https://lms.example/t',
+			jwksUrl: 'https://lms.example/j'
+		});
+		await db.insert(ltiAccounts).values({ platformId, subject: 'pia-sub', userId: pia.id });
+		await db.insert(ltiContextMembers).values({ platformId, contextId: 'course-1', userId: pia.id, role: 'learner' });
+		await db.insert(ltiGradeLinks).values({ userId: pia.id, platformId, resourceLinkId: 'rl-1', target: '/modules/proef', scopes: [], subject: 'pia-sub' });
 		await confirmPassword(db, pia, 'niet het wachtwoord'); // a back-off row keyed by the address
 		await requestPasswordReset(db, pia.email, 'http://localhost'); // a reset link and a mail-limit row keyed by the address
 

@@ -20,6 +20,10 @@ import {
 	groups,
 	practiceCards,
 	practiceLevels,
+	ltiAccounts,
+	ltiContextMembers,
+	ltiGradeLinks,
+	ltiPlatforms,
 	progress,
 	quizAnswers,
 	quizAttempts,
@@ -196,6 +200,34 @@ async function collect(db: Db, userId: string) {
 	]);
 	const test = await finalTestOf(db, userId);
 	const practice = await practiceOf(db, userId);
+	const [ltiAccountRows, ltiCourseRows, ltiGradeRows] = await Promise.all([
+		db
+			.select({
+				platform: ltiPlatforms.name,
+				issuer: ltiPlatforms.issuer,
+				subject: ltiAccounts.subject,
+				createdAt: ltiAccounts.createdAt,
+				lastLaunchAt: ltiAccounts.lastLaunchAt
+			})
+			.from(ltiAccounts)
+			.innerJoin(ltiPlatforms, eq(ltiPlatforms.id, ltiAccounts.platformId))
+			.where(eq(ltiAccounts.userId, userId)),
+		db
+			.select({ platform: ltiPlatforms.name, courseId: ltiContextMembers.contextId, role: ltiContextMembers.role, updatedAt: ltiContextMembers.updatedAt })
+			.from(ltiContextMembers)
+			.innerJoin(ltiPlatforms, eq(ltiPlatforms.id, ltiContextMembers.platformId))
+			.where(eq(ltiContextMembers.userId, userId)),
+		db
+			.select({
+				platform: ltiPlatforms.name,
+				resourceLinkId: ltiGradeLinks.resourceLinkId,
+				target: ltiGradeLinks.target,
+				lastPostedAt: ltiGradeLinks.lastPostedAt
+			})
+			.from(ltiGradeLinks)
+			.innerJoin(ltiPlatforms, eq(ltiPlatforms.id, ltiGradeLinks.platformId))
+			.where(eq(ltiGradeLinks.userId, userId))
+	]);
 	return {
 		format: EXPORT_FORMAT,
 		exportedAt: new Date(),
@@ -221,7 +253,11 @@ async function collect(db: Db, userId: string) {
 		/** Certificates as printed; after deletion only number, initials and surname, course, date and status stay (see /privacy). */
 		certificates: certificateRows,
 		...test,
-		...practice
+		...practice,
+		/** The learning platforms (LTI) this account is known to, by their user id; the courses it was opened from; where scores go. */
+		ltiAccounts: ltiAccountRows,
+		ltiCourses: ltiCourseRows,
+		ltiGradeLinks: ltiGradeRows
 	};
 }
 

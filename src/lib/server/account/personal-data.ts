@@ -53,6 +53,9 @@ export const PERSONAL_DATA: readonly PersonalColumn[] = [
 	{ table: 'practice_cards', column: 'learner_id', exportedAs: 'practiceCards' },
 	{ table: 'practice_levels', column: 'learner_id', exportedAs: 'practiceLevel' },
 	{ table: 'drill_views', column: 'learner_id', exportedAs: 'practiceViews' },
+	{ table: 'lti_accounts', column: 'user_id', exportedAs: 'ltiAccounts' },
+	{ table: 'lti_context_members', column: 'user_id', exportedAs: 'ltiCourses' },
+	{ table: 'lti_grade_links', column: 'user_id', exportedAs: 'ltiGradeLinks' },
 	{
 		table: 'auth_tokens',
 		column: 'user_id',

@@ -7,3 +7,4 @@ export * from './keys';
 export * from './assessment';
 export * from './certificates';
 export * from './practice';
+export * from './lti';
