@@ -11,6 +11,7 @@ import { EVALUATION_MIN_K, FLAGS, type EvaluationSummary, type ItemStats, type S
 import { EVALUATION_RATINGS } from '../assessment/evaluation';
 import { toCsv } from '../supervision/overview';
 import { m } from '../../paraglide/messages';
+import { canmedsLabel } from '../../canmeds';
 
 export type DossierInput = {
 	course: Course;
@@ -20,16 +21,6 @@ export type DossierInput = {
 	passMark: number;
 	locale: Locale;
 	today: string;
-};
-
-const ROLE: Record<string, (i: object, o: { locale: Locale }) => string> = {
-	expert: m.canmeds_expert,
-	communicator: m.canmeds_communicator,
-	collaborator: m.canmeds_collaborator,
-	scholar: m.canmeds_scholar,
-	'health-advocate': m.canmeds_health_advocate,
-	leader: m.canmeds_leader,
-	professional: m.canmeds_professional
 };
 
 const cell = (text: string | number) => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -62,7 +53,7 @@ export function dossier({ course, load, analysis, evaluation, passMark, locale, 
 			mod.title[locale],
 			i + 1,
 			objective,
-			(mod.objectiveRoles[i] ?? []).map((r) => ROLE[r]?.({}, o) ?? r).join(', ')
+			(mod.objectiveRoles[i] ?? []).map((r) => canmedsLabel(r, o.locale)).join(', ')
 		])
 	);
 	sections.push(
@@ -70,7 +61,7 @@ export function dossier({ course, load, analysis, evaluation, passMark, locale, 
 			.map(
 				(mod) =>
 					`### ${mod.title[locale]}\n\n${mod.objectives[locale]
-						.map((objective, i) => `${i + 1}. ${objective} (${(mod.objectiveRoles[i] ?? []).map((r) => ROLE[r]?.({}, o) ?? r).join(', ')})`)
+						.map((objective, i) => `${i + 1}. ${objective} (${(mod.objectiveRoles[i] ?? []).map((r) => canmedsLabel(r, o.locale)).join(', ')})`)
 						.join('\n')}`
 			)
 			.join('\n\n')}`
