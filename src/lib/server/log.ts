@@ -37,7 +37,11 @@ export type LogEvent =
 	| 'mail.failed'
 	| 'mail.unsent'
 	| 'server.error'
-	| 'database.unavailable';
+	| 'database.unavailable'
+	| 'xapi.failed'
+	| 'xapi.conflict'
+	| 'cmi5.launch'
+	| 'cmi5.launch.refused';
 
 /** What the request context knows; `userId` is filled in once the session is validated. */
 export type RequestContext = { requestId: string; ip?: string; route?: string | null; method?: string; userId?: string };

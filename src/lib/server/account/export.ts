@@ -26,6 +26,7 @@ import {
 	users,
 	vignetteAttempts
 } from '../db/schema';
+import { learningRecordsOf } from '../xapi/export';
 
 export const EXPORT_FORMAT = 'ontroerd-export/1';
 
@@ -164,6 +165,7 @@ async function collect(db: Db, userId: string) {
 			.where(eq(studyTime.learnerId, userId))
 			.orderBy(asc(studyTime.itemId))
 	]);
+	const records = await learningRecordsOf(db, userId);
 	return {
 		format: EXPORT_FORMAT,
 		exportedAt: new Date(),
@@ -185,7 +187,9 @@ async function collect(db: Db, userId: string) {
 		reflectionShares: shareRows,
 		groupPosts: postRows,
 		/** Active seconds per item: by heartbeats with JavaScript, else by the gaps between form posts. */
-		studyTime: studyRows
+		studyTime: studyRows,
+		/** Statements for a Learning Record Store (queued or sent), cmi5 launches by an LMS, and the LMS accounts behind them. */
+		...records
 	};
 }
 

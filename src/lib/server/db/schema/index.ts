@@ -3,3 +3,4 @@ export * from './auth';
 export * from './learning';
 export * from './supervision';
 export * from './groups';
+export * from './xapi';
