@@ -69,6 +69,32 @@ function agent(value: unknown, where: string, problems: string[]) {
 	}
 }
 
+const CMI5_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
+const MOVE_ON = 'https://w3id.org/xapi/cmi5/context/categories/moveon';
+const CMI5_VERBS = ['initialized', 'completed', 'passed', 'failed', 'terminated'].map((v) => `http://adlnet.gov/expapi/verbs/${v}`);
+
+/** cmi5 Quartz §9 for "cmi5 defined" statements: account actor, the cmi5 category, registration, and per verb its result. */
+export function validateCmi5(statement: Json, registrations: Set<string>): string[] {
+	const problems: string[] = [];
+	const verb = (statement.verb as Json | undefined)?.id as string;
+	if (!CMI5_VERBS.includes(verb)) return [`${verb} is not a verb an AU may use in a cmi5 defined statement`];
+	if (!isObject((statement.actor as Json | undefined)?.account)) problems.push('cmi5: the actor has no account');
+	const context = (statement.context ?? {}) as Json;
+	if (!registrations.has(context.registration as string)) problems.push("cmi5: context.registration is not the launch's");
+	const category = (((context.contextActivities ?? {}) as Json).category ?? []) as Json[];
+	if (!category.some((c) => c.id === CMI5_CATEGORY)) problems.push('cmi5: the cmi5 category is missing');
+	const moveOn = ['completed', 'passed', 'failed'].some((v) => verb.endsWith(v));
+	if (moveOn !== category.some((c) => c.id === MOVE_ON)) problems.push('cmi5: the moveOn category belongs on completed, passed and failed only');
+	const result = (statement.result ?? {}) as Json;
+	if (verb.endsWith('completed') && result.completion !== true) problems.push('cmi5: completed needs result.completion true');
+	if (!verb.endsWith('completed') && result.completion !== undefined) problems.push('cmi5: completion only on completed');
+	if (verb.endsWith('passed') !== (result.success === true) || verb.endsWith('failed') !== (result.success === false))
+		problems.push('cmi5: success does not match the verb');
+	if (result.score !== undefined && !verb.endsWith('passed') && !verb.endsWith('failed')) problems.push('cmi5: a score only on passed or failed');
+	if (!verb.endsWith('initialized') && typeof result.duration !== 'string') problems.push('cmi5: duration is required here');
+	return problems;
+}
+
 /** The rules; returns what is wrong (empty: valid). */
 export function validateStatement(statement: unknown, statementId: string, freeText: boolean): string[] {
 	const problems: string[] = [];
@@ -146,6 +172,8 @@ export type Lrs = {
 	fetchUrl: (code: string) => string;
 	launchData: Json;
 	tokensIssued: string[];
+	/** Registrations the LMS launched with; cmi5 statements must carry one of them. */
+	registrations: Set<string>;
 	close: () => Promise<void>;
 };
 
@@ -168,7 +196,8 @@ export async function startLrs(options: { key: string; secret: string; freeText?
 		received: new Map<string, number>(),
 		refused: [] as { id: string; problems: string[] }[],
 		launchData: {} as Json,
-		tokensIssued: [] as string[]
+		tokensIssued: [] as string[],
+		registrations: new Set<string>()
 	};
 
 	const answer = (response: ServerResponse, status: number, body?: Json) => {
@@ -192,10 +221,13 @@ export async function startLrs(options: { key: string; secret: string; freeText?
 			if (!url.pathname.startsWith('/xapi/')) return answer(response, 404);
 			if (lrs.mode === 'down') return answer(response, 503);
 			if (lrs.mode === 'drop') return request.socket.destroy();
-			const version = request.headers['x-experience-api-version'];
-			if (typeof version !== 'string' || !version.startsWith('2.0')) return answer(response, 400, { message: 'X-Experience-API-Version 2.0.x required' });
 			const auth = request.headers.authorization ?? '';
-			if (auth !== basic && !tokens.has(auth.replace(/^Basic /, ''))) return answer(response, 401);
+			const cmi5 = tokens.has(auth.replace(/^Basic /, ''));
+			if (auth !== basic && !cmi5) return answer(response, 401);
+			// The installation speaks xAPI 2.0; a cmi5 launch's LRS is addressed in 1.0.3, the version cmi5 (Quartz) profiles.
+			const version = request.headers['x-experience-api-version'];
+			if (typeof version !== 'string' || !version.startsWith(cmi5 ? '1.0.' : '2.0.'))
+				return answer(response, 400, { message: 'wrong X-Experience-API-Version' });
 			if (request.method === 'GET' && url.pathname === '/xapi/activities/state') {
 				if (url.searchParams.get('stateId') !== 'LMS.LaunchData' || !url.searchParams.get('registration')) return answer(response, 404);
 				return answer(response, 200, lrs.launchData);
@@ -212,6 +244,7 @@ export async function startLrs(options: { key: string; secret: string; freeText?
 				return answer(response, 400, { message: 'not JSON' });
 			}
 			const problems = validateStatement(statement, id, options.freeText ?? false);
+			if (cmi5 && isObject(statement)) problems.push(...validateCmi5(statement, lrs.registrations));
 			if (problems.length > 0) {
 				lrs.refused.push({ id, problems });
 				return answer(response, 400, { message: problems.join('; ') });

@@ -11,6 +11,7 @@ import { db as appDb } from '../db';
 import { cmi5Launches, xapiOutbox } from '../db/schema';
 import { errorFields, logEvent, logger } from '../log';
 import { xapiConfig, type XapiConfig } from './config';
+import { CMI5_XAPI_VERSION } from './cmi5';
 
 /** The xAPI version this app speaks (IEEE 9274.1.1, xAPI 2.0). */
 export const XAPI_VERSION = '2.0.0';
@@ -78,12 +79,15 @@ async function claim(db: Db, config: XapiConfig | null, now: Date): Promise<Clai
 
 type Outcome = { ok: true; note?: string } | { ok: false; error: string; status?: number };
 
-/** PUT /statements?statementId=… (idempotent by id), as xAPI 2.0 §4.1.6.1 describes it. */
+/**
+ * PUT /statements?statementId=… (idempotent by id), as xAPI 2.0 §4.1.6.1 describes it. A cmi5 launch's
+ * statements go to the LMS's LRS with the launch's token, in xAPI 1.0.3, which cmi5 (Quartz) is a profile of.
+ */
 async function put(row: Claimed, config: XapiConfig | null, fetchFn: typeof fetch): Promise<Outcome> {
 	const target = row.endpoint
-		? { endpoint: row.endpoint, authorization: `Basic ${row.authToken}` }
+		? { endpoint: row.endpoint, authorization: `Basic ${row.authToken}`, version: CMI5_XAPI_VERSION }
 		: config
-			? { endpoint: config.endpoint, authorization: `Basic ${Buffer.from(`${config.key}:${config.secret}`).toString('base64')}` }
+			? { endpoint: config.endpoint, authorization: `Basic ${Buffer.from(`${config.key}:${config.secret}`).toString('base64')}`, version: XAPI_VERSION }
 			: null;
 	if (!target) return { ok: false, error: 'no LRS configured' };
 	const url = new URL('statements', target.endpoint.endsWith('/') ? target.endpoint : `${target.endpoint}/`);
@@ -92,7 +96,7 @@ async function put(row: Claimed, config: XapiConfig | null, fetchFn: typeof fetc
 	try {
 		response = await fetchFn(url, {
 			method: 'PUT',
-			headers: { 'Content-Type': 'application/json', 'X-Experience-API-Version': XAPI_VERSION, Authorization: target.authorization },
+			headers: { 'Content-Type': 'application/json', 'X-Experience-API-Version': target.version, Authorization: target.authorization },
 			body: JSON.stringify(row.statement),
 			signal: AbortSignal.timeout(SENDER.timeoutMs)
 		});
