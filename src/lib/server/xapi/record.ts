@@ -9,7 +9,8 @@ import type { Item, Question, Quiz, Step, Vignette } from '../content';
 import type { QuizAnswerValue } from '../db/schema';
 import { xapiConfig, xapiCourse } from './config';
 import { enqueue } from './outbox';
-import { moduleStatement, quizAnswer, vignetteDecision } from './statements';
+import { drillStatement, moduleStatement, quizAnswer, testStatement, vignetteDecision } from './statements';
+import type { L } from '../content/locales';
 import { cmi5Completed } from './cmi5-statements';
 
 type Tx = Pick<Db, 'insert' | 'select' | 'update'>;
@@ -78,4 +79,38 @@ export async function recordQuizAnswer(
 	if (!site || !module || !question) return;
 	const statement = quizAnswer(site, { learnerId, at: new Date(), attempt: attempt.attempt }, module, quiz, question, value);
 	await enqueue(tx, learnerId, `quiz-answered:${attempt.id}:${questionId}`, statement);
+}
+
+/** The first view of a drill not yet answered: the start of one round of practice. */
+export async function recordDrillStarted(tx: Tx, learnerId: string, drill: { id: string; title: L }, viewedAt: Date): Promise<void> {
+	const site = xapiConfig();
+	if (!site) return;
+	const statement = drillStatement(site, { learnerId, at: viewedAt }, drill, null);
+	await enqueue(tx, learnerId, `drill-initialized:${learnerId}:${drill.id}:${viewedAt.toISOString()}`, statement);
+}
+
+/** A drill response saved: the round completed, with its time (and the words only where the installation opted in). */
+export async function recordDrillCompleted(
+	tx: Tx,
+	learnerId: string,
+	drill: { id: string; title: L },
+	response: { id: number; seconds: number; body: string }
+): Promise<void> {
+	const site = xapiConfig();
+	if (!site) return;
+	const statement = drillStatement(site, { learnerId, at: new Date() }, drill, response);
+	await enqueue(tx, learnerId, `drill-completed:${response.id}`, statement);
+}
+
+/** A submitted attempt at the final test: passed or failed, with the score. */
+export async function recordTestJudged(
+	tx: Tx,
+	learnerId: string,
+	test: { title?: L },
+	attempt: { id: number; attempt: number; correct: number; total: number; passed: boolean }
+): Promise<void> {
+	const site = xapiConfig();
+	if (!site) return;
+	const statement = testStatement(site, { learnerId, at: new Date(), attempt: attempt.attempt }, test, attempt);
+	await enqueue(tx, learnerId, `test-judged:${attempt.id}`, statement);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureCourse, item } from '../../../../tests/fixtures/course';
-import { actorOf, quizAnswer, vignetteDecision } from './statements';
+import { actorOf, drillStatement, quizAnswer, testStatement, vignetteDecision } from './statements';
 import { cmi5Completed, cmi5Judged, duration } from './cmi5-statements';
 import { retryDelay, SENDER } from './sender';
 import type { cmi5Launches } from '../db/schema';
@@ -38,6 +38,31 @@ describe('xAPI statements', () => {
 			result: { response: 'praten' },
 			timestamp: '2026-12-04T10:00:00.000Z'
 		});
+	});
+});
+
+describe('drill and final test statements', () => {
+	const drill = { id: 'oefening-excuses-noa', title: { nl: 'Excuses', en: 'Apologies' } };
+
+	it('completes a drill with its time, and its words only with the opt-in', () => {
+		const done = { seconds: 94.4, body: 'Wat ik zou zeggen' };
+		expect(drillStatement(site, event, drill, done)).toMatchObject({
+			verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
+			object: { id: `${site.origin}/oefenen/oefening-excuses-noa`, definition: { type: 'http://adlnet.gov/expapi/activities/performance' } },
+			result: { completion: true, duration: 'PT94S' }
+		});
+		expect(drillStatement(site, event, drill, done).result).not.toHaveProperty('response');
+		expect(drillStatement({ ...site, freeText: true }, event, drill, done).result).toMatchObject({ response: 'Wat ik zou zeggen' });
+		expect(drillStatement(site, event, drill, null)).toMatchObject({ verb: { id: 'http://adlnet.gov/expapi/verbs/initialized' } });
+	});
+
+	it('reports the final test passed or failed with a scaled, raw, min and max score', () => {
+		expect(testStatement(site, event, {}, { correct: 11, total: 15, passed: true })).toMatchObject({
+			verb: { id: 'http://adlnet.gov/expapi/verbs/passed' },
+			object: { id: `${site.origin}/toets` },
+			result: { score: { scaled: 0.7333, raw: 11, min: 0, max: 15 }, success: true, completion: true }
+		});
+		expect(testStatement(site, event, {}, { correct: 3, total: 15, passed: false }).verb.id).toBe('http://adlnet.gov/expapi/verbs/failed');
 	});
 });
 

@@ -29,6 +29,7 @@ export const ACTIVITY_TYPES = {
 	module: `${ADL_ACTIVITY}module`,
 	simulation: `${ADL_ACTIVITY}simulation`,
 	assessment: `${ADL_ACTIVITY}assessment`,
+	performance: `${ADL_ACTIVITY}performance`,
 	interaction: `${ADL_ACTIVITY}cmi.interaction`
 } as const;
 
@@ -51,7 +52,9 @@ export const iri = {
 	module: (site: Site, moduleId: string) => `${site.origin}/modules/${moduleId}`,
 	item: (site: Site, item: Pick<Item, 'moduleId' | 'id'>) => `${site.origin}/modules/${item.moduleId}/${item.id}`,
 	step: (site: Site, vignette: Vignette, stepId: string) => `${iri.item(site, vignette)}/steps/${encodeURIComponent(stepId)}`,
-	question: (site: Site, quiz: Quiz, questionId: string) => `${iri.item(site, quiz)}/questions/${encodeURIComponent(questionId)}`
+	question: (site: Site, quiz: Quiz, questionId: string) => `${iri.item(site, quiz)}/questions/${encodeURIComponent(questionId)}`,
+	drill: (site: Site, drillId: string) => `${site.origin}/oefenen/${drillId}`,
+	test: (site: Site) => `${site.origin}/toets`
 };
 
 export function moduleActivity(site: Site, module: Pick<Module, 'id' | 'title'>): Activity {
@@ -151,5 +154,44 @@ export function quizAnswer(
 		object: { objectType: 'Activity', id: iri.question(site, quiz, question.id), definition: { name: languageMap(quiz.title), ...definition } },
 		result: { ...result, extensions: { [`${site.origin}/xapi/extensions/attempt`]: event.attempt } },
 		context: contextFor(site, module, itemActivity(site, quiz, ACTIVITY_TYPES.assessment))
+	});
+}
+
+/** A drill (deliberate practice) begun (its first view) or answered (the response saved, with the time it took). */
+export function drillStatement(site: Site, event: Event, drill: { id: string; title: L }, done: { seconds: number; body: string } | null): Statement {
+	return statement(site, event, {
+		verb: done ? VERBS.completed : VERBS.initialized,
+		object: { objectType: 'Activity', id: iri.drill(site, drill.id), definition: { type: ACTIVITY_TYPES.performance, name: languageMap(drill.title) } },
+		...(done
+			? {
+					result: { completion: true, duration: `PT${Math.max(0, Math.round(done.seconds))}S`, ...(site.freeText && done.body ? { response: done.body } : {}) }
+				}
+			: {}),
+		context: { platform: PLATFORM, contextActivities: { parent: [courseActivity(site)] } }
+	});
+}
+
+/** The final test passed or failed, with its score: scaled 0..1, raw the items right out of min 0 and max the items drawn. */
+export function testStatement(
+	site: Site,
+	event: Event & { attempt: number },
+	test: { title?: L },
+	outcome: { correct: number; total: number; passed: boolean }
+): Statement {
+	const { correct, total, passed } = outcome;
+	return statement(site, event, {
+		verb: passed ? VERBS.passed : VERBS.failed,
+		object: {
+			objectType: 'Activity',
+			id: iri.test(site),
+			definition: { type: ACTIVITY_TYPES.assessment, ...(test.title ? { name: languageMap(test.title) } : {}) }
+		},
+		result: {
+			score: { scaled: total > 0 ? Math.round((correct / total) * 10000) / 10000 : 0, raw: correct, min: 0, max: total },
+			success: passed,
+			completion: true,
+			extensions: { [`${site.origin}/xapi/extensions/attempt`]: event.attempt }
+		},
+		context: { platform: PLATFORM, contextActivities: { parent: [courseActivity(site)] } }
 	});
 }
