@@ -22,6 +22,7 @@ CREATE TABLE "cmi5_launches" (
 --> statement-breakpoint
 CREATE TABLE "xapi_outbox" (
 	"id" text PRIMARY KEY NOT NULL,
+	"seq" bigserial NOT NULL,
 	"learner_id" text NOT NULL,
 	"launch_id" text,
 	"statement" jsonb NOT NULL,

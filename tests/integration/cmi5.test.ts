@@ -17,7 +17,7 @@ import { answerQuestion } from '../../src/lib/server/learning/quizzes';
 import { deleteAccount } from '../../src/lib/server/account/delete';
 import { registerXapiCourse, setXapiConfig } from '../../src/lib/server/xapi/config';
 import { sendDue } from '../../src/lib/server/xapi/sender';
-import { acceptLaunch, openLaunch, terminateLaunch } from '../../src/lib/server/xapi/cmi5';
+import { acceptLaunch, lastReturnUrl, openLaunch, terminateLaunch } from '../../src/lib/server/xapi/cmi5';
 import { VERBS } from '../../src/lib/server/xapi/statements';
 
 const LMS = 'https://lms.example.nl';
@@ -42,7 +42,7 @@ describe.each(drivers)('cmi5 launches on %s', (driver) => {
 		await database?.drop();
 	});
 	beforeEach(async () => {
-		await sendDue(db); // what an earlier test left queued goes out before this one counts
+		await drain(); // what an earlier test left queued goes out before this one counts
 		lrs.stored.clear();
 		lrs.refused.length = 0;
 		lrs.launchData = {
@@ -67,6 +67,13 @@ describe.each(drivers)('cmi5 launches on %s', (driver) => {
 		});
 	}
 
+	/** Runs the sender until nothing is left: a launch's statements go one per run, in order. */
+	async function drain() {
+		let total = 0;
+		for (let sent = -1; sent !== 0; total += sent) sent = (await sendDue(db)).sent;
+		return total;
+	}
+
 	const statementsAtLrs = () => [...lrs.stored.values()].sort((a, b) => String(a.timestamp).localeCompare(String(b.timestamp)));
 	const verbs = () => statementsAtLrs().map((s) => (s.verb as { id: string }).id);
 
@@ -88,7 +95,7 @@ describe.each(drivers)('cmi5 launches on %s', (driver) => {
 		if (!launch.ok) throw new Error(launch.error);
 		expect(launch.user).toMatchObject({ displayName: 'Lotte Leerling', role: 'trainee' });
 		expect(launch.user.email).toMatch(/@cmi5\.invalid$/);
-		expect(await sendDue(db)).toEqual({ sent: 1, failed: 0 });
+		expect(await drain()).toBe(1);
 		expect(lrs.refused).toEqual([]);
 		const [initialized] = statementsAtLrs();
 		expect(initialized).toMatchObject({
@@ -134,7 +141,8 @@ describe.each(drivers)('cmi5 launches on %s', (driver) => {
 		expect(open).toEqual({ id: launch.launchId, returnUrl: `${LMS}/course/7` });
 		expect(await terminateLaunch(db, launch.user.id, launch.launchId)).toEqual({ returnUrl: `${LMS}/course/7` });
 		expect(await terminateLaunch(db, launch.user.id, launch.launchId)).toBeNull();
-		await sendDue(db);
+		expect(await lastReturnUrl(db, launch.user.id)).toBe(`${LMS}/course/7`);
+		await drain();
 		expect(lrs.refused).toEqual([]);
 		expect(verbs()).toEqual([VERBS.initialized.id, VERBS.completed.id, VERBS.terminated.id]);
 		expect(statementsAtLrs()[1]).toMatchObject({ result: { completion: true, duration: expect.stringMatching(/^PT/) } });
@@ -145,22 +153,39 @@ describe.each(drivers)('cmi5 launches on %s', (driver) => {
 		if (!relaunch.ok) throw new Error(relaunch.error);
 		await touchItem(db, relaunch.user.id, item('les-een', 'lesson'), 'completed');
 		await terminateLaunch(db, relaunch.user.id, relaunch.launchId);
-		await sendDue(db);
+		await drain();
 		expect(verbs()).toEqual([VERBS.initialized.id, VERBS.terminated.id]);
 
 		// A new registration of a learner who already finished: completed right after initialized.
 		lrs.stored.clear();
 		await acceptLaunch(db, fixtureCourse, 'proef', launchQuery({ learner: 'lms-walk' }), { origins });
-		await sendDue(db);
+		await drain();
 		expect(verbs()).toEqual([VERBS.initialized.id, VERBS.completed.id]);
 	});
 
-	it('reports no completion in Browse mode', async () => {
-		lrs.launchData = { ...lrs.launchData, launchMode: 'Browse' };
+	it('keeps a session in order through an outage: terminated never reaches the LMS before initialized', async () => {
+		const launch = await acceptLaunch(db, fixtureCourse, 'proef', launchQuery({ learner: 'lms-outage' }), { origins });
+		if (!launch.ok) throw new Error(launch.error);
+		lrs.mode = 'down';
+		expect(await sendDue(db)).toEqual({ sent: 0, failed: 1 });
+		await terminateLaunch(db, launch.user.id, launch.launchId);
+		lrs.mode = 'up';
+		// The terminated row is due now, initialized only after its back-off: still, initialized goes first.
+		expect(await sendDue(db)).toEqual({ sent: 0, failed: 0 });
+		const later = new Date(Date.now() + 60 * 60 * 1000);
+		expect(await sendDue(db, { now: later })).toEqual({ sent: 1, failed: 0 });
+		expect(await sendDue(db, { now: later })).toEqual({ sent: 1, failed: 0 });
+		expect([...lrs.stored.values()].map((s) => (s.verb as { id: string }).id)).toEqual([VERBS.initialized.id, VERBS.terminated.id]);
+	});
+
+	it('reports no completion in Browse mode, and offers no link to a return address that is no web address', async () => {
+		lrs.launchData = { ...lrs.launchData, launchMode: 'Browse', returnURL: 'javascript:alert(1)' };
 		const launch = await acceptLaunch(db, fixtureCourse, 'proef', launchQuery({ learner: 'lms-browse' }), { origins });
 		if (!launch.ok) throw new Error(launch.error);
+		// A return address that is no web address is never offered as a link.
+		expect(await openLaunch(db, launch.user.id, 'proef')).toEqual({ id: launch.launchId, returnUrl: null });
 		await walkModule(launch.user.id);
-		await sendDue(db);
+		await drain();
 		expect(verbs()).toEqual([VERBS.initialized.id]);
 	});
 

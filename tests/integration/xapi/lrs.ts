@@ -186,7 +186,7 @@ async function bodyOf(request: IncomingMessage): Promise<string> {
 const sameStatement = (a: Json, b: Json) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Starts the double; `credentials` is the Basic pair the installation uses (a cmi5 token is accepted too). */
-export async function startLrs(options: { key: string; secret: string; freeText?: boolean }): Promise<Lrs> {
+export async function startLrs(options: { key: string; secret: string; freeText?: boolean; port?: number }): Promise<Lrs> {
 	const basic = `Basic ${Buffer.from(`${options.key}:${options.secret}`).toString('base64')}`;
 	const tokens = new Set<string>();
 	const usedCodes = new Set<string>();
@@ -217,6 +217,11 @@ export async function startLrs(options: { key: string; secret: string; freeText?
 				tokens.add(token);
 				lrs.tokensIssued.push(token);
 				return answer(response, 200, { 'auth-token': token });
+			}
+			if (request.method === 'GET' && url.pathname === '/return') {
+				// The LMS's page a learner returns to (LaunchData's returnURL).
+				response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+				return response.end('<!doctype html><html lang="en"><title>LMS</title><h1>Back in the LMS</h1></html>');
 			}
 			if (!url.pathname.startsWith('/xapi/')) return answer(response, 404);
 			if (lrs.mode === 'down') return answer(response, 503);
@@ -256,7 +261,7 @@ export async function startLrs(options: { key: string; secret: string; freeText?
 			return answer(response, 204);
 		})();
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
 	return Object.assign(lrs, {
 		endpoint: `http://127.0.0.1:${port}/xapi/`,

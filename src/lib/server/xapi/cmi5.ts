@@ -204,6 +204,28 @@ export async function acceptLaunch(
 	});
 }
 
+/** The LMS's return address from its launch data, when it is a web address (a javascript: URL is a valid URL too). */
+function returnUrlOf(launchData: Record<string, unknown>): string | null {
+	const value = launchData.returnURL;
+	if (typeof value !== 'string') return null;
+	try {
+		return ['https:', 'http:'].includes(new URL(value).protocol) ? value : null;
+	} catch {
+		return null;
+	}
+}
+
+/** Where the learner goes back to after closing their latest session: the LMS's return address, if it gave one. */
+export async function lastReturnUrl(db: Db, learnerId: string): Promise<string | null> {
+	const [launch] = await db
+		.select({ launchData: cmi5Launches.launchData })
+		.from(cmi5Launches)
+		.where(and(eq(cmi5Launches.learnerId, learnerId), isNotNull(cmi5Launches.terminatedAt)))
+		.orderBy(desc(cmi5Launches.terminatedAt))
+		.limit(1);
+	return launch ? returnUrlOf(launch.launchData) : null;
+}
+
 /** The learner's open launch of a module, if an LMS launched it: for the "back to the LMS" button. */
 export async function openLaunch(db: Db, learnerId: string, moduleId: string): Promise<{ id: string; returnUrl: string | null } | null> {
 	const [launch] = await db
@@ -213,8 +235,7 @@ export async function openLaunch(db: Db, learnerId: string, moduleId: string): P
 		.orderBy(desc(cmi5Launches.createdAt))
 		.limit(1);
 	if (!launch) return null;
-	const returnUrl = launch.launchData.returnURL;
-	return { id: launch.id, returnUrl: typeof returnUrl === 'string' ? returnUrl : null };
+	return { id: launch.id, returnUrl: returnUrlOf(launch.launchData) };
 }
 
 /** Ends the session (cmi5 §9.3.8): "terminated", the last statement of the launch; a second call changes nothing. */
@@ -227,7 +248,6 @@ export async function terminateLaunch(db: Db, learnerId: string, launchId: strin
 			.returning();
 		if (!launch) return null;
 		await enqueue(tx, learnerId, `cmi5-terminated:${launch.id}`, cmi5Terminated(launch, at), launch.id);
-		const returnUrl = launch.launchData.returnURL;
-		return { returnUrl: typeof returnUrl === 'string' ? returnUrl : null };
+		return { returnUrl: returnUrlOf(launch.launchData) };
 	});
 }

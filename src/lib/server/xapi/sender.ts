@@ -53,8 +53,16 @@ async function claim(db: Db, config: XapiConfig | null, now: Date): Promise<Clai
 		const due = await tx
 			.select({ id: xapiOutbox.id })
 			.from(xapiOutbox)
-			.where(and(isNull(xapiOutbox.sentAt), lte(xapiOutbox.nextAttemptAt, now), config ? undefined : isNotNull(xapiOutbox.launchId)))
-			.orderBy(asc(xapiOutbox.nextAttemptAt))
+			.where(
+				and(
+					isNull(xapiOutbox.sentAt),
+					lte(xapiOutbox.nextAttemptAt, now),
+					config ? undefined : isNotNull(xapiOutbox.launchId),
+					// cmi5 orders a session's statements (initialized first, terminated last): a launch's row waits for its earlier ones.
+					sql`not exists (select 1 from xapi_outbox earlier where earlier.launch_id = ${xapiOutbox.launchId} and earlier.sent_at is null and earlier.seq < ${xapiOutbox.seq})`
+				)
+			)
+			.orderBy(asc(xapiOutbox.nextAttemptAt), asc(xapiOutbox.seq))
 			.limit(SENDER.batch)
 			.for('update', { skipLocked: true });
 		if (due.length === 0) return [];
@@ -73,7 +81,8 @@ async function claim(db: Db, config: XapiConfig | null, now: Date): Promise<Clai
 			})
 			.from(xapiOutbox)
 			.leftJoin(cmi5Launches, eq(cmi5Launches.id, xapiOutbox.launchId))
-			.where(inArray(xapiOutbox.id, ids));
+			.where(inArray(xapiOutbox.id, ids))
+			.orderBy(asc(xapiOutbox.seq));
 	});
 }
 

@@ -3,7 +3,7 @@
  * written in the transaction of the event each records, and the cmi5 launches an LMS made.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { now } from './columns';
 import { users } from './auth';
 
@@ -55,6 +55,8 @@ export const xapiOutbox = pgTable(
 	'xapi_outbox',
 	{
 		id: text().primaryKey(),
+		/** The order rows were queued in: a cmi5 launch's statements are sent in it, one at a time (initialized first, terminated last). */
+		seq: bigserial({ mode: 'number' }).notNull(),
 		learnerId: text('learner_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),

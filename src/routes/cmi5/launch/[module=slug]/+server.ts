@@ -1,5 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
-import { m } from '$lib/paraglide/messages';
+import { redirect } from '@sveltejs/kit';
 import { course } from '$lib/server/content';
 import { db } from '$lib/server/db';
 import { createSession, generateSessionToken, invalidateSession } from '$lib/server/auth/session';
@@ -14,7 +13,8 @@ export const GET: RequestHandler = async ({ params, url, cookies, locals }) => {
 	const launch = await acceptLaunch(database, course, params.module, url.searchParams);
 	if (!launch.ok) {
 		logEvent('cmi5.launch.refused', { reason: launch.error }, 'warn');
-		error(launch.error === 'unknown-module' ? 404 : 400, m.xapi_cmi5_launch_refused());
+		// A page that says what to do, in the learner's language (an endpoint's own error is JSON or a bare page).
+		redirect(303, '/cmi5/refused');
 	}
 	// A launch is a sign-in: whoever was signed in in this browser before is signed out.
 	if (locals.session) await invalidateSession(database, locals.session.id);
