@@ -5,6 +5,7 @@
  *   npm run admin -- disable-user --email E   (ends all its sessions at once)
  *   npm run admin -- enable-user --email E
  *   npm run admin -- purge   (deletes expired sessions, idle throttle rows, old links and retry keys; for cron)
+ *   npm run admin -- xapi-actor --email E   (the learner as the LRS knows them, for an erasure request there)
  */
 import { parseArgs } from 'node:util';
 import { closeDatabase, database } from '../src/lib/server/db';
@@ -13,13 +14,15 @@ import { PASSWORD_MAX, PASSWORD_MIN } from '../src/lib/server/auth/password';
 import { passwordWeakness, personalWords } from '../src/lib/server/auth/strength';
 import { logEvent } from '../src/lib/server/log';
 import { purgeExpired } from '../src/lib/server/retention';
+import { actorOf } from '../src/lib/server/xapi/statements';
 
 const USAGE = `usage:
   npm run admin -- create-user --email E --name N --role trainee|supervisor|admin   (reads the password from standard input)
   npm run admin -- set-role --email E --role trainee|supervisor|admin
   npm run admin -- disable-user --email E      (ends all its sessions at once; logging in fails)
   npm run admin -- enable-user --email E
-  npm run admin -- purge                       (what retention allows to go; the app also does this every hour)`;
+  npm run admin -- purge                       (what retention allows to go; the app also does this every hour)
+  npm run admin -- xapi-actor --email E        (the actor the LRS knows this learner by, to ask the LRS to erase their records; needs ORIGIN)`;
 
 function fail(message: string): never {
 	console.error(`${message}\n\n${USAGE}`);
@@ -81,6 +84,13 @@ if (command === 'purge') {
 	if (!found || !user) fail(`No account with ${email}.`);
 	logEvent(disable ? 'account.disabled' : 'account.enabled', { userId: user.id, by: 'admin' });
 	console.log(disable ? `${email} is disabled; its sessions have ended.` : `${email} can log in again.`);
+} else if (command === 'xapi-actor') {
+	if (!process.env.ORIGIN) fail('Set ORIGIN as the server has it: the actor lives on that origin.');
+	const { db } = await database();
+	const user = await findUserByEmail(db, email);
+	await closeDatabase();
+	if (!user) fail(`No account with ${email}.`);
+	console.log(JSON.stringify(actorOf({ origin: new URL(process.env.ORIGIN).origin, freeText: false }, user.id)));
 } else {
 	fail(command ? `Unknown command "${command}".` : 'Give a command.');
 }
