@@ -35,7 +35,11 @@ export default defineConfig({
 	projects: [
 		{ name: 'js', use: desktop },
 		{ name: 'nojs', use: { ...desktop, javaScriptEnabled: false }, testIgnore: /a11y[\w-]*\.spec/ },
-		{ name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions }, testMatch: /(a11y[\w-]*|learner-path)\.spec/ }
+		{
+			name: 'phone',
+			use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, launchOptions },
+			testMatch: /(a11y[\w-]*|learner-path|practice)\.spec/
+		}
 	],
 	webServer: {
 		// Two supervisors for the tests, made with the administrator's command line, the demo (tests/e2e/inbox.spec.ts reads
@@ -58,6 +62,8 @@ export default defineConfig({
 			E2E_SUPERVISOR_PASSWORD: SUPERVISOR_PASSWORD,
 			// The LMS doubles tests/e2e/cmi5.spec.ts starts, one per project (port + 1: js, port + 2: nojs).
 			CMI5_LMS_ORIGINS: `http://127.0.0.1:${port + 1},http://127.0.0.1:${port + 2}`,
+			// The practice schedule's test clock (src/lib/server/practice/clock.ts): only this server reads its cookie.
+			PRACTICE_CLOCK_HOOK: '1',
 			...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {})
 		}
 	}

@@ -35,6 +35,8 @@ import { PERSONAL_DATA } from '../../src/lib/server/account/personal-data';
 import { requestPasswordReset } from '../../src/lib/server/auth/reset';
 import { createGroup, joinGroup } from '../../src/lib/server/groups/groups';
 import { createPost } from '../../src/lib/server/groups/discussion';
+import { drill } from '../fixtures/practice';
+import { rateResponse, recordView, saveResponse, shareResponse } from '../../src/lib/server/practice/responses';
 
 const PASSWORD = 'een lange zin voor de privacytest';
 /** Column names that hold a person without a foreign key to say so. */
@@ -125,6 +127,12 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 		const group = await createGroup(db, pia.id, 'Intervisie met Pia');
 		await joinGroup(db, group.id, peer.id);
 		expect(await createPost(db, group, pia, { body: 'Een bericht van Pia' })).toMatchObject({ ok: true });
+
+		// Practice: a response (rated, so a card and a rung), shared with the group; an open view of another drill.
+		const response = await saveResponse(db, pia.id, drill('oefening-vader'), { body: 'Pia oefent', bodyNote: null, place: 'practice' });
+		await rateResponse(db, pia.id, drill('oefening-vader'), response.id, { 'bij-de-emotie': 5, 'benoemen-en-erkennen': 4 }, 'too-easy', new Date());
+		await shareResponse(db, pia.id, response.id, { visibility: 'group', groupId: group.id, named: false });
+		await recordView(db, pia.id, 'oefening-broer');
 
 		await db
 			.insert(authTokens)

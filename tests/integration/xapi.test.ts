@@ -7,7 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { drivers, freshDatabase } from './databases';
 import { startLrs, type Lrs } from './xapi/lrs';
-import { fixtureCourse, item } from '../fixtures/course';
+import { item } from '../fixtures/course';
+import { drill, practiceCourse } from '../fixtures/practice';
 import type { Database, Db } from '../../src/lib/server/db';
 import { xapiOutbox, type User } from '../../src/lib/server/db/schema';
 import { createUser } from '../../src/lib/server/auth/accounts';
@@ -15,6 +16,7 @@ import { touchItem } from '../../src/lib/server/learning/progress';
 import { chooseInVignette } from '../../src/lib/server/learning/vignettes';
 import { answerQuestion } from '../../src/lib/server/learning/quizzes';
 import { deleteAccount } from '../../src/lib/server/account/delete';
+import { recordView, saveResponse } from '../../src/lib/server/practice/responses';
 import { registerXapiCourse, setXapiConfig, type XapiConfig } from '../../src/lib/server/xapi/config';
 import { SENDER, pendingCount, sendDue } from '../../src/lib/server/xapi/sender';
 import { VERBS } from '../../src/lib/server/xapi/statements';
@@ -42,7 +44,7 @@ describe.each(drivers)('xAPI learning records on %s', (driver) => {
 	beforeAll(async () => {
 		lrs = await startLrs({ key: KEY, secret: SECRET });
 		config = { endpoint: lrs.endpoint, key: KEY, secret: SECRET, freeText: false, origin: ORIGIN };
-		registerXapiCourse(fixtureCourse);
+		registerXapiCourse(practiceCourse); // the fixture course with a practice area
 		database = await freshDatabase(driver);
 		db = database.db;
 	});
@@ -103,6 +105,19 @@ describe.each(drivers)('xAPI learning records on %s', (driver) => {
 		expect(name).not.toContain(learner.id);
 		expect(JSON.stringify([...lrs.stored.values()])).not.toMatch(/leerling/i);
 		expect(await pendingCount(db)).toBe(0);
+	});
+
+	it('records a round of practice: the drill initialized at its first view, completed with its time and without the words', async () => {
+		const vader = drill('oefening-vader');
+		await recordView(db, learner.id, vader.id);
+		await recordView(db, learner.id, vader.id); // a second look is the same round
+		await saveResponse(db, learner.id, vader, { body: 'Wat ik tegen haar zou zeggen', bodyNote: null, place: 'practice' });
+		expect(await sendDue(db, { config })).toEqual({ sent: 2, failed: 0 });
+		expect(lrs.refused).toEqual([]);
+		const [started, completed] = [...lrs.stored.values()];
+		expect(started).toMatchObject({ verb: { id: VERBS.initialized.id }, object: { id: `${ORIGIN}/oefenen/oefening-vader` } });
+		expect(completed).toMatchObject({ verb: { id: VERBS.completed.id }, result: { completion: true, duration: expect.stringMatching(/^PT\d+S$/) } });
+		expect(JSON.stringify(completed)).not.toContain('Wat ik tegen haar zou zeggen');
 	});
 
 	it('queues nothing without an LRS configured', async () => {

@@ -32,11 +32,11 @@ describe('supervisor pages', () => {
 		expect(supervisorOnly(admin)).toBe(admin);
 	});
 	it('are in the navigation only for those who may open them', () => {
-		expect(navFor(null)).toEqual({ supervisor: false });
-		expect(navFor(trainee)).toEqual({ supervisor: false });
-		expect(navFor(supervisor)).toEqual({ supervisor: true });
-		expect(navFor(admin)).toEqual({ supervisor: true });
+		expect(navFor(null)).toEqual({ supervisor: false, practice: false });
+		expect(navFor(trainee)).toEqual({ supervisor: false, practice: true });
+		expect(navFor(supervisor)).toEqual({ supervisor: true, practice: true });
+		expect(navFor(admin)).toEqual({ supervisor: true, practice: true });
 		// A role the type and the database's CHECK rule out: the policy still fails closed.
-		expect(navFor({ ...trainee, role: 'unknown' as SessionUser['role'] })).toEqual({ supervisor: false });
+		expect(navFor({ ...trainee, role: 'unknown' as SessionUser['role'] })).toMatchObject({ supervisor: false });
 	});
 });

@@ -18,6 +18,7 @@ import {
 	assignments,
 	cohortMembers,
 	cohorts,
+	drillResponses,
 	groupMembers,
 	groups,
 	reflectionShares,
@@ -60,8 +61,8 @@ export function supervisorOnly(user: SessionUser): SessionUser {
 }
 
 /** What the site's navigation may offer this user (null: signed out). */
-export function navFor(user: SessionUser | null): { supervisor: boolean } {
-	return { supervisor: user !== null && isSupervisor(user) };
+export function navFor(user: SessionUser | null): { supervisor: boolean; practice: boolean } {
+	return { supervisor: user !== null && isSupervisor(user), practice: user !== null };
 }
 
 /** The cohort, if this supervisor leads it. */
@@ -195,4 +196,27 @@ export function safeRedirect(target: string | null | undefined, fallback = '/das
 export function workSupervisedBy(supervisorId: string): SQL {
 	return sql`exists (select 1 from ${cohorts} join ${cohortMembers} on ${cohortMembers.cohortId} = ${cohorts.id}
 		where ${cohorts.id} = ${assignments.cohortId} and ${cohorts.supervisorId} = ${supervisorId} and ${cohortMembers.learnerId} = ${assignmentLearners.learnerId})`;
+}
+
+/*
+ * Practice (issue 15): a drill response is read like a reflection — by its author; by a supervisor of theirs once
+ * shared with "my supervisor"; by the members of the group it was shared with while the author is one too.
+ */
+
+/** The drill responses `viewer` may read, as a condition on `drill_responses` (one statement for a whole list). */
+export function drillResponsesReadableBy(viewer: SessionUser): SQL {
+	const own = eq(drillResponses.learnerId, viewer.id);
+	const trainees = qb
+		.select({ id: cohortMembers.learnerId })
+		.from(cohortMembers)
+		.innerJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
+		.where(eq(cohorts.supervisorId, viewer.id));
+	const supervisor = isSupervisor(viewer) ? and(eq(drillResponses.visibility, 'supervisor'), inArray(drillResponses.learnerId, trainees)) : undefined;
+	const inGroup = qb
+		.select({ one: sql`1` })
+		.from(viewerIn)
+		.innerJoin(authorIn, and(eq(authorIn.groupId, viewerIn.groupId), eq(authorIn.memberId, drillResponses.learnerId)))
+		.where(and(eq(viewerIn.groupId, drillResponses.groupId), eq(viewerIn.memberId, viewer.id)));
+	const group = and(eq(drillResponses.visibility, 'group'), exists(inGroup));
+	return or(own, supervisor, group) ?? nothing;
 }

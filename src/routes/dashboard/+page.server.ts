@@ -9,16 +9,24 @@ import { fail, parseForm, readForm } from '$lib/server/forms';
 import { leaveSchema } from '$lib/server/supervision/forms';
 import { readyToSubmit, statusOf, touchedBy } from '$lib/server/supervision/assignments';
 import { leaveCohort } from '$lib/server/supervision/cohorts';
+import { practiceClock } from '$lib/server/practice/request';
+import { practiceToday } from '$lib/server/practice/today';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => {
+export const load: PageServerLoad = async ({ cookies }) => {
 	const user = requireUser();
-	const { progress: rows, assignments: assigned, cohorts } = await learnerDashboard(await db(), user.id);
+	const database = await db();
+	const [{ progress: rows, assignments: assigned, cohorts }, practice] = await Promise.all([
+		learnerDashboard(database, user.id),
+		course.practice.drills.length > 0 ? practiceToday(database, user.id, course.practice.drills, practiceClock(cookies)) : null
+	]);
 	const { modules, resume } = summarise(course, rows);
 	const now = new Date();
 	const resumeItem = resume ? course.items.get(resume.itemId) : undefined;
 	return {
 		name: user.displayName,
+		/** Issue 15: the drills due today and the next on the learner's rung (null while there are no drills). */
+		practice: practice ? { count: practice.count } : null,
 		cohorts,
 		assignments: assigned.map((a) => ({
 			id: a.id,

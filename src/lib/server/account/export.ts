@@ -13,9 +13,13 @@ import {
 	assignments,
 	cohortMembers,
 	cohorts,
+	drillResponses,
+	drillViews,
 	groupMembers,
 	groupPosts,
 	groups,
+	practiceCards,
+	practiceLevels,
 	progress,
 	quizAnswers,
 	quizAttempts,
@@ -166,6 +170,7 @@ async function collect(db: Db, userId: string) {
 			.orderBy(asc(studyTime.itemId))
 	]);
 	const records = await learningRecordsOf(db, userId);
+	const practice = await practiceOf(db, userId);
 	return {
 		format: EXPORT_FORMAT,
 		exportedAt: new Date(),
@@ -189,8 +194,43 @@ async function collect(db: Db, userId: string) {
 		/** Active seconds per item: by heartbeats with JavaScript, else by the gaps between form posts. */
 		studyTime: studyRows,
 		/** Statements for a Learning Record Store (queued or sent), cmi5 launches by an LMS, and the LMS accounts behind them. */
-		...records
+		...records,
+		...practice
 	};
+}
+
+/** Deliberate practice (issue 15): responses with their self-ratings and sharing, the spaced-repetition cards, the rung, open views. */
+async function practiceOf(db: Db, userId: string) {
+	const [responses, cards, levels, views] = await Promise.all([
+		db
+			.select({
+				drillId: drillResponses.drillId,
+				place: drillResponses.place,
+				bodyNote: drillResponses.bodyNote,
+				body: drillResponses.body,
+				contentVersion: drillResponses.contentVersion,
+				viewedAt: drillResponses.viewedAt,
+				submittedAt: drillResponses.submittedAt,
+				seconds: drillResponses.seconds,
+				ratings: drillResponses.ratings,
+				difficulty: drillResponses.difficulty,
+				ratedAt: drillResponses.ratedAt,
+				visibility: drillResponses.visibility,
+				group: groups.name
+			})
+			.from(drillResponses)
+			.leftJoin(groups, eq(groups.id, drillResponses.groupId))
+			.where(eq(drillResponses.learnerId, userId))
+			.orderBy(asc(drillResponses.submittedAt)),
+		db
+			.select({ drillId: practiceCards.drillId, card: practiceCards.card, due: practiceCards.due, updatedAt: practiceCards.updatedAt })
+			.from(practiceCards)
+			.where(eq(practiceCards.learnerId, userId))
+			.orderBy(asc(practiceCards.drillId)),
+		db.select({ level: practiceLevels.level, updatedAt: practiceLevels.updatedAt }).from(practiceLevels).where(eq(practiceLevels.learnerId, userId)),
+		db.select({ drillId: drillViews.drillId, viewedAt: drillViews.viewedAt }).from(drillViews).where(eq(drillViews.learnerId, userId))
+	]);
+	return { practiceResponses: responses, practiceCards: cards, practiceLevel: levels[0] ?? null, practiceViews: views };
 }
 
 export type DataExport = NonNullable<Awaited<ReturnType<typeof collect>>>;

@@ -40,6 +40,10 @@ export const PERSONAL_DATA: readonly PersonalColumn[] = [
 	{ table: 'xapi_outbox', column: 'learner_id', exportedAs: 'learningRecords' },
 	{ table: 'cmi5_launches', column: 'learner_id', exportedAs: 'cmi5Launches' },
 	{ table: 'cmi5_accounts', column: 'user_id', exportedAs: 'cmi5Accounts' },
+	{ table: 'drill_responses', column: 'learner_id', exportedAs: 'practiceResponses' },
+	{ table: 'practice_cards', column: 'learner_id', exportedAs: 'practiceCards' },
+	{ table: 'practice_levels', column: 'learner_id', exportedAs: 'practiceLevel' },
+	{ table: 'drill_views', column: 'learner_id', exportedAs: 'practiceViews' },
 	{
 		table: 'auth_tokens',
 		column: 'user_id',

@@ -8,6 +8,7 @@
 import { fillFigures, placeholdersIn, type Norms } from './figures';
 import { BASE_LOCALE, inEach, type L } from './locales';
 import { renderMarkdown, type Bibliography } from './markdown';
+import type { Practice } from './practice';
 import {
 	type CourseInfo,
 	type GlossaryEntry,
@@ -218,11 +219,20 @@ function targetsOf(modules: Module[]) {
 }
 export type Target = ReturnType<typeof targetsOf> extends Map<string, infer T> ? T : never;
 
-type CourseParts = Sources & { modules: Module[]; items: Map<string, Item>; glossary: GlossaryEntry[]; info: CourseInfo | null; version: string };
+type CourseParts = Sources & {
+	modules: Module[];
+	items: Map<string, Item>;
+	glossary: GlossaryEntry[];
+	info: CourseInfo | null;
+	version: string;
+	/** content/oefenen/ (practice.ts): the rubric, the drills, the introduction, calibration and self-efficacy. */
+	practice: Practice;
+};
 
 /** The course; `info` from content/course.yaml where present, its `version` a hash of every content file. */
-export function buildCourse({ modules, items, norms, bibliography, glossary, info, version }: CourseParts) {
+export function buildCourse({ modules, items, norms, bibliography, glossary, info, version, practice }: CourseParts) {
 	return {
+		practice,
 		modules,
 		items,
 		norms,

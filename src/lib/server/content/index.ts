@@ -36,4 +36,11 @@ export type { Course, Item, Lesson, Module, Question, Quiz, ReflectionItem, Refl
 export type { L, Locale } from './locales';
 export type { Norms } from './figures';
 export type { Bibliography } from './markdown';
-export type { CanmedsRole, GlossaryEntry, QuestionKind, Support } from './schema';
+export type { CanmedsRole, GlossaryEntry, PracticeRung, PracticeSkill, QuestionKind, Support } from './schema';
+export type { Calibration, Drill, Practice, Rubric, SelfEfficacy } from './practice';
+export { PRACTICE_RUNGS, PRACTICE_SKILLS } from './schema';
+
+/** A drill of the practice area by its id. */
+export function findDrill(id: string) {
+	return course.practice.drills.find((d) => d.id === id);
+}

@@ -28,6 +28,7 @@ import {
 } from './schema';
 import { answeredByNorm, hasOptions } from './questions';
 import { buildCourse, buildItem, buildModule, fillEach, type Course, type Item, type Module } from './build';
+import { loadPractice, PRACTICE_FOLDER } from './practice';
 
 export class ContentError extends Error {
 	constructor(readonly problems: string[]) {
@@ -227,6 +228,7 @@ export function loadCourse(files: Record<string, string>): Course {
 			Object.keys(files)
 				.filter((f) => f.includes('/'))
 				.map((f) => f.split('/')[0] ?? '')
+				.filter((f) => f !== PRACTICE_FOLDER)
 		)
 	].sort();
 	const modules: Module[] = [];
@@ -276,13 +278,26 @@ export function loadCourse(files: Record<string, string>): Course {
 	const moduleIds = modules.map((m) => m.id);
 	if (new Set(moduleIds).size !== moduleIds.length) problems.push('(course): two module folders share an id');
 	if (modules.length === 0) problems.push('(course): no module folders found');
+	const practice = loadPractice({
+		files,
+		norms,
+		bibliography,
+		problems,
+		checkText: (file, value) => checkText(file, value, norms, bibliography, problems),
+		vignetteSteps: (id) => {
+			const item = items.get(id);
+			return item?.type === 'vignette' ? item.steps : undefined;
+		},
+		itemIds: new Set(items.keys()),
+		versionOf
+	});
 	if (problems.length) throw new ContentError(problems);
 	const version = versionOf(
 		Object.keys(files)
 			.sort()
 			.map((f) => `${f}\n${files[f]}`)
 	);
-	return buildCourse({ modules, items, norms, bibliography, glossary, info, version });
+	return buildCourse({ modules, items, norms, bibliography, glossary, info, version, practice });
 }
 
 export { fillFigures, renderMarkdown };

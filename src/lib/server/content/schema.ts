@@ -223,3 +223,128 @@ export type RawQuestion = z.infer<typeof questionSchema>;
 export type QuestionKind = RawQuestion['kind'];
 export type RawReflection = z.infer<typeof reflectionItemSchema>;
 export type RawLesson = z.infer<typeof lessonFrontSchema> & { body: string };
+
+/*
+ * Deliberate practice (issue 15): content/oefenen/. The rubric's skills, the ladder's rungs and the drills'
+ * orientations and pitfalls are closed lists here, so a drill that names anything else fails with file and field.
+ */
+
+/** The rubric's skills, in the order the rubric lists them (content/oefenen/rubric.*.yaml must have exactly these). */
+export const PRACTICE_SKILLS = ['bij-de-emotie', 'benoemen-en-erkennen', 'client-centraal', 'regie', 'eigen-emotie', 'betekenis'] as const;
+export type PracticeSkill = (typeof PRACTICE_SKILLS)[number];
+/** The difficulty ladder, easiest first: a rung's level is its place here (1..8). */
+export const PRACTICE_RUNGS = [
+	'vochtige-ogen',
+	'tranen',
+	'snikken',
+	'excuses',
+	'zorgzame-client',
+	'theatrale-tranen',
+	'eigen-rouw',
+	'niet-kunnen-huilen'
+] as const;
+export type PracticeRung = (typeof PRACTICE_RUNGS)[number];
+export const ORIENTATIONS = ['cgt', 'eft', 'psychodynamisch', 'systemisch', 'act'] as const;
+export const PITFALLS = ['geruststellen', 'oplossen', 'tissue', 'eigen-verhaal', 'afleiden', 'te-snel-duiden'] as const;
+
+const listOf = (values: readonly string[]) => values.join(', ');
+const skillId = z.enum(PRACTICE_SKILLS, { error: () => `use one of the rubric's skills: ${listOf(PRACTICE_SKILLS)}` });
+
+const anchorSchema = z.object({ label: text, text, example: text.optional() }).strict();
+export const rubricSchema = z
+	.object({
+		type: z.literal('rubric'),
+		title: text,
+		intro: text,
+		skills: z
+			.array(
+				z
+					.object({
+						id,
+						name: text,
+						description: text,
+						anchors: z
+							.array(anchorSchema)
+							.length(5, 'exactly five anchors, for scores 1 to 5')
+							.superRefine((anchors, ctx) => {
+								for (const i of [0, 2, 4])
+									if (anchors[i] && !anchors[i].example) ctx.addIssue({ code: 'custom', path: [i, 'example'], message: `required on score ${i + 1}` });
+							})
+					})
+					.strict()
+			)
+			.superRefine((skills, ctx) => {
+				const ids = skills.map((s) => s.id).join(', ');
+				if (ids !== PRACTICE_SKILLS.join(', '))
+					ctx.addIssue({ code: 'custom', message: `the skills must be exactly ${listOf(PRACTICE_SKILLS)}, in that order` });
+			})
+	})
+	.strict();
+
+export const drillSchema = z
+	.object({
+		type: z.literal('drill'),
+		title: text,
+		rung: z.enum(PRACTICE_RUNGS, { error: () => `use one of the rungs: ${listOf(PRACTICE_RUNGS)}` }),
+		whose: z.enum(['client', 'therapist'], { error: () => 'use client or therapist' }),
+		skills: z
+			.array(skillId)
+			.min(1, 'name 1 to 3 skills')
+			.max(3, 'name 1 to 3 skills')
+			.refine((s) => new Set(s).size === s.length, 'a skill is listed twice'),
+		pool: z.enum(['practice', 'assessment'], { error: () => 'use practice or assessment' }),
+		form: z.enum(['a', 'b', 'c'], { error: () => 'use a, b or c' }).optional(),
+		vignette: id.optional(),
+		step: id.optional(),
+		context: text,
+		moment: text,
+		models: z
+			.array(z.object({ orientation: z.enum(ORIENTATIONS, { error: () => `use one of ${listOf(ORIENTATIONS)}` }), text, note: text }).strict())
+			.length(3, 'exactly three model responses')
+			.refine((m) => new Set(m.map((x) => x.orientation)).size === m.length, 'the three models need three different orientations'),
+		contrast: z.object({ pitfall: z.enum(PITFALLS, { error: () => `use one of ${listOf(PITFALLS)}` }), text, why: text }).strict(),
+		sources: z.array(z.string().regex(/^[a-z0-9_]+$/)).optional()
+	})
+	.strict()
+	.superRefine((d, ctx) => {
+		if (d.pool === 'assessment' && !d.form) ctx.addIssue({ code: 'custom', path: ['form'], message: 'an assessment drill needs form: a, b or c' });
+		if (d.pool === 'practice' && d.form) ctx.addIssue({ code: 'custom', path: ['form'], message: 'only assessment drills have a form' });
+		if (!d.vignette !== !d.step) ctx.addIssue({ code: 'custom', path: [d.vignette ? 'step' : 'vignette'], message: 'vignette and step go together' });
+	});
+
+const score = z.number().int().min(1, 'a score from 1 to 5').max(5, 'a score from 1 to 5');
+export const calibrationSchema = z
+	.object({
+		type: z.literal('calibration'),
+		drill: id,
+		response: text,
+		ratings: z.object(Object.fromEntries(PRACTICE_SKILLS.map((s) => [s, score])) as Record<PracticeSkill, typeof score>).strict(),
+		why: z.object(Object.fromEntries(PRACTICE_SKILLS.map((s) => [s, text])) as Record<PracticeSkill, typeof text>).strict()
+	})
+	.strict();
+
+export const selfEfficacySchema = z
+	.object({
+		type: z.literal('self-efficacy'),
+		title: text,
+		intro: text,
+		scale: z.object({ min: z.number().int(), max: z.number().int(), minLabel: text, maxLabel: text }).strict(),
+		items: z
+			.array(
+				z
+					.object({
+						id: id.regex(/^ze-/, 'self-efficacy item ids start with ze-'),
+						about: z.enum(['client', 'own'], { error: () => 'use client or own' }),
+						text
+					})
+					.strict()
+			)
+			.min(6, '6 to 10 items')
+			.max(10, '6 to 10 items')
+	})
+	.strict();
+
+export type RawRubric = z.infer<typeof rubricSchema>;
+export type RawDrill = z.infer<typeof drillSchema>;
+export type RawCalibration = z.infer<typeof calibrationSchema>;
+export type RawSelfEfficacy = z.infer<typeof selfEfficacySchema>;

@@ -7,6 +7,7 @@ const course = {
 	items: new Map(),
 	targets: new Map(),
 	glossary: [],
+	practice: { rubric: null, intro: null, drills: [], calibration: [], selfEfficacy: null },
 	info: { updated: null, authors: null, review: null, version: 'test' },
 	bibliography: { s: { authors: ['’t Lam, C.', 'Vingerhoets, A.'], year: 2018, title: 'T', cite: '’t Lam et al., 2018' } },
 	norms: {

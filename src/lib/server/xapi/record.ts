@@ -81,23 +81,22 @@ export async function recordQuizAnswer(
 	await enqueue(tx, learnerId, `quiz-answered:${attempt.id}:${questionId}`, statement);
 }
 
+const drillOf = (drillId: string) => xapiCourse()?.practice.drills.find((d) => d.id === drillId);
+
 /** The first view of a drill not yet answered: the start of one round of practice. */
-export async function recordDrillStarted(tx: Tx, learnerId: string, drill: { id: string; title: L }, viewedAt: Date): Promise<void> {
+export async function recordDrillStarted(tx: Tx, learnerId: string, drillId: string, viewedAt: Date): Promise<void> {
 	const site = xapiConfig();
-	if (!site) return;
+	const drill = drillOf(drillId);
+	if (!site || !drill) return;
 	const statement = drillStatement(site, { learnerId, at: viewedAt }, drill, null);
 	await enqueue(tx, learnerId, `drill-initialized:${learnerId}:${drill.id}:${viewedAt.toISOString()}`, statement);
 }
 
 /** A drill response saved: the round completed, with its time (and the words only where the installation opted in). */
-export async function recordDrillCompleted(
-	tx: Tx,
-	learnerId: string,
-	drill: { id: string; title: L },
-	response: { id: number; seconds: number; body: string }
-): Promise<void> {
+export async function recordDrillCompleted(tx: Tx, learnerId: string, drillId: string, response: { id: number; seconds: number; body: string }): Promise<void> {
 	const site = xapiConfig();
-	if (!site) return;
+	const drill = drillOf(drillId);
+	if (!site || !drill) return;
 	const statement = drillStatement(site, { learnerId, at: new Date() }, drill, response);
 	await enqueue(tx, learnerId, `drill-completed:${response.id}`, statement);
 }

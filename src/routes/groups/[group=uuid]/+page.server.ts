@@ -9,6 +9,8 @@ import { MAX_MEMBERS, MIN_MEMBERS, handOver, leaveGroup, membersOfGroup, setShow
 import { createGroupInvite, groupInvitesOf, revokeGroupInvite } from '$lib/server/groups/invites';
 import { groupForMember, requireUser } from '$lib/server/guards';
 import { isFacilitator, notFound } from '$lib/server/policy';
+import { sharedResponses } from '$lib/server/practice/shared';
+import { sharedView } from '$lib/server/practice/present';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, params }) => {
@@ -16,7 +18,11 @@ export const load: PageServerLoad = async ({ url, params }) => {
 	const database = await db();
 	const group = await groupForMember(params.group);
 	const facilitator = isFacilitator(group, user);
-	const [members, invites] = await Promise.all([membersOfGroup(database, group.id), facilitator ? groupInvitesOf(database, group.id) : []]);
+	const [members, invites, practice] = await Promise.all([
+		membersOfGroup(database, group.id),
+		facilitator ? groupInvitesOf(database, group.id) : [],
+		sharedResponses(database, user, { groupId: group.id })
+	]);
 	return {
 		group: { id: group.id, name: group.name, meetingAt: group.meetingAt?.toISOString() ?? null },
 		facilitator,
@@ -26,7 +32,9 @@ export const load: PageServerLoad = async ({ url, params }) => {
 		case: caseAtHand(course, group, locale()),
 		choices: facilitator ? caseChoices(course, locale()) : [],
 		invites: invites.map((i) => ({ id: i.id, expiresAt: i.expiresAt.toISOString() })),
-		notice: url.searchParams.get('created') ? 'created' : url.searchParams.get('joined') ? 'joined' : null
+		notice: url.searchParams.get('created') ? 'created' : url.searchParams.get('joined') ? 'joined' : null,
+		/** Practice responses members shared with the group (issue 15); each read is logged. */
+		practice: sharedView(practice, locale())
 	};
 };
 

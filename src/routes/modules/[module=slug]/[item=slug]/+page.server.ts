@@ -17,6 +17,7 @@ import { answerProblems, answerSchema, chooseSchema, completeSchema, reflectSche
 import { pageStudyTimes, parseOpenedAt, recordPost } from '$lib/server/learning/study-time';
 import { newWriteKey } from '$lib/write-key';
 import { STEP_PARAM, isSelfRating, reviseAnswer, selfRatingStep, stepAfter, stepOf } from '$lib/server/learning/self-rating';
+import { drillAtStep } from '$lib/server/practice/vignette';
 import type { Actions, PageServerLoad } from './$types';
 
 function locate(params: { module: string; item: string }) {
@@ -66,8 +67,12 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			return { ...common, lesson: { html: item.html[locale()] } };
 		case 'reflection':
 			return { ...common, reflection: presentReflection(item.prompts[0]!, reflections.get(item.reflectionKey), locale()) };
-		case 'vignette':
-			return { ...common, vignette: presentVignette(item, await vignetteAttemptsOf(database, user.id, item.id), reflections, locale()) };
+		case 'vignette': {
+			const attempts = await vignetteAttemptsOf(database, user.id, item.id);
+			// Issue 15: a practice drill at this step asks for the learner's own words before the choices.
+			const practice = await drillAtStep(database, user.id, item, attempts[0]);
+			return { ...common, vignette: presentVignette(item, attempts, reflections, locale()), practice };
+		}
 		case 'quiz': {
 			const quiz = presentQuiz(course, item, await quizAttemptsOf(database, user.id, item.id), reflections, locale());
 			// The figures list names every figure of the quiz, its feedback's included, so a figure of an

@@ -1,0 +1,174 @@
+/**
+ * A learner's responses to drills: the first view (the start of the time to respond), the save (once, even when
+ * retried with its write key, and before anything else is shown), the self-rating with the card and rung it
+ * moves, and sharing. Every function takes the learner's id: a learner reaches only their own responses here.
+ */
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db';
+import {
+	drillResponses,
+	drillViews,
+	practiceCards,
+	practiceLevels,
+	type Difficulty,
+	type DrillResponse,
+	type PracticePlace,
+	type SkillRatings
+} from '../db/schema';
+import type { Drill } from '../content';
+import type { Sharing } from '../learning/reflections';
+import { claimWriteKey, settleWriteKey } from '../learning/write-keys';
+import { nextLevel, review } from './schedule';
+import { recordDrillCompleted, recordDrillStarted } from '../xapi/record';
+
+export const RESPONSE_MAX = 5_000;
+export const BODY_NOTE_MAX = 300;
+
+type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
+
+/**
+ * The first view of a drill not yet answered; later views keep it (no new row). A first view starts a round of
+ * practice, which the learning records (xAPI) note in the same transaction.
+ */
+export async function recordView(db: Pick<Db, 'transaction'>, learnerId: string, drillId: string): Promise<void> {
+	await db.transaction(async (tx) => {
+		const [view] = await tx.insert(drillViews).values({ learnerId, drillId }).onConflictDoNothing().returning({ viewedAt: drillViews.viewedAt });
+		if (view) await recordDrillStarted(tx, learnerId, drillId, view.viewedAt);
+	});
+}
+
+export type ResponseInput = { body: string; bodyNote: string | null; place: PracticePlace; writeKey?: string };
+
+/**
+ * Saves a response with the time since the first view, measured on the server (never enforced). With a write key,
+ * a retry gets the first save's id and writes nothing.
+ */
+export async function saveResponse(db: Db, learnerId: string, drill: Drill, input: ResponseInput): Promise<{ id: number }> {
+	return db.transaction(async (tx) => {
+		const scope = `drill:${drill.id}`;
+		if (input.writeKey) {
+			const seen = await claimWriteKey<{ id: number }>(tx, learnerId, scope, input.writeKey);
+			if (seen) return seen.first;
+		}
+		const [view] = await tx
+			.delete(drillViews)
+			.where(and(eq(drillViews.learnerId, learnerId), eq(drillViews.drillId, drill.id)))
+			.returning({ viewedAt: drillViews.viewedAt });
+		const viewedAt = view ? sql`${view.viewedAt.toISOString()}::timestamptz` : sql`now()`;
+		const [row] = await tx
+			.insert(drillResponses)
+			.values({
+				learnerId,
+				drillId: drill.id,
+				place: input.place,
+				bodyNote: input.bodyNote || null,
+				body: input.body,
+				contentVersion: drill.version,
+				viewedAt,
+				seconds: sql`greatest(0, floor(extract(epoch from now() - ${viewedAt})))::int`
+			})
+			.returning({ id: drillResponses.id, seconds: drillResponses.seconds });
+		if (row) await recordDrillCompleted(tx, learnerId, drill.id, { id: row.id, seconds: row.seconds, body: input.body });
+		const saved = { id: row?.id ?? 0 };
+		if (input.writeKey) await settleWriteKey(tx, learnerId, scope, input.writeKey, saved);
+		return saved;
+	});
+}
+
+export async function responseOf(db: Pick<Db, 'select'>, learnerId: string, id: number): Promise<DrillResponse | undefined> {
+	const [row] = await db
+		.select()
+		.from(drillResponses)
+		.where(and(eq(drillResponses.id, id), eq(drillResponses.learnerId, learnerId)));
+	return row;
+}
+
+export async function levelOf(db: Pick<Db, 'select'>, learnerId: string): Promise<number> {
+	const [row] = await db.select({ level: practiceLevels.level }).from(practiceLevels).where(eq(practiceLevels.learnerId, learnerId));
+	return row?.level ?? 1;
+}
+
+/**
+ * The learner's self-rating and how hard it was. The first rating of a response is a review of the drill's card
+ * (ts-fsrs, at `now`) and may move the rung (schedule.ts); a corrected rating updates the response only, so
+ * posting twice never reviews twice.
+ */
+export async function rateResponse(
+	db: Db,
+	learnerId: string,
+	drill: Drill,
+	responseId: number,
+	ratings: SkillRatings,
+	difficulty: Difficulty,
+	now: Date
+): Promise<{ level: number } | null> {
+	return db.transaction(async (tx) => {
+		const [before] = await tx
+			.select({ ratedAt: drillResponses.ratedAt })
+			.from(drillResponses)
+			.where(and(eq(drillResponses.id, responseId), eq(drillResponses.learnerId, learnerId), eq(drillResponses.drillId, drill.id)))
+			.for('update');
+		if (!before) return null;
+		await tx.update(drillResponses).set({ ratings, difficulty, ratedAt: new Date() }).where(eq(drillResponses.id, responseId));
+		const level = await levelOf(tx, learnerId);
+		if (before.ratedAt) return { level };
+		await reviewCard(tx, learnerId, drill.id, difficulty, ratings, now);
+		const next = nextLevel(level, drill.level, difficulty, ratings);
+		if (next !== level)
+			await tx
+				.insert(practiceLevels)
+				.values({ learnerId, level: next })
+				.onConflictDoUpdate({ target: practiceLevels.learnerId, set: { level: next, updatedAt: new Date() } });
+		return { level: next };
+	});
+}
+
+async function reviewCard(tx: Tx, learnerId: string, drillId: string, difficulty: Difficulty, ratings: SkillRatings, now: Date): Promise<void> {
+	const [stored] = await tx
+		.select({ card: practiceCards.card })
+		.from(practiceCards)
+		.where(and(eq(practiceCards.learnerId, learnerId), eq(practiceCards.drillId, drillId)));
+	const card = review(stored?.card ?? null, difficulty, ratings, now);
+	const values = { card, due: card.due, reps: card.reps, updatedAt: new Date() };
+	await tx
+		.insert(practiceCards)
+		.values({ learnerId, drillId, ...values })
+		.onConflictDoUpdate({ target: [practiceCards.learnerId, practiceCards.drillId], set: values });
+}
+
+/** Who may read the response besides the learner. Callers check that a group is the learner's (policy.mayShareWith). */
+export async function shareResponse(db: Db, learnerId: string, responseId: number, sharing: Sharing): Promise<boolean> {
+	const rows = await db
+		.update(drillResponses)
+		.set({ visibility: sharing.visibility, groupId: sharing.visibility === 'group' ? sharing.groupId : null })
+		.where(and(eq(drillResponses.id, responseId), eq(drillResponses.learnerId, learnerId)))
+		.returning({ id: drillResponses.id });
+	return rows.length > 0;
+}
+
+/** The learner's responses to one drill, oldest first. */
+export async function historyOf(db: Pick<Db, 'select'>, learnerId: string, drillId: string): Promise<DrillResponse[]> {
+	return db
+		.select()
+		.from(drillResponses)
+		.where(and(eq(drillResponses.learnerId, learnerId), eq(drillResponses.drillId, drillId)))
+		.orderBy(asc(drillResponses.submittedAt), asc(drillResponses.id));
+}
+
+/** Whether the learner responded to the drill inside a vignette since `since` (the start of their current attempt). */
+export async function respondedInVignetteSince(db: Pick<Db, 'select'>, learnerId: string, drillId: string, since: Date | null): Promise<number | null> {
+	const [row] = await db
+		.select({ id: drillResponses.id })
+		.from(drillResponses)
+		.where(
+			and(
+				eq(drillResponses.learnerId, learnerId),
+				eq(drillResponses.drillId, drillId),
+				eq(drillResponses.place, 'vignette'),
+				since ? sql`${drillResponses.submittedAt} >= ${since.toISOString()}::timestamptz` : undefined
+			)
+		)
+		.orderBy(sql`${drillResponses.submittedAt} desc`)
+		.limit(1);
+	return row?.id ?? null;
+}
