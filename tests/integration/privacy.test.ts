@@ -37,6 +37,9 @@ import { createGroup, joinGroup } from '../../src/lib/server/groups/groups';
 import { createPost } from '../../src/lib/server/groups/discussion';
 import { drill } from '../fixtures/practice';
 import { rateResponse, recordView, saveResponse, shareResponse } from '../../src/lib/server/practice/responses';
+import { attemptFor, saveAnswers, startAttempt, submitAttempt } from '../../src/lib/server/assessment/attempts';
+import { saveEvaluation } from '../../src/lib/server/assessment/evaluation';
+import { fixtureTest } from '../fixtures/test-pool';
 
 const PASSWORD = 'een lange zin voor de privacytest';
 /** Column names that hold a person without a foreign key to say so. */
@@ -134,6 +137,13 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 		await shareResponse(db, pia.id, response.id, { visibility: 'group', groupId: group.id, named: false });
 		await recordView(db, pia.id, 'oefening-broer');
 
+		const attemptId = await startAttempt(db, fixtureTest, pia.id);
+		const [drawn] = (await attemptFor(db, pia.id, attemptId))!.items;
+		expect(await saveAnswers(db, pia.id, attemptId, { [drawn!.itemId]: 'a' })).toMatchObject({ ok: true });
+		await submitAttempt(db, fixtureTest, pia.id, attemptId);
+		const evaluation = { relevance: 4, objectivesMet: 4, contentQuality: 4, studyLoad: 3, hoursSpent: 6.5, comments: 'Pia vond het nuttig' };
+		expect(await saveEvaluation(db, pia.id, attemptId, evaluation, 'v')).toBe(true);
+
 		await db
 			.insert(authTokens)
 			.values({ id: crypto.randomUUID(), purpose: 'reset', userId: pia.id, email: pia.email, expiresAt: new Date(Date.now() + 60_000) });
@@ -199,6 +209,9 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 			if (n > 0) left.push(`${name(c)}: ${n}`);
 		}
 		expect(left).toEqual([]);
+		// The items of her test attempts have no person column of their own: they go with the attempts (only Pia sat the test).
+		const [testItems] = await rows<{ n: number | string }>(sql`select count(*) as n from test_attempt_items`);
+		expect(Number(testItems?.n)).toBe(0);
 		// The reader's name stays only in the other learner's record, with the reader's id gone.
 		const kept = await rows<{ viewer_id: string | null }>(sql`select viewer_id from access_log where viewer_name = ${pia.displayName}`);
 		expect(kept).toEqual([{ viewer_id: null }]);

@@ -17,6 +17,8 @@ import { chooseInVignette } from '../../src/lib/server/learning/vignettes';
 import { answerQuestion } from '../../src/lib/server/learning/quizzes';
 import { deleteAccount } from '../../src/lib/server/account/delete';
 import { recordView, saveResponse } from '../../src/lib/server/practice/responses';
+import { attemptFor, saveAnswers, startAttempt, submitAttempt } from '../../src/lib/server/assessment/attempts';
+import { fixtureTest } from '../fixtures/test-pool';
 import { registerXapiCourse, setXapiConfig, type XapiConfig } from '../../src/lib/server/xapi/config';
 import { SENDER, pendingCount, sendDue } from '../../src/lib/server/xapi/sender';
 import { VERBS } from '../../src/lib/server/xapi/statements';
@@ -118,6 +120,32 @@ describe.each(drivers)('xAPI learning records on %s', (driver) => {
 		expect(started).toMatchObject({ verb: { id: VERBS.initialized.id }, object: { id: `${ORIGIN}/oefenen/oefening-vader` } });
 		expect(completed).toMatchObject({ verb: { id: VERBS.completed.id }, result: { completion: true, duration: expect.stringMatching(/^PT\d+S$/) } });
 		expect(JSON.stringify(completed)).not.toContain('Wat ik tegen haar zou zeggen');
+	});
+
+	it('records the final test passed or failed with a scaled, raw, min and max score, once per attempt', async () => {
+		const first = await startAttempt(db, fixtureTest, learner.id, 70);
+		await submitAttempt(db, fixtureTest, learner.id, first); // nothing answered: failed
+		await submitAttempt(db, fixtureTest, learner.id, first); // a second submit changes nothing
+		expect(await sendDue(db, { config })).toEqual({ sent: 1, failed: 0 });
+		expect(lrs.refused).toEqual([]);
+		const [failed] = [...lrs.stored.values()];
+		expect(failed).toMatchObject({
+			verb: { id: VERBS.failed.id },
+			object: { id: `${ORIGIN}/toets`, definition: { type: 'http://adlnet.gov/expapi/activities/assessment' } },
+			result: { success: false, completion: true, score: { scaled: 0, raw: 0, min: 0, max: fixtureTest.length } }
+		});
+		// A second attempt, every item right (option a is the right one in the fixture pool): passed.
+		const second = await startAttempt(db, fixtureTest, learner.id, 70);
+		const drawn = (await attemptFor(db, learner.id, second))!.items;
+		await saveAnswers(db, learner.id, second, Object.fromEntries(drawn.map((d) => [d.itemId, 'a'])));
+		await submitAttempt(db, fixtureTest, learner.id, second);
+		expect(await sendDue(db, { config })).toEqual({ sent: 1, failed: 0 });
+		const passed = [...lrs.stored.values()][1];
+		expect(passed).toMatchObject({
+			verb: { id: VERBS.passed.id },
+			result: { success: true, score: { scaled: 1, raw: drawn.length, min: 0, max: drawn.length } }
+		});
+		expect(lrs.refused).toEqual([]);
 	});
 
 	it('queues nothing without an LRS configured', async () => {

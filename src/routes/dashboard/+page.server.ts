@@ -9,6 +9,7 @@ import { fail, parseForm, readForm } from '$lib/server/forms';
 import { leaveSchema } from '$lib/server/supervision/forms';
 import { readyToSubmit, statusOf, touchedBy } from '$lib/server/supervision/assignments';
 import { leaveCohort } from '$lib/server/supervision/cohorts';
+import { hasPassed } from '$lib/server/assessment/attempts';
 import { practiceClock } from '$lib/server/practice/request';
 import { practiceToday } from '$lib/server/practice/today';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,9 +17,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ cookies }) => {
 	const user = requireUser();
 	const database = await db();
-	const [{ progress: rows, assignments: assigned, cohorts }, practice] = await Promise.all([
+	const [{ progress: rows, assignments: assigned, cohorts }, practice, passed] = await Promise.all([
 		learnerDashboard(database, user.id),
-		course.practice.drills.length > 0 ? practiceToday(database, user.id, course.practice.drills, practiceClock(cookies)) : null
+		course.practice.drills.length > 0 ? practiceToday(database, user.id, course.practice.drills, practiceClock(cookies)) : null,
+		course.test ? hasPassed(database, user.id) : false
 	]);
 	const { modules, resume } = summarise(course, rows);
 	const now = new Date();
@@ -38,6 +40,8 @@ export const load: PageServerLoad = async ({ cookies }) => {
 			hasFeedback: a.hasFeedback,
 			replied: a.replied
 		})),
+		/** The final test is offered always, with a note until every module is done (README, Final test). */
+		test: course.test ? { title: course.test.title[locale()], passed } : null,
 		resume: resume && resumeItem ? { url: `/modules/${resume.moduleId}/${resume.itemId}`, title: resumeItem.title[locale()] } : null,
 		modules: course.modules.map((m, i) => ({
 			id: m.id,

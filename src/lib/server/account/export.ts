@@ -27,6 +27,9 @@ import {
 	reflections,
 	sessions,
 	studyTime,
+	testAttemptItems,
+	testAttempts,
+	testEvaluations,
 	users,
 	vignetteAttempts
 } from '../db/schema';
@@ -170,6 +173,7 @@ async function collect(db: Db, userId: string) {
 			.orderBy(asc(studyTime.itemId))
 	]);
 	const records = await learningRecordsOf(db, userId);
+	const test = await finalTestOf(db, userId);
 	const practice = await practiceOf(db, userId);
 	return {
 		format: EXPORT_FORMAT,
@@ -195,7 +199,50 @@ async function collect(db: Db, userId: string) {
 		studyTime: studyRows,
 		/** Statements for a Learning Record Store (queued or sent), cmi5 launches by an LMS, and the LMS accounts behind them. */
 		...records,
-		...practice
+		...practice,
+		...test
+	};
+}
+
+/** The final test (issue 17): every attempt with the items drawn and the answers given, and the evaluations. */
+async function finalTestOf(db: Db, userId: string) {
+	const [attempts, items, evaluations] = await Promise.all([
+		db.select().from(testAttempts).where(eq(testAttempts.learnerId, userId)).orderBy(asc(testAttempts.attempt)),
+		db
+			.select({
+				attemptId: testAttemptItems.attemptId,
+				itemId: testAttemptItems.itemId,
+				optionOrder: testAttemptItems.optionOrder,
+				answer: testAttemptItems.answer,
+				answeredAt: testAttemptItems.answeredAt,
+				correct: testAttemptItems.correct
+			})
+			.from(testAttemptItems)
+			.innerJoin(testAttempts, eq(testAttempts.id, testAttemptItems.attemptId))
+			.where(eq(testAttempts.learnerId, userId))
+			.orderBy(asc(testAttemptItems.attemptId), asc(testAttemptItems.position)),
+		db
+			.select({
+				attempt: testAttempts.attempt,
+				relevance: testEvaluations.relevance,
+				objectivesMet: testEvaluations.objectivesMet,
+				contentQuality: testEvaluations.contentQuality,
+				studyLoad: testEvaluations.studyLoad,
+				hoursSpent: testEvaluations.hoursSpent,
+				comments: testEvaluations.comments,
+				createdAt: testEvaluations.createdAt
+			})
+			.from(testEvaluations)
+			.innerJoin(testAttempts, eq(testAttempts.id, testEvaluations.attemptId))
+			.where(eq(testEvaluations.learnerId, userId))
+			.orderBy(asc(testEvaluations.createdAt))
+	]);
+	return {
+		testAttempts: attempts.map(({ id, learnerId: _learner, ...attempt }) => ({
+			...attempt,
+			items: items.filter((i) => i.attemptId === id).map(({ attemptId: _attempt, ...i }) => i)
+		})),
+		testEvaluations: evaluations
 	};
 }
 

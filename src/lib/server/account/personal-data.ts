@@ -44,6 +44,8 @@ export const PERSONAL_DATA: readonly PersonalColumn[] = [
 	{ table: 'practice_cards', column: 'learner_id', exportedAs: 'practiceCards' },
 	{ table: 'practice_levels', column: 'learner_id', exportedAs: 'practiceLevel' },
 	{ table: 'drill_views', column: 'learner_id', exportedAs: 'practiceViews' },
+	{ table: 'test_attempts', column: 'learner_id', exportedAs: 'testAttempts' },
+	{ table: 'test_evaluations', column: 'learner_id', exportedAs: 'testEvaluations' },
 	{
 		table: 'auth_tokens',
 		column: 'user_id',

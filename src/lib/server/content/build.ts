@@ -9,6 +9,7 @@ import { fillFigures, placeholdersIn, type Norms } from './figures';
 import { BASE_LOCALE, inEach, type L } from './locales';
 import { renderMarkdown, type Bibliography } from './markdown';
 import type { Practice } from './practice';
+import type { Test } from './test-pool';
 import {
 	type CourseInfo,
 	type GlossaryEntry,
@@ -227,12 +228,15 @@ type CourseParts = Sources & {
 	version: string;
 	/** content/oefenen/ (practice.ts): the rubric, the drills, the introduction, calibration and self-efficacy. */
 	practice: Practice;
+	test: Test | null;
 };
 
 /** The course; `info` from content/course.yaml where present, its `version` a hash of every content file. */
-export function buildCourse({ modules, items, norms, bibliography, glossary, info, version, practice }: CourseParts) {
+export function buildCourse({ modules, items, norms, bibliography, glossary, info, version, practice, test }: CourseParts) {
 	return {
 		practice,
+		/** The final test (content/toets/), or null where the course has none. */
+		test,
 		modules,
 		items,
 		norms,

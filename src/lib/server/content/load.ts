@@ -29,6 +29,7 @@ import {
 import { answeredByNorm, hasOptions } from './questions';
 import { buildCourse, buildItem, buildModule, fillEach, type Course, type Item, type Module } from './build';
 import { loadPractice, PRACTICE_FOLDER } from './practice';
+import { isTestFile, loadTest } from './test-pool';
 
 export class ContentError extends Error {
 	constructor(readonly problems: string[]) {
@@ -226,7 +227,7 @@ export function loadCourse(files: Record<string, string>): Course {
 	const folders = [
 		...new Set(
 			Object.keys(files)
-				.filter((f) => f.includes('/'))
+				.filter((f) => f.includes('/') && !isTestFile(f))
 				.map((f) => f.split('/')[0] ?? '')
 				.filter((f) => f !== PRACTICE_FOLDER)
 		)
@@ -291,13 +292,15 @@ export function loadCourse(files: Record<string, string>): Course {
 		itemIds: new Set(items.keys()),
 		versionOf
 	});
+	const check = (file: string, value: unknown) => checkText(file, value, norms, bibliography, problems);
+	const test = problems.length ? null : loadTest(files, modules, new Set(items.keys()), { norms, bibliography }, check, problems);
 	if (problems.length) throw new ContentError(problems);
 	const version = versionOf(
 		Object.keys(files)
 			.sort()
 			.map((f) => `${f}\n${files[f]}`)
 	);
-	return buildCourse({ modules, items, norms, bibliography, glossary, info, version, practice });
+	return buildCourse({ modules, items, norms, bibliography, glossary, info, version, practice, test });
 }
 
 export { fillFigures, renderMarkdown };

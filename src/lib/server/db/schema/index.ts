@@ -5,3 +5,4 @@ export * from './supervision';
 export * from './groups';
 export * from './xapi';
 export * from './practice';
+export * from './assessment';
