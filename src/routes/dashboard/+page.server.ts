@@ -17,10 +17,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ cookies }) => {
 	const user = requireUser();
 	const database = await db();
-	const [{ progress: rows, assignments: assigned, cohorts }, practice, passed] = await Promise.all([
+	const [{ progress: rows, assignments: assigned, cohorts }, passed, practice] = await Promise.all([
 		learnerDashboard(database, user.id),
-		course.practice.drills.length > 0 ? practiceToday(database, user.id, course.practice.drills, practiceClock(cookies)) : null,
-		course.test ? hasPassed(database, user.id) : false
+		course.test ? hasPassed(database, user.id) : false,
+		course.practice.drills.length > 0 ? practiceToday(database, user.id, course.practice.drills, practiceClock(cookies)) : null
 	]);
 	const { modules, resume } = summarise(course, rows);
 	const now = new Date();

@@ -20,6 +20,10 @@ import {
 	groups,
 	practiceCards,
 	practiceLevels,
+	ltiAccounts,
+	ltiContextMembers,
+	ltiGradeLinks,
+	ltiPlatforms,
 	progress,
 	quizAnswers,
 	quizAttempts,
@@ -31,6 +35,8 @@ import {
 	testAttempts,
 	testEvaluations,
 	users,
+	certificates,
+	certificateDetails,
 	vignetteAttempts
 } from '../db/schema';
 import { learningRecordsOf } from '../xapi/export';
@@ -132,7 +138,7 @@ async function collect(db: Db, userId: string) {
 			.where(eq(accessLog.learnerId, userId))
 			.orderBy(asc(accessLog.at))
 	]);
-	const [groupRows, shareRows, postRows, readsByMe, studyRows] = await Promise.all([
+	const [groupRows, shareRows, postRows, readsByMe, studyRows, certificateRows] = await Promise.all([
 		db
 			.select({ group: groups.name, facilitator: groups.facilitatorId, showName: groupMembers.showName, joinedAt: groupMembers.joinedAt })
 			.from(groupMembers)
@@ -170,11 +176,60 @@ async function collect(db: Db, userId: string) {
 			})
 			.from(studyTime)
 			.where(eq(studyTime.learnerId, userId))
-			.orderBy(asc(studyTime.itemId))
+			.orderBy(asc(studyTime.itemId)),
+		db
+			.select({
+				number: certificates.number,
+				printedName: certificateDetails.printedName,
+				holderOnVerificationPage: certificates.holder,
+				register: certificateDetails.register,
+				registerNumber: certificateDetails.registerNumber,
+				courseTitle: certificates.courseTitle,
+				contentVersion: certificates.contentVersion,
+				issuedAt: certificates.issuedAt,
+				studySeconds: certificateDetails.studySeconds,
+				points: certificateDetails.points,
+				score: certificateDetails.score,
+				scoreInCredential: certificateDetails.shareScores,
+				revokedAt: certificates.revokedAt,
+				revokedReason: certificates.revokedReason
+			})
+			.from(certificates)
+			.innerJoin(certificateDetails, eq(certificateDetails.number, certificates.number))
+			.where(eq(certificates.learnerId, userId))
+			.orderBy(asc(certificates.issuedAt))
 	]);
 	const records = await learningRecordsOf(db, userId);
 	const test = await finalTestOf(db, userId);
 	const practice = await practiceOf(db, userId);
+	const [ltiAccountRows, ltiCourseRows, ltiGradeRows] = await Promise.all([
+		db
+			.select({
+				platform: ltiPlatforms.name,
+				issuer: ltiPlatforms.issuer,
+				subject: ltiAccounts.subject,
+				createdAt: ltiAccounts.createdAt,
+				lastLaunchAt: ltiAccounts.lastLaunchAt
+			})
+			.from(ltiAccounts)
+			.innerJoin(ltiPlatforms, eq(ltiPlatforms.id, ltiAccounts.platformId))
+			.where(eq(ltiAccounts.userId, userId)),
+		db
+			.select({ platform: ltiPlatforms.name, courseId: ltiContextMembers.contextId, role: ltiContextMembers.role, updatedAt: ltiContextMembers.updatedAt })
+			.from(ltiContextMembers)
+			.innerJoin(ltiPlatforms, eq(ltiPlatforms.id, ltiContextMembers.platformId))
+			.where(eq(ltiContextMembers.userId, userId)),
+		db
+			.select({
+				platform: ltiPlatforms.name,
+				resourceLinkId: ltiGradeLinks.resourceLinkId,
+				target: ltiGradeLinks.target,
+				lastPostedAt: ltiGradeLinks.lastPostedAt
+			})
+			.from(ltiGradeLinks)
+			.innerJoin(ltiPlatforms, eq(ltiPlatforms.id, ltiGradeLinks.platformId))
+			.where(eq(ltiGradeLinks.userId, userId))
+	]);
 	return {
 		format: EXPORT_FORMAT,
 		exportedAt: new Date(),
@@ -199,8 +254,14 @@ async function collect(db: Db, userId: string) {
 		studyTime: studyRows,
 		/** Statements for a Learning Record Store (queued or sent), cmi5 launches by an LMS, and the LMS accounts behind them. */
 		...records,
+		/** Certificates as printed; after deletion only number, initials and surname, course, date and status stay (see /privacy). */
+		certificates: certificateRows,
+		...test,
 		...practice,
-		...test
+		/** The learning platforms (LTI) this account is known to, by their user id; the courses it was opened from; where scores go. */
+		ltiAccounts: ltiAccountRows,
+		ltiCourses: ltiCourseRows,
+		ltiGradeLinks: ltiGradeRows
 	};
 }
 

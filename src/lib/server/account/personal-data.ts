@@ -40,12 +40,25 @@ export const PERSONAL_DATA: readonly PersonalColumn[] = [
 	{ table: 'xapi_outbox', column: 'learner_id', exportedAs: 'learningRecords' },
 	{ table: 'cmi5_launches', column: 'learner_id', exportedAs: 'cmi5Launches' },
 	{ table: 'cmi5_accounts', column: 'user_id', exportedAs: 'cmi5Accounts' },
+	{ table: 'certificates', column: 'learner_id', exportedAs: 'certificates' },
+	{
+		table: 'certificates',
+		column: 'holder',
+		exportedAs: 'certificates',
+		keptAfterDeletion:
+			'initials and surname on the public verification page: a certificate its holder already used must still verify after the account is gone (the learner link is set null)'
+	},
+	{ table: 'certificate_details', column: 'learner_id', exportedAs: 'certificates' },
+	{ table: 'certificate_details', column: 'printed_name', exportedAs: 'certificates' },
+	{ table: 'test_attempts', column: 'learner_id', exportedAs: 'testAttempts' },
+	{ table: 'test_evaluations', column: 'learner_id', exportedAs: 'testEvaluations' },
 	{ table: 'drill_responses', column: 'learner_id', exportedAs: 'practiceResponses' },
 	{ table: 'practice_cards', column: 'learner_id', exportedAs: 'practiceCards' },
 	{ table: 'practice_levels', column: 'learner_id', exportedAs: 'practiceLevel' },
 	{ table: 'drill_views', column: 'learner_id', exportedAs: 'practiceViews' },
-	{ table: 'test_attempts', column: 'learner_id', exportedAs: 'testAttempts' },
-	{ table: 'test_evaluations', column: 'learner_id', exportedAs: 'testEvaluations' },
+	{ table: 'lti_accounts', column: 'user_id', exportedAs: 'ltiAccounts' },
+	{ table: 'lti_context_members', column: 'user_id', exportedAs: 'ltiCourses' },
+	{ table: 'lti_grade_links', column: 'user_id', exportedAs: 'ltiGradeLinks' },
 	{
 		table: 'auth_tokens',
 		column: 'user_id',

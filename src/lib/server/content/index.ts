@@ -36,9 +36,9 @@ export type { Course, Item, Lesson, Module, Question, Quiz, ReflectionItem, Refl
 export type { L, Locale } from './locales';
 export type { Norms } from './figures';
 export type { Bibliography } from './markdown';
+export type { Test, TestItem } from './test-pool';
 export type { CanmedsRole, GlossaryEntry, PracticeRung, PracticeSkill, QuestionKind, Support } from './schema';
 export type { Calibration, Drill, Practice, Rubric, SelfEfficacy } from './practice';
-export type { Test, TestItem } from './test-pool';
 export { PRACTICE_RUNGS, PRACTICE_SKILLS } from './schema';
 
 /** A drill of the practice area by its id. */

@@ -28,8 +28,8 @@ import {
 } from './schema';
 import { answeredByNorm, hasOptions } from './questions';
 import { buildCourse, buildItem, buildModule, fillEach, type Course, type Item, type Module } from './build';
-import { loadPractice, PRACTICE_FOLDER } from './practice';
 import { isTestFile, loadTest } from './test-pool';
+import { loadPractice, PRACTICE_FOLDER } from './practice';
 
 export class ContentError extends Error {
 	constructor(readonly problems: string[]) {
@@ -279,6 +279,8 @@ export function loadCourse(files: Record<string, string>): Course {
 	const moduleIds = modules.map((m) => m.id);
 	if (new Set(moduleIds).size !== moduleIds.length) problems.push('(course): two module folders share an id');
 	if (modules.length === 0) problems.push('(course): no module folders found');
+	const check = (file: string, value: unknown) => checkText(file, value, norms, bibliography, problems);
+	const test = problems.length ? null : loadTest(files, modules, new Set(items.keys()), { norms, bibliography }, check, problems);
 	const practice = loadPractice({
 		files,
 		norms,
@@ -292,15 +294,13 @@ export function loadCourse(files: Record<string, string>): Course {
 		itemIds: new Set(items.keys()),
 		versionOf
 	});
-	const check = (file: string, value: unknown) => checkText(file, value, norms, bibliography, problems);
-	const test = problems.length ? null : loadTest(files, modules, new Set(items.keys()), { norms, bibliography }, check, problems);
 	if (problems.length) throw new ContentError(problems);
 	const version = versionOf(
 		Object.keys(files)
 			.sort()
 			.map((f) => `${f}\n${files[f]}`)
 	);
-	return buildCourse({ modules, items, norms, bibliography, glossary, info, version, practice, test });
+	return buildCourse({ modules, items, norms, bibliography, glossary, info, version, test, practice });
 }
 
 export { fillFigures, renderMarkdown };
