@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { drivers, freshDatabase } from './databases';
 import { fixtureCourse, item } from '../fixtures/course';
+import { fixtureTest } from '../fixtures/test-pool';
 import { ROLE, startPlatform, type Platform } from './lti/platform';
 import type { Database } from '../../src/lib/server/db';
 import { cohortMembers, cohorts, ltiAccounts, ltiLoginStates, ltiPlatforms, users } from '../../src/lib/server/db/schema';
@@ -276,7 +277,7 @@ describe.each(drivers)('LTI 1.3 on %s', (driver) => {
 	it('AGS: the final test’s score goes to a link on the test; a platform outage costs the learner nothing', async () => {
 		const learner = await provisionLaunch(
 			database.db,
-			fixtureCourse,
+			{ ...fixtureCourse, test: fixtureTest },
 			valid((await launch(learnerClaims('tester', { targetLinkUri: `${TOOL}/toets`, resourceLinkId: 'rl-toets' }))).result),
 			TOOL
 		);

@@ -5,14 +5,25 @@
 import { course } from '../content';
 import { db } from '../db';
 import { logEvent } from '../log';
-import { reportModuleCompletion } from './grades';
+import type { Db } from '../db';
+import { postTestScore, reportModuleCompletion } from './grades';
 
-export function afterProgress(learnerId: string, moduleId: string): void {
+/** Runs a score post after the response has left; a failure is logged, never the learner's problem. */
+function inBackground(learnerId: string, post: (database: Db) => Promise<unknown>): void {
 	setTimeout(() => {
 		db()
-			.then((database) => reportModuleCompletion(database, course, learnerId, moduleId))
+			.then(post)
 			.catch((error: unknown) =>
 				logEvent('lti.score.failed', { userId: learnerId, reason: error instanceof Error ? error.message.slice(0, 200) : 'unknown' }, 'warn')
 			);
 	}, 0);
+}
+
+export function afterProgress(learnerId: string, moduleId: string): void {
+	inBackground(learnerId, (database) => reportModuleCompletion(database, course, learnerId, moduleId));
+}
+
+/** After a submitted final test: its score goes to every LMS link that points at the test. */
+export function afterTest(learnerId: string, correct: number, total: number): void {
+	inBackground(learnerId, (database) => postTestScore(database, learnerId, correct, total));
 }

@@ -9,10 +9,13 @@ export type LtiTarget = { path: string; kind: TargetKind; title: L; moduleId?: s
 
 /** The final test's path; its score goes back through postTestScore (grades.ts). */
 export const FINAL_TEST_PATH = '/toets';
-/** Routes outside the course content (drills, the final test) that a link may land on once they exist. */
-const OTHER_LANDINGS = [/^\/drills(\/[a-z0-9-]+)?$/, /^\/toets$/];
+/** The practice area itself, which a link may land on besides the targets. */
+const PRACTICE_PATH = '/oefenen';
 
-/** Every module with its vignettes and quizzes, in course order; `extra` adds drills and the final test. */
+/**
+ * Every module with its vignettes and quizzes in course order, then the practice drills (not the assessment drills,
+ * which only the performance tests use) and the final test; `extra` adds more.
+ */
 export function ltiTargets(course: Course, extra: LtiTarget[] = []): LtiTarget[] {
 	const targets: LtiTarget[] = [];
 	for (const module of course.modules) {
@@ -22,6 +25,9 @@ export function ltiTargets(course: Course, extra: LtiTarget[] = []): LtiTarget[]
 				targets.push({ path: `/modules/${module.id}/${item.id}`, kind: item.type, title: item.title, moduleId: module.id });
 		}
 	}
+	for (const drill of course.practice.drills)
+		if (drill.pool === 'practice') targets.push({ path: `${PRACTICE_PATH}/${drill.id}`, kind: 'drill', title: drill.title });
+	if (course.test) targets.push({ path: FINAL_TEST_PATH, kind: 'test', title: course.test.title });
 	return [...targets, ...extra];
 }
 
@@ -45,7 +51,7 @@ export function landingPath(course: Course, candidates: (string | undefined)[], 
 			const module = course.modules.find((m) => m.id === moduleId);
 			if (module && (itemId === undefined || module.items.some((i) => i.id === itemId))) return path;
 		}
-		if (OTHER_LANDINGS.some((pattern) => pattern.test(path))) return path;
+		if (path === PRACTICE_PATH || ltiTargets(course).some((t) => t.kind !== 'module' && t.path === path)) return path;
 	}
 	return '/dashboard';
 }

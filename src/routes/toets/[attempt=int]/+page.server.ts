@@ -4,6 +4,7 @@ import { course } from '$lib/server/content';
 import { db } from '$lib/server/db';
 import { requireUser } from '$lib/server/guards';
 import { attemptsOf, saveAnswers, submitAttempt } from '$lib/server/assessment/attempts';
+import { afterTest } from '$lib/server/lti/after-progress';
 import { evaluationOf } from '$lib/server/assessment/evaluation';
 import { presentAttempt, presentResult } from '$lib/server/assessment/results';
 import { answersFrom, refusals } from '$lib/server/assessment/forms';
@@ -53,7 +54,8 @@ export const actions: Actions = {
 		);
 		const saved = await saveAnswers(database, user.id, attempt.id, answers);
 		if (!saved.ok && saved.reason !== 'submitted') return refusals[saved.reason]();
-		await submitAttempt(database, test, user.id, attempt.id);
+		const submitted = await submitAttempt(database, test, user.id, attempt.id);
+		if (submitted && submitted.correct !== null) afterTest(user.id, submitted.correct, submitted.items.length);
 		redirect(303, `/toets/${attempt.attempt}#uitslag`);
 	}
 };
