@@ -61,6 +61,8 @@ export default defineConfig({
 			RATE_LIMIT_LOGIN: '1000/1000',
 			RATE_LIMIT_INVITE: '1000/1000',
 			E2E_SUPERVISOR_PASSWORD: SUPERVISOR_PASSWORD,
+			// The LMS doubles tests/e2e/cmi5.spec.ts starts, one per project (port + 1: js, port + 2: nojs).
+			CMI5_LMS_ORIGINS: `http://127.0.0.1:${port + 1},http://127.0.0.1:${port + 2}`,
 			// The practice schedule's test clock (src/lib/server/practice/clock.ts): only this server reads its cookie.
 			PRACTICE_CLOCK_HOOK: '1',
 			// The LTI platform doubles of tests/e2e/lti.spec.ts, one per project, registered before the server starts.

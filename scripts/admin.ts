@@ -5,6 +5,7 @@
  *   npm run admin -- disable-user --email E   (ends all its sessions at once)
  *   npm run admin -- enable-user --email E
  *   npm run admin -- purge   (deletes expired sessions, idle throttle rows, old links and retry keys; for cron)
+ *   npm run admin -- xapi-actor --email E   (the learner as the LRS knows them, for an erasure request there)
  *   npm run admin -- rotate-key --purpose credential|lti   (a new signing key; the old public key stays published)
  *   npm run admin -- revoke-certificate --number N --reason R
  *   npm run admin -- attendance --out FILE.csv   (valid certificates for the registers, plus PE-online's lists)
@@ -20,6 +21,7 @@ import { PASSWORD_MAX, PASSWORD_MIN } from '../src/lib/server/auth/password';
 import { passwordWeakness, personalWords } from '../src/lib/server/auth/strength';
 import { logEvent } from '../src/lib/server/log';
 import { purgeExpired } from '../src/lib/server/retention';
+import { actorOf } from '../src/lib/server/xapi/statements';
 import { KEY_PURPOSES, rotateKey, type KeyPurpose } from '../src/lib/server/keys';
 import { revokeCertificate } from '../src/lib/server/certificates/issue';
 import { parseCertificateNumber } from '../src/lib/server/certificates/number';
@@ -36,6 +38,7 @@ const USAGE = `usage:
   npm run admin -- disable-user --email E      (ends all its sessions at once; logging in fails)
   npm run admin -- enable-user --email E
   npm run admin -- purge                       (what retention allows to go; the app also does this every hour)
+  npm run admin -- xapi-actor --email E        (the actor the LRS knows this learner by, to ask the LRS to erase their records; needs ORIGIN)
   npm run admin -- rotate-key --purpose credential|lti   (signs with a new key from now on; the old public key stays published)
   npm run admin -- revoke-certificate --number N --reason R   (the verification page and the status list show it revoked)
   npm run admin -- attendance --out FILE.csv   (valid certificates: number, name, register, number, date, hours; and per register
@@ -77,7 +80,7 @@ const { values } = parseArgs({
 const role = (values.role ?? 'trainee') as Role;
 if (!ROLES.includes(role)) fail(`Unknown role "${values.role}".`);
 const email = values.email ?? '';
-const ACCOUNT_COMMANDS = ['create-user', 'set-role', 'disable-user', 'enable-user'];
+const ACCOUNT_COMMANDS = ['create-user', 'set-role', 'disable-user', 'enable-user', 'xapi-actor'];
 if (ACCOUNT_COMMANDS.includes(command ?? '') && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) fail('Give a valid --email.');
 
 if (command === 'purge') {
@@ -120,6 +123,13 @@ if (command === 'purge') {
 	if (!found || !user) fail(`No account with ${email}.`);
 	logEvent(disable ? 'account.disabled' : 'account.enabled', { userId: user.id, by: 'admin' });
 	console.log(disable ? `${email} is disabled; its sessions have ended.` : `${email} can log in again.`);
+} else if (command === 'xapi-actor') {
+	if (!process.env.ORIGIN) fail('Set ORIGIN as the server has it: the actor lives on that origin.');
+	const { db } = await database();
+	const user = await findUserByEmail(db, email);
+	await closeDatabase();
+	if (!user) fail(`No account with ${email}.`);
+	console.log(JSON.stringify(actorOf({ origin: new URL(process.env.ORIGIN).origin, freeText: false }, user.id)));
 } else if (command === 'rotate-key') {
 	const purpose = values.purpose as KeyPurpose;
 	if (!KEY_PURPOSES.includes(purpose)) fail(`Give --purpose ${KEY_PURPOSES.join(' or ')}.`);

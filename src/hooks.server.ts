@@ -13,6 +13,8 @@ import { unavailablePage } from '$lib/server/unavailable';
 import { compressResponse } from '$lib/server/compress';
 import { errorFields, logger, requestContext, withRequestContext } from '$lib/server/log';
 import { startRetentionSchedule } from '$lib/server/retention';
+import { registerXapiCourse, xapiConfig } from '$lib/server/xapi/config';
+import { startXapiSender } from '$lib/server/xapi/sender';
 import { crossSiteFormRefused } from '$lib/server/cross-site';
 // Checks TIME_ZONE at start: a misspelt zone must stop the app, not shift every due date.
 import '$lib/server/time-zone';
@@ -22,6 +24,9 @@ import '$lib/server/certificates/requirements';
 export const init: ServerInit = async () => {
 	// Prerendering (the benchmark's /ceiling page) starts the server at build time: no database then.
 	if (building) return;
+	// A half-configured LRS stops the app here, before anything is queued for it.
+	xapiConfig();
+	registerXapiCourse(course);
 	process.once('sveltekit:shutdown', () => void closeDatabase());
 	try {
 		const { driver, db } = await database();
@@ -36,6 +41,7 @@ export const init: ServerInit = async () => {
 		logger.error({ event: 'database.unavailable', ...errorFields(error) }, 'database not ready at start');
 	}
 	startRetentionSchedule();
+	startXapiSender();
 };
 
 /** Opens the request context: a request id (also sent as X-Request-Id), the client's IP and the route. */

@@ -12,6 +12,8 @@ test('the privacy page says what is kept, why, who sees it and for how long, in 
 	for (const heading of [
 		'Je account',
 		'Studietijd',
+		'Leerregistraties (xAPI)',
+		'Je leeromgeving (LTI)',
 		'Reflecties',
 		'Wie jouw werk las',
 		'Inlogsessies',

@@ -14,15 +14,24 @@ export type Driver = 'pglite' | 'postgres';
 export const drivers: Driver[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
 /** `migrations`: another folder of migrations, for a test that starts from an older schema (see migrations.test.ts). */
-export async function freshDatabase(driver: Driver, migrations = migrationsPath()): Promise<Database & { drop: () => Promise<void> }> {
+export async function freshDatabase(
+	driver: Driver,
+	migrations = migrationsPath()
+): Promise<Database & { drop: () => Promise<void>; reopen: () => Promise<Database> }> {
 	if (driver === 'pglite') {
 		const dir = mkdtempSync(join(tmpdir(), 'ontroerd-it-'));
-		const database = await openEmbedded(dir, migrations);
+		let open = await openEmbedded(dir, migrations);
 		return {
-			...database,
+			...open,
 			drop: async () => {
-				await database.close();
+				await open.close();
 				rmSync(dir, { recursive: true, force: true });
+			},
+			// An app restart: the folder closed and opened again by a new instance (`drop` closes whichever is open).
+			reopen: async () => {
+				await open.close();
+				open = await openEmbedded(dir, migrations);
+				return open;
 			}
 		};
 	}
@@ -33,9 +42,17 @@ export async function freshDatabase(driver: Driver, migrations = migrationsPath(
 	const own = new URL(url);
 	own.pathname = `/${name}`;
 	const database = await openServer(own.toString(), migrations);
+	const others: Database[] = [];
 	return {
 		...database,
+		// Another app instance on the same database (the first stays open, as a second server would).
+		reopen: async () => {
+			const other = await openServer(own.toString(), migrations);
+			others.push(other);
+			return other;
+		},
 		drop: async () => {
+			for (const other of others) await other.close();
 			await database.close();
 			await admin.unsafe(`drop database if exists ${name} with (force)`);
 			await admin.end();

@@ -6,9 +6,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type SQL } from 'drizzle-orm';
 import { drivers, freshDatabase } from './databases';
-import { item } from '../fixtures/course';
+import { fixtureCourse, item } from '../fixtures/course';
 import type { Database } from '../../src/lib/server/db';
-import { assignmentLearners, assignments, authTokens, cohortMembers, cohorts, type User, writeKeys } from '../../src/lib/server/db/schema';
+import {
+	assignmentLearners,
+	assignments,
+	authTokens,
+	cmi5Accounts,
+	cmi5Launches,
+	cohortMembers,
+	cohorts,
+	type User,
+	writeKeys
+} from '../../src/lib/server/db/schema';
+import { registerXapiCourse, setXapiConfig } from '../../src/lib/server/xapi/config';
 import { createUser } from '../../src/lib/server/auth/accounts';
 import { createSession, generateSessionToken } from '../../src/lib/server/auth/session';
 import { touchItem } from '../../src/lib/server/learning/progress';
@@ -82,11 +93,27 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 	async function seedEverything() {
 		const db = database.db;
 		const reflection = item('reflectie', 'reflection');
+		// With an LRS configured, Pia's learning also queues statements for it.
+		registerXapiCourse(fixtureCourse);
+		setXapiConfig({ endpoint: 'http://127.0.0.1:9/xapi/', key: 'k', secret: 's', freeText: false, origin: 'https://ontroerd.example.nl' });
 		await createSession(db, generateSessionToken(), pia.id);
 		await touchItem(db, pia.id, item('les-een', 'lesson'), 'completed');
 		await recordBeat(db, pia.id, 'les-een', 20);
 		await chooseInVignette(db, pia.id, item('casus', 'vignette'), 'begin', 'stil');
 		await answerQuestion(db, pia.id, item('quiz', 'quiz'), 'een', 'a');
+		setXapiConfig(null);
+		await db.insert(cmi5Accounts).values({ homePage: 'https://lms.example.nl', name: 'lms-user-7', userId: pia.id });
+		await db.insert(cmi5Launches).values({
+			id: crypto.randomUUID(),
+			learnerId: pia.id,
+			moduleId: 'proef',
+			endpoint: 'https://lms.example.nl/xapi/',
+			authToken: 'secret-of-the-lms',
+			registration: crypto.randomUUID(),
+			activityId: 'https://lms.example.nl/au/1',
+			actor: { objectType: 'Agent', account: { homePage: 'https://lms.example.nl', name: 'lms-user-7' } },
+			launchData: { launchMode: 'Normal' }
+		});
 		await saveReflection(db, pia.id, {
 			key: reflection.reflectionKey,
 			item: reflection,

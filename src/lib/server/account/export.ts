@@ -39,6 +39,7 @@ import {
 	certificateDetails,
 	vignetteAttempts
 } from '../db/schema';
+import { learningRecordsOf } from '../xapi/export';
 
 export const EXPORT_FORMAT = 'ontroerd-export/1';
 
@@ -198,6 +199,7 @@ async function collect(db: Db, userId: string) {
 			.where(eq(certificates.learnerId, userId))
 			.orderBy(asc(certificates.issuedAt))
 	]);
+	const records = await learningRecordsOf(db, userId);
 	const test = await finalTestOf(db, userId);
 	const practice = await practiceOf(db, userId);
 	const [ltiAccountRows, ltiCourseRows, ltiGradeRows] = await Promise.all([
@@ -250,6 +252,8 @@ async function collect(db: Db, userId: string) {
 		groupPosts: postRows,
 		/** Active seconds per item: by heartbeats with JavaScript, else by the gaps between form posts. */
 		studyTime: studyRows,
+		/** Statements for a Learning Record Store (queued or sent), cmi5 launches by an LMS, and the LMS accounts behind them. */
+		...records,
 		/** Certificates as printed; after deletion only number, initials and surname, course, date and status stay (see /privacy). */
 		certificates: certificateRows,
 		...test,

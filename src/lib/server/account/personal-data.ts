@@ -37,6 +37,9 @@ export const PERSONAL_DATA: readonly PersonalColumn[] = [
 	{ table: 'group_members', column: 'member_id', exportedAs: 'groupMemberships' },
 	{ table: 'group_posts', column: 'author_id', exportedAs: 'groupPosts' },
 	{ table: 'study_time', column: 'learner_id', exportedAs: 'studyTime' },
+	{ table: 'xapi_outbox', column: 'learner_id', exportedAs: 'learningRecords' },
+	{ table: 'cmi5_launches', column: 'learner_id', exportedAs: 'cmi5Launches' },
+	{ table: 'cmi5_accounts', column: 'user_id', exportedAs: 'cmi5Accounts' },
 	{ table: 'certificates', column: 'learner_id', exportedAs: 'certificates' },
 	{
 		table: 'certificates',

@@ -7,6 +7,7 @@ import type { Db } from '../db';
 import { testAttemptItems, testAttempts, type TestAttempt } from '../db/schema';
 import type { Test } from '../content';
 import { cryptoRandom, drawItems, type Random } from './draw';
+import { recordTestJudged } from '../xapi/record';
 
 export const DEFAULT_PASS_MARK = 70;
 
@@ -136,10 +137,14 @@ export async function submitAttempt(db: Db, test: Test, learnerId: string, attem
 				.update(testAttemptItems)
 				.set({ correct: mark.correct })
 				.where(and(eq(testAttemptItems.attemptId, attemptId), eq(testAttemptItems.itemId, mark.itemId)));
-		await tx
+		const passed = passes(correct, total, attempt.passMark);
+		const [submitted] = await tx
 			.update(testAttempts)
-			.set({ submittedAt: sql`now()`, correct, score: Math.round((100 * correct) / total), passed: passes(correct, total, attempt.passMark) })
-			.where(and(eq(testAttempts.id, attemptId), isNull(testAttempts.submittedAt)));
+			.set({ submittedAt: sql`now()`, correct, score: Math.round((100 * correct) / total), passed })
+			.where(and(eq(testAttempts.id, attemptId), isNull(testAttempts.submittedAt)))
+			.returning({ attempt: testAttempts.attempt });
+		// Only the submit that closed the attempt records it: passed or failed, with the score.
+		if (submitted) await recordTestJudged(tx, learnerId, test, { id: attemptId, attempt: submitted.attempt, correct, total, passed });
 	});
 	return attemptFor(db, learnerId, attemptId);
 }

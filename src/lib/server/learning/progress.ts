@@ -3,11 +3,22 @@ import type { Db } from '../db';
 import { prepared } from '../db/prepared';
 import { progress, type ProgressStatus } from '../db/schema';
 import type { Course, Item } from '../content';
+import { recordProgress } from '../xapi/record';
 
-type Executor = Pick<Db, 'insert'>;
+type Executor = Pick<Db, 'transaction'>;
 
-/** Records that a learner is at (or finished) an item; a finished item never goes back to started. */
+/**
+ * Records that a learner is at (or finished) an item; a finished item never goes back to started.
+ * The learning records it makes (a module begun or finished) are queued in the same transaction.
+ */
 export async function touchItem(db: Executor, learnerId: string, item: Item, status: ProgressStatus): Promise<void> {
+	await db.transaction(async (tx) => {
+		await upsertProgress(tx, learnerId, item, status);
+		await recordProgress(tx, learnerId, item);
+	});
+}
+
+async function upsertProgress(db: Pick<Db, 'insert'>, learnerId: string, item: Item, status: ProgressStatus): Promise<void> {
 	await db
 		.insert(progress)
 		.values({ learnerId, itemId: item.id, moduleId: item.moduleId, status, contentVersion: item.version })

@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { quizAnswers, quizAttempts, type QuizAnswerValue } from '../db/schema';
 import type { Quiz } from '../content';
 import { touchItem } from './progress';
+import { recordQuizAnswer } from '../xapi/record';
 import { claimWriteKey, settleWriteKey } from './write-keys';
 
 export type QuizAttempt = typeof quizAttempts.$inferSelect & { answers: Map<string, QuizAnswerValue> };
@@ -60,6 +61,7 @@ export async function answerQuestion(db: Db, learnerId: string, quiz: Quiz, ques
 			.values({ attemptId: attempt.id, questionId, answer: value, contentVersion: quiz.version })
 			.onConflictDoNothing()
 			.returning({ questionId: quizAnswers.questionId });
+		if (inserted.length > 0) await recordQuizAnswer(tx, learnerId, quiz, attempt, questionId, value);
 		const given = await tx.select({ id: quizAnswers.questionId }).from(quizAnswers).where(eq(quizAnswers.attemptId, attempt.id));
 		const complete = answerable(quiz).every((q) => given.some((g) => g.id === q.id));
 		if (complete && !attempt.completedAt) {

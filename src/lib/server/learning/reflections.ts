@@ -10,7 +10,7 @@ export const REFLECTION_MAX = 10_000;
 /** A reflection with the group it is shared with, when its visibility is 'group'. */
 export type SavedReflection = Reflection & { share: { groupId: string; named: boolean } | null };
 
-type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
+type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'transaction'>;
 
 async function withShares(db: Tx, rows: Reflection[]): Promise<SavedReflection[]> {
 	const ids = rows.filter((r) => r.visibility === 'group').map((r) => r.id);

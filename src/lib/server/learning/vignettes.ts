@@ -4,6 +4,7 @@ import { prepared } from '../db/prepared';
 import { vignetteAttempts, type PathEntry } from '../db/schema';
 import type { Vignette } from '../content';
 import { touchItem } from './progress';
+import { recordVignetteDecision } from '../xapi/record';
 
 export type Attempt = typeof vignetteAttempts.$inferSelect;
 
@@ -58,8 +59,9 @@ export async function chooseInVignette(db: Db, learnerId: string, vignette: Vign
 			.set({ path, currentStep: choice.next, completedAt: ended ? new Date() : null, contentVersion: vignette.version })
 			.where(eq(vignetteAttempts.id, attempt.id))
 			.returning();
-		await touchItem(tx, learnerId, vignette, ended ? 'completed' : 'started');
 		if (!updated) throw new Error('attempt not updated');
+		await recordVignetteDecision(tx, learnerId, vignette, updated, attempt.path.length, step, choiceId);
+		await touchItem(tx, learnerId, vignette, ended ? 'completed' : 'started');
 		return { ok: true as const, attempt: updated };
 	});
 }

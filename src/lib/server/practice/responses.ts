@@ -19,15 +19,22 @@ import type { Drill } from '../content';
 import type { Sharing } from '../learning/reflections';
 import { claimWriteKey, settleWriteKey } from '../learning/write-keys';
 import { nextLevel, review } from './schedule';
+import { recordDrillCompleted, recordDrillStarted } from '../xapi/record';
 
 export const RESPONSE_MAX = 5_000;
 export const BODY_NOTE_MAX = 300;
 
 type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
 
-/** The first view of a drill not yet answered; later views keep it (one statement, no new row). */
-export async function recordView(db: Pick<Db, 'insert'>, learnerId: string, drillId: string): Promise<void> {
-	await db.insert(drillViews).values({ learnerId, drillId }).onConflictDoNothing();
+/**
+ * The first view of a drill not yet answered; later views keep it (no new row). A first view starts a round of
+ * practice, which the learning records (xAPI) note in the same transaction.
+ */
+export async function recordView(db: Pick<Db, 'transaction'>, learnerId: string, drillId: string): Promise<void> {
+	await db.transaction(async (tx) => {
+		const [view] = await tx.insert(drillViews).values({ learnerId, drillId }).onConflictDoNothing().returning({ viewedAt: drillViews.viewedAt });
+		if (view) await recordDrillStarted(tx, learnerId, drillId, view.viewedAt);
+	});
 }
 
 export type ResponseInput = { body: string; bodyNote: string | null; place: PracticePlace; writeKey?: string };
@@ -60,7 +67,8 @@ export async function saveResponse(db: Db, learnerId: string, drill: Drill, inpu
 				viewedAt,
 				seconds: sql`greatest(0, floor(extract(epoch from now() - ${viewedAt})))::int`
 			})
-			.returning({ id: drillResponses.id });
+			.returning({ id: drillResponses.id, seconds: drillResponses.seconds });
+		if (row) await recordDrillCompleted(tx, learnerId, drill.id, { id: row.id, seconds: row.seconds, body: input.body });
 		const saved = { id: row?.id ?? 0 };
 		if (input.writeKey) await settleWriteKey(tx, learnerId, scope, input.writeKey, saved);
 		return saved;

@@ -3,6 +3,7 @@ export * from './auth';
 export * from './learning';
 export * from './supervision';
 export * from './groups';
+export * from './xapi';
 export * from './keys';
 export * from './assessment';
 export * from './certificates';
