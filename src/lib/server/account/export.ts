@@ -13,6 +13,7 @@ import {
 	assignments,
 	cohortMembers,
 	cohorts,
+	calibrationScores,
 	drillResponses,
 	drillViews,
 	groupMembers,
@@ -20,6 +21,7 @@ import {
 	groups,
 	practiceCards,
 	practiceLevels,
+	responseRatings,
 	progress,
 	quizAnswers,
 	quizAttempts,
@@ -169,6 +171,7 @@ async function collect(db: Db, userId: string) {
 			.orderBy(asc(studyTime.itemId))
 	]);
 	const practice = await practiceOf(db, userId);
+	const rated = await ratingsOf(db, userId);
 	return {
 		format: EXPORT_FORMAT,
 		exportedAt: new Date(),
@@ -191,8 +194,46 @@ async function collect(db: Db, userId: string) {
 		groupPosts: postRows,
 		/** Active seconds per item: by heartbeats with JavaScript, else by the gaps between form posts. */
 		studyTime: studyRows,
-		...practice
+		...practice,
+		...rated
 	};
+}
+
+/**
+ * Rated practice (issue 16): ratings of the person's responses by others (with the rater's name and the person's
+ * reply), the ratings they gave (blinded: the response's words, not its author), and their calibration scores.
+ */
+async function ratingsOf(db: Db, userId: string) {
+	const rating = {
+		drillId: drillResponses.drillId,
+		scores: responseRatings.scores,
+		comment: responseRatings.comment,
+		calibrated: responseRatings.calibrated,
+		ratedAt: responseRatings.ratedAt,
+		reply: responseRatings.reply,
+		repliedAt: responseRatings.repliedAt
+	};
+	const [received, given, calibration] = await Promise.all([
+		db
+			.select({ ...rating, responseSubmittedAt: drillResponses.submittedAt, rater: users.displayName })
+			.from(responseRatings)
+			.innerJoin(drillResponses, eq(drillResponses.id, responseRatings.responseId))
+			.leftJoin(users, eq(users.id, responseRatings.raterId))
+			.where(eq(drillResponses.learnerId, userId))
+			.orderBy(asc(responseRatings.ratedAt)),
+		db
+			.select({ ...rating, response: drillResponses.body })
+			.from(responseRatings)
+			.innerJoin(drillResponses, eq(drillResponses.id, responseRatings.responseId))
+			.where(eq(responseRatings.raterId, userId))
+			.orderBy(asc(responseRatings.ratedAt)),
+		db
+			.select({ round: calibrationScores.round, itemId: calibrationScores.itemId, scores: calibrationScores.scores, ratedAt: calibrationScores.ratedAt })
+			.from(calibrationScores)
+			.where(eq(calibrationScores.raterId, userId))
+			.orderBy(asc(calibrationScores.round), asc(calibrationScores.ratedAt))
+	]);
+	return { ratingsReceived: received, ratingsGiven: given, calibrationScores: calibration };
 }
 
 /** Deliberate practice (issue 15): responses with their self-ratings and sharing, the spaced-repetition cards, the rung, open views. */

@@ -41,6 +41,9 @@ export const PERSONAL_DATA: readonly PersonalColumn[] = [
 	{ table: 'practice_cards', column: 'learner_id', exportedAs: 'practiceCards' },
 	{ table: 'practice_levels', column: 'learner_id', exportedAs: 'practiceLevel' },
 	{ table: 'drill_views', column: 'learner_id', exportedAs: 'practiceViews' },
+	// A rater's deletion keeps their ratings of others' responses, anonymised (rater_id set null); a learner's deletion removes the ratings of their responses.
+	{ table: 'response_ratings', column: 'rater_id', exportedAs: 'ratingsGiven' },
+	{ table: 'calibration_scores', column: 'rater_id', exportedAs: 'calibrationScores' },
 	{
 		table: 'auth_tokens',
 		column: 'user_id',

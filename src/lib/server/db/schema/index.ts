@@ -4,3 +4,4 @@ export * from './learning';
 export * from './supervision';
 export * from './groups';
 export * from './practice';
+export * from './rating';
