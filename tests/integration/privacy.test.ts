@@ -28,6 +28,7 @@ import { drill } from '../fixtures/practice';
 import { rateResponse, recordView, saveResponse, shareResponse } from '../../src/lib/server/practice/responses';
 import { replyToRating, submitRating } from '../../src/lib/server/rating/ratings';
 import { saveCalibrationScore } from '../../src/lib/server/rating/calibration';
+import { answerSelfEfficacy, completeTest, saveTestResponse, startTest } from '../../src/lib/server/rating/performance';
 
 const PASSWORD = 'een lange zin voor de privacytest';
 /** Column names that hold a person without a foreign key to say so. */
@@ -118,6 +119,11 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 		const [received] = await rows<{ id: number }>(sql`select id from response_ratings where response_id = ${response.id}`);
 		expect(await replyToRating(db, pia.id, Number(received?.id), 'Dank je, Piet')).toBe(true);
 		await saveCalibrationScore(db, pia.id, 1, 'kalibratie-els', scores);
+		// A pre-test: its form, a response, a self-efficacy answer.
+		await startTest(db, pia.id, 'pre');
+		await saveTestResponse(db, pia.id, 'pre', drill('oefening-moeder'), 'Pia in de voormeting');
+		await answerSelfEfficacy(db, pia.id, 'pre', { 'ze-een': 4 });
+		await completeTest(db, pia.id, 'pre');
 
 		await db
 			.insert(authTokens)

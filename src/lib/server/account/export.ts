@@ -20,6 +20,7 @@ import {
 	groupPosts,
 	groups,
 	practiceCards,
+	performanceTests,
 	practiceLevels,
 	responseRatings,
 	progress,
@@ -27,8 +28,10 @@ import {
 	quizAttempts,
 	reflectionShares,
 	reflections,
+	selfEfficacyAnswers,
 	sessions,
 	studyTime,
+	testResponses,
 	users,
 	vignetteAttempts
 } from '../db/schema';
@@ -213,7 +216,7 @@ async function ratingsOf(db: Db, userId: string) {
 		reply: responseRatings.reply,
 		repliedAt: responseRatings.repliedAt
 	};
-	const [received, given, calibration] = await Promise.all([
+	const [received, given, calibration, tests, testRows, confidence] = await Promise.all([
 		db
 			.select({ ...rating, responseSubmittedAt: drillResponses.submittedAt, rater: users.displayName })
 			.from(responseRatings)
@@ -231,9 +234,40 @@ async function ratingsOf(db: Db, userId: string) {
 			.select({ round: calibrationScores.round, itemId: calibrationScores.itemId, scores: calibrationScores.scores, ratedAt: calibrationScores.ratedAt })
 			.from(calibrationScores)
 			.where(eq(calibrationScores.raterId, userId))
-			.orderBy(asc(calibrationScores.round), asc(calibrationScores.ratedAt))
+			.orderBy(asc(calibrationScores.round), asc(calibrationScores.ratedAt)),
+		db
+			.select({
+				phase: performanceTests.phase,
+				form: performanceTests.form,
+				startedAt: performanceTests.startedAt,
+				completedAt: performanceTests.completedAt,
+				remindedAt: performanceTests.remindedAt
+			})
+			.from(performanceTests)
+			.where(eq(performanceTests.learnerId, userId)),
+		db
+			.select({ phase: testResponses.phase, drillId: drillResponses.drillId, submittedAt: drillResponses.submittedAt })
+			.from(testResponses)
+			.innerJoin(drillResponses, eq(drillResponses.id, testResponses.responseId))
+			.where(eq(testResponses.learnerId, userId)),
+		db
+			.select({
+				phase: selfEfficacyAnswers.phase,
+				itemId: selfEfficacyAnswers.itemId,
+				value: selfEfficacyAnswers.value,
+				answeredAt: selfEfficacyAnswers.answeredAt
+			})
+			.from(selfEfficacyAnswers)
+			.where(eq(selfEfficacyAnswers.learnerId, userId))
 	]);
-	return { ratingsReceived: received, ratingsGiven: given, calibrationScores: calibration };
+	return {
+		ratingsReceived: received,
+		ratingsGiven: given,
+		calibrationScores: calibration,
+		performanceTests: tests,
+		performanceTestResponses: testRows,
+		selfEfficacyAnswers: confidence
+	};
 }
 
 /** Deliberate practice (issue 15): responses with their self-ratings and sharing, the spaced-repetition cards, the rung, open views. */

@@ -44,6 +44,9 @@ export const PERSONAL_DATA: readonly PersonalColumn[] = [
 	// A rater's deletion keeps their ratings of others' responses, anonymised (rater_id set null); a learner's deletion removes the ratings of their responses.
 	{ table: 'response_ratings', column: 'rater_id', exportedAs: 'ratingsGiven' },
 	{ table: 'calibration_scores', column: 'rater_id', exportedAs: 'calibrationScores' },
+	{ table: 'performance_tests', column: 'learner_id', exportedAs: 'performanceTests' },
+	{ table: 'test_responses', column: 'learner_id', exportedAs: 'performanceTestResponses' },
+	{ table: 'self_efficacy_answers', column: 'learner_id', exportedAs: 'selfEfficacyAnswers' },
 	{
 		table: 'auth_tokens',
 		column: 'user_id',

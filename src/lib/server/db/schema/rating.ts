@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
-import { now } from './columns';
+import { now, oneOf } from './columns';
 import { users } from './auth';
 import { drillResponses, type SkillRatings } from './practice';
 
@@ -47,4 +47,60 @@ export const calibrationScores = pgTable(
 		ratedAt: now()
 	},
 	(t) => [primaryKey({ columns: [t.raterId, t.round, t.itemId] }), check('calibration_scores_round_check', sql`${t.round} >= 1`)]
+);
+
+/** The three performance tests; their drills come from one parallel form each (a, b, c), rotated per learner. */
+export const TEST_PHASES = ['pre', 'post', 'retention'] as const;
+export type TestPhase = (typeof TEST_PHASES)[number];
+export const TEST_FORMS = ['a', 'b', 'c'] as const;
+export type TestForm = (typeof TEST_FORMS)[number];
+
+/** A learner's performance test at one phase: its form, when handed in, and when the retention reminder was mailed. */
+export const performanceTests = pgTable(
+	'performance_tests',
+	{
+		learnerId: text('learner_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		phase: text({ enum: TEST_PHASES }).notNull(),
+		form: text({ enum: TEST_FORMS }).notNull(),
+		startedAt: now(),
+		completedAt: timestamp('completed_at', { withTimezone: true }),
+		remindedAt: timestamp('reminded_at', { withTimezone: true })
+	},
+	(t) => [
+		primaryKey({ columns: [t.learnerId, t.phase] }),
+		oneOf('performance_tests_phase_check', t.phase, TEST_PHASES),
+		oneOf('performance_tests_form_check', t.form, TEST_FORMS)
+	]
+);
+
+/** Which drill responses belong to a performance test: kept apart from the response, so a rater never sees the phase. */
+export const testResponses = pgTable(
+	'test_responses',
+	{
+		responseId: integer('response_id')
+			.primaryKey()
+			.references(() => drillResponses.id, { onDelete: 'cascade' }),
+		learnerId: text('learner_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		phase: text({ enum: TEST_PHASES }).notNull()
+	},
+	(t) => [index('test_responses_learner_phase_idx').on(t.learnerId, t.phase), oneOf('test_responses_phase_check', t.phase, TEST_PHASES)]
+);
+
+/** A learner's answer to one self-efficacy item at one phase (content/oefenen/zelfvertrouwen). */
+export const selfEfficacyAnswers = pgTable(
+	'self_efficacy_answers',
+	{
+		learnerId: text('learner_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		phase: text({ enum: TEST_PHASES }).notNull(),
+		itemId: text('item_id').notNull(),
+		value: integer().notNull(),
+		answeredAt: now()
+	},
+	(t) => [primaryKey({ columns: [t.learnerId, t.phase, t.itemId] }), oneOf('self_efficacy_answers_phase_check', t.phase, TEST_PHASES)]
 );
