@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PRACTICE_SKILLS } from '../content/schema';
 import type { SkillRatings } from '../db/schema';
 import { COMMENT_MAX, REPLY_MAX } from './ratings';
+import { RESPONSE_MAX } from '../practice/responses';
 
 const loose = z.string().catch('');
 const score = z.coerce.number({ error: 'error_rating_scores' }).int('error_rating_scores').min(1, 'error_rating_scores').max(5, 'error_rating_scores');
@@ -33,3 +34,20 @@ export const replySchema = z.object({
 		.refine((c) => c.length > 0, 'error_rating_reply_empty')
 		.refine((c) => c.length <= REPLY_MAX, 'error_rating_reply_too_long')
 });
+
+/** A handed-in test: a response per drill of the form (`response-<drill id>`) and a value per self-efficacy item (`ze-…`). */
+export function testSchema(drillIds: readonly string[], itemIds: readonly string[], scale: { min: number; max: number }) {
+	const value = z.coerce
+		.number({ error: 'error_rating_test_incomplete' })
+		.int('error_rating_test_incomplete')
+		.min(scale.min, 'error_rating_test_incomplete')
+		.max(scale.max, 'error_rating_test_incomplete');
+	const body = loose
+		.transform((b) => b.replace(/\r\n/g, '\n').trim())
+		.refine((b) => b.length > 0, 'error_rating_test_incomplete')
+		.refine((b) => b.length <= RESPONSE_MAX, 'error_practice_too_long');
+	return z.object({
+		...Object.fromEntries(drillIds.map((id) => [`response-${id}`, body])),
+		...Object.fromEntries(itemIds.map((id) => [id, value]))
+	});
+}

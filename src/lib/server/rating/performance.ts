@@ -84,3 +84,21 @@ export async function testDue(db: Pick<Db, 'select'>, learnerId: string, courseD
 	if (done('retention')) return null;
 	return now.getTime() - post.getTime() >= RETENTION_AFTER_DAYS * 86_400_000 ? 'retention' : null;
 }
+
+/** Whether the learner has handed in the test at this phase. */
+export async function isCompleted(db: Pick<Db, 'select'>, learnerId: string, phase: TestPhase): Promise<boolean> {
+	const [row] = await db
+		.select({ at: performanceTests.completedAt })
+		.from(performanceTests)
+		.where(and(eq(performanceTests.learnerId, learnerId), eq(performanceTests.phase, phase)));
+	return Boolean(row?.at);
+}
+
+/** The whole test handed in at once: a response per drill, the self-efficacy answers, then completion. */
+export async function handInTest(db: Db, learnerId: string, phase: TestPhase, responses: { drill: Drill; body: string }[], answers: Record<string, number>) {
+	await startTest(db, learnerId, phase);
+	if (await isCompleted(db, learnerId, phase)) return false;
+	for (const r of responses) await saveTestResponse(db, learnerId, phase, r.drill, r.body);
+	await answerSelfEfficacy(db, learnerId, phase, answers);
+	return completeTest(db, learnerId, phase);
+}
