@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUPERVISOR_PASSWORD } from './tests/e2e/accounts';
+import { LTI_CLIENT_ID, LTI_DEPLOYMENT_ID, ltiPlatformPorts } from './tests/e2e/lti-platforms';
 
 /** Debian's Chromium where it exists (these machines cannot download Playwright's); elsewhere Playwright's own. */
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -43,8 +44,8 @@ export default defineConfig({
 	],
 	webServer: {
 		// Two supervisors for the tests, made with the administrator's command line, the demo (tests/e2e/inbox.spec.ts reads
-		// its late work, which no form can make), then the production server.
-		command: `sh -c 'for s in one two; do printf "%s\\n" "$E2E_SUPERVISOR_PASSWORD" | npx tsx scripts/admin.ts create-user --email supervisor-$s@e2e.ontroerd.nl --name "Supervisor $s" --role supervisor > /dev/null 2>&1 || true; done; npx tsx scripts/seed-demo.ts > /dev/null 2>&1 || true; exec node build'`,
+		// its late work, which no form can make), the LTI platform doubles of tests/e2e/lti.spec.ts, then the production server.
+		command: `sh -c 'for s in one two; do printf "%s\\n" "$E2E_SUPERVISOR_PASSWORD" | npx tsx scripts/admin.ts create-user --email supervisor-$s@e2e.ontroerd.nl --name "Supervisor $s" --role supervisor > /dev/null 2>&1 || true; done; npx tsx scripts/seed-demo.ts > /dev/null 2>&1 || true; for p in $E2E_LTI_PORTS; do i=http://127.0.0.1:$p; npx tsx scripts/admin.ts lti-add-platform --name e2e --issuer $i --client-id ${LTI_CLIENT_ID} --auth-url $i/auth --token-url $i/token --jwks-url $i/jwks --deployment ${LTI_DEPLOYMENT_ID} > /dev/null 2>&1 || true; done; exec node build'`,
 		url: `${baseURL}/healthz`,
 		reuseExistingServer: false,
 		timeout: 120_000,
@@ -62,6 +63,8 @@ export default defineConfig({
 			E2E_SUPERVISOR_PASSWORD: SUPERVISOR_PASSWORD,
 			// The practice schedule's test clock (src/lib/server/practice/clock.ts): only this server reads its cookie.
 			PRACTICE_CLOCK_HOOK: '1',
+			// The LTI platform doubles of tests/e2e/lti.spec.ts, one per project, registered before the server starts.
+			E2E_LTI_PORTS: ltiPlatformPorts(port).join(' '),
 			...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {})
 		}
 	}

@@ -15,7 +15,7 @@ try {
 	if (editorial.length) throw new ContentError(editorial);
 	const count = (type: string) => [...course.items.values()].filter((i) => i.type === type).length;
 	console.log(
-		`content ok: ${course.modules.length} modules, ${count('lesson')} lessons, ${count('vignette')} vignettes, ${count('quiz')} quizzes, ${count('reflection')} reflections, ${Object.keys(course.norms).length} norms, ${course.practice.drills.length} drills`
+		`content ok: ${course.modules.length} modules, ${count('lesson')} lessons, ${count('vignette')} vignettes, ${count('quiz')} quizzes, ${count('reflection')} reflections, ${Object.keys(course.norms).length} norms, ${course.practice.drills.length} drills${course.test ? `, ${course.test.items.size} final-test items` : ''}`
 	);
 } catch (error) {
 	if (!(error instanceof ContentError)) throw error;

@@ -13,8 +13,11 @@ import { unavailablePage } from '$lib/server/unavailable';
 import { compressResponse } from '$lib/server/compress';
 import { errorFields, logger, requestContext, withRequestContext } from '$lib/server/log';
 import { startRetentionSchedule } from '$lib/server/retention';
+import { crossSiteFormRefused } from '$lib/server/cross-site';
 // Checks TIME_ZONE at start: a misspelt zone must stop the app, not shift every due date.
 import '$lib/server/time-zone';
+// Checks ACCREDITATION_POINTS (and TEST_PASS_MARK) at start: a certificate must not print points nobody granted.
+import '$lib/server/certificates/requirements';
 
 export const init: ServerInit = async () => {
 	// Prerendering (the benchmark's /ceiling page) starts the server at build time: no database then.
@@ -90,11 +93,19 @@ const availability: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** SvelteKit's cross-site form check, production only as SvelteKit's was, with the LTI entry points exempt. */
+const crossSiteForms: Handle = ({ event, resolve }) => {
+	if (!dev && crossSiteFormRefused(event.request, event.url))
+		return new Response(`Cross-site ${event.request.method} form submissions are forbidden`, { status: 403 });
+	return resolve(event);
+};
+
 const headers: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
+	// A page a platform may frame (the LTI "open in a new window" page) names its framers in frame-ancestors instead.
+	if (!/frame-ancestors (?!'none')/.test(response.headers.get('content-security-policy') ?? '')) response.headers.set('X-Frame-Options', 'DENY');
 	// Production is served over HTTPS (behind the proxy); browsers ignore the header on plain http://localhost.
 	if (!dev) response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 	if (event.locals.user && !response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
@@ -107,7 +118,7 @@ const compression: Handle = async ({ event, resolve }) => {
 	return dev ? response : compressResponse(event.request, response);
 };
 
-export const handle = sequence(compression, logging, headers, availability, i18n, session);
+export const handle = sequence(compression, logging, crossSiteForms, headers, availability, i18n, session);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (isDatabaseUnavailable(error)) {

@@ -47,7 +47,21 @@ test('the endpoints that take a body are the form-posted export and the study-ti
 		)
 	);
 	expect(endpoints.length).toBeGreaterThan(3);
-	expect(writers.sort()).toEqual(['POST src/routes/modules/[module=slug]/[item=slug]/heartbeat/+server.ts', 'POST src/routes/my-data/export/+server.ts']);
+	expect(writers.sort()).toEqual([
+		'POST src/routes/lti/deep-link/response/+server.ts',
+		'POST src/routes/lti/launch/+server.ts',
+		'POST src/routes/lti/login/+server.ts',
+		'POST src/routes/modules/[module=slug]/[item=slug]/heartbeat/+server.ts',
+		'POST src/routes/my-data/export/+server.ts'
+	]);
+	// LTI (issue 18): a platform posts the login initiation and the launch from its own origin, so those two alone
+	// take a cross-site form (src/lib/server/cross-site.ts); the launch then refuses what its state cookie and signed
+	// token do not prove. The deep-linking answer is the instructor's own form: origin-checked like the rest.
+	const lti = (path: string, data: string) =>
+		request.post(path, { headers: { origin: evil, 'content-type': 'application/x-www-form-urlencoded' }, data, maxRedirects: 0 });
+	expect((await lti('/lti/login', 'iss=https%3A%2F%2Funknown.example&login_hint=x&target_link_uri=x')).status()).toBe(400);
+	expect((await lti('/lti/launch', 'id_token=x&state=y')).status()).toBe(401);
+	expect((await lti('/lti/deep-link/response', 'ticket=x')).status()).toBe(403);
 
 	await register(page, uniqueEmail(testInfo, 'endpoints'));
 	for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain', 'TEXT/PLAIN']) {

@@ -24,15 +24,22 @@ import { PERSONAL_DATA } from '../../src/lib/server/account/personal-data';
 import { requestPasswordReset } from '../../src/lib/server/auth/reset';
 import { createGroup, joinGroup } from '../../src/lib/server/groups/groups';
 import { createPost } from '../../src/lib/server/groups/discussion';
+import { testAttempts, testEvaluations } from '../../src/lib/server/db/schema';
+import { issueCertificate, verifyCertificate } from '../../src/lib/server/certificates/issue';
+import { initialsAndSurname } from '../../src/lib/server/certificates/holder';
+import { attemptFor, saveAnswers, startAttempt, submitAttempt } from '../../src/lib/server/assessment/attempts';
+import { saveEvaluation } from '../../src/lib/server/assessment/evaluation';
+import { fixtureTest } from '../fixtures/test-pool';
 import { drill } from '../fixtures/practice';
 import { rateResponse, recordView, saveResponse, shareResponse } from '../../src/lib/server/practice/responses';
 import { replyToRating, submitRating } from '../../src/lib/server/rating/ratings';
 import { saveCalibrationScore } from '../../src/lib/server/rating/calibration';
 import { answerSelfEfficacy, completeTest, saveTestResponse, startTest } from '../../src/lib/server/rating/performance';
+import { ltiAccounts, ltiContextMembers, ltiGradeLinks, ltiPlatforms } from '../../src/lib/server/db/schema';
 
 const PASSWORD = 'een lange zin voor de privacytest';
 /** Column names that hold a person without a foreign key to say so. */
-const PERSONISH = '(^|_)(user|learner|viewer|author|member|supervisor|facilitator|owner|reader|email)(_id|_name)?$';
+const PERSONISH = '(^|_)(user|learner|viewer|author|member|supervisor|facilitator|owner|reader|email|holder|printed)(_id|_name)?$';
 
 type Column = { table: string; column: string };
 const name = (c: Column) => `${c.table}.${c.column}`;
@@ -40,6 +47,7 @@ const name = (c: Column) => `${c.table}.${c.column}`;
 describe.each(drivers)('personal data coverage on %s', (driver) => {
 	let database: Database & { drop: () => Promise<void> };
 	let pia: User;
+	let certificateNumber = '';
 	let peer: User;
 	let supervisor: User;
 
@@ -64,11 +72,11 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 		return [...new Set(['users.id', ...byKey.map(name), ...byName.map(name)])].sort();
 	}
 
-	/** Rows of `column` that still point at this person: their id, e-mail address (also inside a key) or name. */
+	/** Rows of `column` that still point at this person: their id, e-mail address (also inside a key), name, or initials and surname. */
 	async function rowsNaming(c: Column, user: User): Promise<number> {
 		const col = sql.identifier(c.column);
 		const [row] = await rows<{ n: number | string }>(
-			sql`select count(*) as n from ${sql.identifier(c.table)} where ${col}::text = ${user.id} or ${col}::text = ${user.displayName} or position(${user.email} in ${col}::text) > 0`
+			sql`select count(*) as n from ${sql.identifier(c.table)} where ${col}::text = ${user.id} or ${col}::text = ${user.displayName} or ${col}::text = ${initialsAndSurname(user.displayName)} or position(${user.email} in ${col}::text) > 0`
 		);
 		return Number(row?.n ?? 0);
 	}
@@ -104,6 +112,12 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 		await joinGroup(db, group.id, peer.id);
 		expect(await createPost(db, group, pia, { body: 'Een bericht van Pia' })).toMatchObject({ ok: true });
 
+		const attemptId = await startAttempt(db, fixtureTest, pia.id);
+		const [drawn] = (await attemptFor(db, pia.id, attemptId))!.items;
+		expect(await saveAnswers(db, pia.id, attemptId, { [drawn!.itemId]: 'a' })).toMatchObject({ ok: true });
+		await submitAttempt(db, fixtureTest, pia.id, attemptId);
+		const evaluation = { relevance: 4, objectivesMet: 4, contentQuality: 4, studyLoad: 3, hoursSpent: 6.5, comments: 'Pia vond het nuttig' };
+		expect(await saveEvaluation(db, pia.id, attemptId, evaluation, 'v')).toBe(true);
 		// Practice: a response (rated, so a card and a rung), shared with the group; an open view of another drill.
 		const response = await saveResponse(db, pia.id, drill('oefening-vader'), { body: 'Pia oefent', bodyNote: null, place: 'practice' });
 		await rateResponse(db, pia.id, drill('oefening-vader'), response.id, { 'bij-de-emotie': 5, 'benoemen-en-erkennen': 4 }, 'too-easy', new Date());
@@ -129,8 +143,48 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 			.insert(authTokens)
 			.values({ id: crypto.randomUUID(), purpose: 'reset', userId: pia.id, email: pia.email, expiresAt: new Date(Date.now() + 60_000) });
 		await db.insert(writeKeys).values({ userId: pia.id, key: crypto.randomUUID(), result: { ok: true } });
+		// Pia also came in from a learning platform (LTI): her link by the platform's user id, a course, a score link.
+		const platformId = crypto.randomUUID();
+		await db.insert(ltiPlatforms).values({
+			id: platformId,
+			name: 'LMS',
+			issuer: 'https://lms.example',
+			clientId: 'c',
+			authUrl: 'https://lms.example/a',
+			tokenUrl: 'https://lms.example/t',
+			jwksUrl: 'https://lms.example/j'
+		});
+		await db.insert(ltiAccounts).values({ platformId, subject: 'pia-sub', userId: pia.id });
+		await db.insert(ltiContextMembers).values({ platformId, contextId: 'course-1', userId: pia.id, role: 'learner' });
+		await db.insert(ltiGradeLinks).values({ userId: pia.id, platformId, resourceLinkId: 'rl-1', target: '/modules/proef', scopes: [], subject: 'pia-sub' });
 		await confirmPassword(db, pia, 'niet het wachtwoord'); // a back-off row keyed by the address
 		await requestPasswordReset(db, pia.email, 'http://localhost'); // a reset link and a mail-limit row keyed by the address
+
+		// A passed final test (a later attempt than the one above) and an evaluation, then a certificate in Pia's name.
+		const [attempt] = await db
+			.insert(testAttempts)
+			.values({ learnerId: pia.id, attempt: 99, submittedAt: new Date(), correct: 12, total: 15, score: 80, passed: true, passMark: 70, contentVersion: 'v' })
+			.returning();
+		await db.insert(testEvaluations).values({
+			learnerId: pia.id,
+			attemptId: attempt?.id ?? 0,
+			relevance: 4,
+			objectivesMet: 4,
+			contentQuality: 4,
+			studyLoad: 3,
+			hoursSpent: 3,
+			contentVersion: 'v'
+		});
+		const certificate = await issueCertificate(db, pia.id, {
+			printedName: pia.displayName,
+			register: null,
+			registerNumber: null,
+			shareScores: false,
+			courseTitle: 'Ontroerd',
+			contentVersion: 'v',
+			points: []
+		});
+		certificateNumber = certificate?.number ?? '';
 	}
 
 	beforeAll(async () => {
@@ -193,6 +247,9 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 			if (n > 0) left.push(`${name(c)}: ${n}`);
 		}
 		expect(left).toEqual([]);
+		// The items of her test attempts have no person column of their own: they go with the attempts (only Pia sat the test).
+		const [testItems] = await rows<{ n: number | string }>(sql`select count(*) as n from test_attempt_items`);
+		expect(Number(testItems?.n)).toBe(0);
 		// The reader's name stays only in the other learner's record, with the reader's id gone.
 		const kept = await rows<{ viewer_id: string | null }>(sql`select viewer_id from access_log where viewer_name = ${pia.displayName}`);
 		expect(kept).toEqual([{ viewer_id: null }]);
@@ -204,5 +261,11 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 		// Pia's rating of Piet's response stays, anonymised; Piet's rating of Pia's response went with her response.
 		const ratings = await rows<{ comment: string; rater_id: string | null }>(sql`select comment, rater_id from response_ratings order by comment`);
 		expect(ratings).toEqual([{ comment: 'Pia vindt het warm', rater_id: null }]);
+		// The certificate still verifies, with initials and surname only; what it printed besides is gone.
+		expect(await verifyCertificate(database.db, certificateNumber)).toMatchObject({ holder: 'P. Privacy', revokedAt: null });
+		const [certificate] = await rows<{ learner_id: string | null }>(sql`select learner_id from certificates where number = ${certificateNumber}`);
+		expect(certificate).toEqual({ learner_id: null });
+		const [details] = await rows<{ n: number | string }>(sql`select count(*) as n from certificate_details`);
+		expect(Number(details?.n)).toBe(0);
 	});
 });

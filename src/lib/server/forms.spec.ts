@@ -6,6 +6,7 @@ import * as account from './account/forms';
 import * as supervision from './supervision/forms';
 import * as groups from './groups/forms';
 import * as learning from './learning/forms';
+import { evaluationSchema } from './assessment/evaluation';
 import { course } from './content';
 
 function form(password: string): FormData {
@@ -77,7 +78,8 @@ describe('every form schema', () => {
 				groups.moveSchema
 			],
 			...[groups.notesSchema, groups.postSchema, groups.editSchema, groups.removeSchema, learning.completeSchema, learning.chooseSchema],
-			...[learning.answerSchema(quiz), learning.reflectSchema(['reflectie-wat-jou-raakt'])]
+			...[learning.answerSchema(quiz), learning.reflectSchema(['reflectie-wat-jou-raakt'])],
+			evaluationSchema
 		];
 		const keys = new Set(Object.keys(JSON.parse(readFileSync('messages/nl.json', 'utf8')) as Record<string, string>).filter((k) => k.startsWith('error_')));
 		const messages = new Set<string>();

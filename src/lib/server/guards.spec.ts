@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from './auth/session';
-import { supervisor, thrown, trainee } from './policy.fixtures';
+import { admin, supervisor, thrown, trainee } from './policy.fixtures';
 
 /** The request the guards see: what SvelteKit's getRequestEvent() would return inside a load or action. */
 const request = vi.hoisted(() => ({ user: null as SessionUser | null, url: new URL('http://localhost/') }));
 vi.mock('$app/server', () => ({ getRequestEvent: () => ({ locals: { user: request.user }, url: request.url }) }));
 
-const { requireSupervisor, requireUser } = await import('./guards');
+const { requireAdmin, requireSupervisor, requireUser } = await import('./guards');
 
 function at(address: string, user: SessionUser | null) {
 	request.url = new URL(address, 'http://localhost');
@@ -28,5 +28,11 @@ describe('guards read the user and the address from the request', () => {
 		expect(thrown(() => requireSupervisor())).toMatchObject({ status: 404 });
 		at('/supervisor', supervisor);
 		expect(requireSupervisor()).toBe(supervisor);
+		at('/beheer/toets', supervisor);
+		expect(thrown(() => requireAdmin())).toMatchObject({ status: 404 });
+		at('/beheer/toets', admin);
+		expect(requireAdmin()).toBe(admin);
+		at('/beheer/toets', null);
+		expect(thrown(() => requireAdmin())).toMatchObject({ status: 303, location: '/login?redirectTo=%2Fbeheer%2Ftoets' });
 	});
 });

@@ -23,6 +23,11 @@ export function requireSupervisor(): SessionUser {
 	return policy.supervisorOnly(requireUser());
 }
 
+/** The signed-in course owner (role admin); anyone else signed in gets "not found". */
+export function requireAdmin(): SessionUser {
+	return policy.adminOnly(requireUser());
+}
+
 /** The cohort, if the signed-in supervisor leads it. */
 export async function ownCohort(cohortId: string): Promise<Cohort> {
 	const supervisor = requireSupervisor();

@@ -37,7 +37,15 @@ export type LogEvent =
 	| 'mail.failed'
 	| 'mail.unsent'
 	| 'server.error'
-	| 'database.unavailable';
+	| 'database.unavailable'
+	| 'key.rotated'
+	| 'certificate.issued'
+	| 'certificate.revoked'
+	| 'lti.launch'
+	| 'lti.launch.refused'
+	| 'lti.platform.registered'
+	| 'lti.score.failed'
+	| 'lti.roster.synced';
 
 /** What the request context knows; `userId` is filled in once the session is validated. */
 export type RequestContext = { requestId: string; ip?: string; route?: string | null; method?: string; userId?: string };

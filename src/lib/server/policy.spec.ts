@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { navFor, safeRedirect, supervisorOnly, userOrLogin } from './policy';
+import { adminOnly, navFor, safeRedirect, supervisorOnly, userOrLogin } from './policy';
 import type { SessionUser } from './auth/session';
 import { admin, supervisor, thrown, trainee } from './policy.fixtures';
 
@@ -25,6 +25,14 @@ describe('signed in or to the login page', () => {
 	});
 });
 
+describe('course owner pages', () => {
+	it('are "not found" for trainees and supervisors, open to admins', () => {
+		expect(thrown(() => adminOnly(trainee))).toMatchObject({ status: 404 });
+		expect(thrown(() => adminOnly(supervisor))).toMatchObject({ status: 404 });
+		expect(adminOnly(admin)).toBe(admin);
+	});
+});
+
 describe('supervisor pages', () => {
 	it('are "not found" for a trainee, open to supervisors and admins', () => {
 		expect(thrown(() => supervisorOnly(trainee))).toMatchObject({ status: 404 });
@@ -32,11 +40,11 @@ describe('supervisor pages', () => {
 		expect(supervisorOnly(admin)).toBe(admin);
 	});
 	it('are in the navigation only for those who may open them', () => {
-		expect(navFor(null)).toEqual({ supervisor: false, practice: false });
-		expect(navFor(trainee)).toEqual({ supervisor: false, practice: true });
-		expect(navFor(supervisor)).toEqual({ supervisor: true, practice: true });
-		expect(navFor(admin)).toEqual({ supervisor: true, practice: true });
+		expect(navFor(null)).toEqual({ supervisor: false, practice: false, admin: false });
+		expect(navFor(trainee)).toEqual({ supervisor: false, practice: true, admin: false });
+		expect(navFor(supervisor)).toEqual({ supervisor: true, practice: true, admin: false });
+		expect(navFor(admin)).toEqual({ supervisor: true, practice: true, admin: true });
 		// A role the type and the database's CHECK rule out: the policy still fails closed.
-		expect(navFor({ ...trainee, role: 'unknown' as SessionUser['role'] })).toMatchObject({ supervisor: false });
+		expect(navFor({ ...trainee, role: 'unknown' as SessionUser['role'] })).toMatchObject({ supervisor: false, admin: false });
 	});
 });

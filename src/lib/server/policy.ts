@@ -60,9 +60,15 @@ export function supervisorOnly(user: SessionUser): SessionUser {
 	return user;
 }
 
+/** The user, if they own the course (role admin): the course owner's pages (/beheer) are "not found" for anyone else. */
+export function adminOnly(user: SessionUser): SessionUser {
+	if (user.role !== 'admin') notFound('admin role');
+	return user;
+}
+
 /** What the site's navigation may offer this user (null: signed out). */
-export function navFor(user: SessionUser | null): { supervisor: boolean; practice: boolean } {
-	return { supervisor: user !== null && isSupervisor(user), practice: user !== null };
+export function navFor(user: SessionUser | null): { supervisor: boolean; practice: boolean; admin: boolean } {
+	return { supervisor: user !== null && isSupervisor(user), practice: user !== null, admin: user?.role === 'admin' };
 }
 
 /** The cohort, if this supervisor leads it. */

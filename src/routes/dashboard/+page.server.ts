@@ -9,6 +9,7 @@ import { fail, parseForm, readForm } from '$lib/server/forms';
 import { leaveSchema } from '$lib/server/supervision/forms';
 import { readyToSubmit, statusOf, touchedBy } from '$lib/server/supervision/assignments';
 import { leaveCohort } from '$lib/server/supervision/cohorts';
+import { hasPassed } from '$lib/server/assessment/attempts';
 import { practiceClock } from '$lib/server/practice/request';
 import { practiceToday } from '$lib/server/practice/today';
 import { testDue } from '$lib/server/rating/performance';
@@ -17,15 +18,16 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ cookies }) => {
 	const user = requireUser();
 	const database = await db();
-	const [{ progress: rows, assignments: assigned, cohorts }, practice] = await Promise.all([
+	const [{ progress: rows, assignments: assigned, cohorts }, passed, practice] = await Promise.all([
 		learnerDashboard(database, user.id),
+		course.test ? hasPassed(database, user.id) : false,
 		course.practice.drills.length > 0 ? practiceToday(database, user.id, course.practice.drills, practiceClock(cookies)) : null
 	]);
 	const { modules, resume } = summarise(course, rows);
 	const now = new Date();
 	const resumeItem = resume ? course.items.get(resume.itemId) : undefined;
 	// Issue 16: the performance test due now (pre until done, post after every module, retention 8 weeks after post).
-	const test = course.practice.drills.some((d) => d.pool === 'assessment')
+	const measurement = course.practice.drills.some((d) => d.pool === 'assessment')
 		? await testDue(
 				database,
 				user.id,
@@ -34,7 +36,7 @@ export const load: PageServerLoad = async ({ cookies }) => {
 			)
 		: null;
 	return {
-		test,
+		measurement,
 		name: user.displayName,
 		/** Issue 15: the drills due today and the next on the learner's rung (null while there are no drills). */
 		practice: practice ? { count: practice.count } : null,
@@ -49,6 +51,8 @@ export const load: PageServerLoad = async ({ cookies }) => {
 			hasFeedback: a.hasFeedback,
 			replied: a.replied
 		})),
+		/** The final test is offered always, with a note until every module is done (README, Final test). */
+		test: course.test ? { title: course.test.title[locale()], passed } : null,
 		resume: resume && resumeItem ? { url: `/modules/${resume.moduleId}/${resume.itemId}`, title: resumeItem.title[locale()] } : null,
 		modules: course.modules.map((m, i) => ({
 			id: m.id,

@@ -10,6 +10,7 @@ import { postsBy } from '$lib/server/groups/groups';
 import { adoptSession, clearSessionCookie } from '$lib/server/auth/cookies';
 import { fail, parseForm, readForm } from '$lib/server/forms';
 import { deleteAccountSchema } from '$lib/server/account/forms';
+import { ltiLinkedUsers } from '$lib/server/lti/provision';
 import type { ErrorKey } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -32,13 +33,15 @@ function exportError(url: URL): { message: ErrorKey; seconds?: number } | null {
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser();
 	const database = await db();
-	const [log, posts] = await Promise.all([accessLogView(database, user.id, locale()), postsBy(database, user.id)]);
+	const [log, posts, lti] = await Promise.all([accessLogView(database, user.id, locale()), postsBy(database, user.id), ltiLinkedUsers(database, [user.id])]);
 	return {
 		log,
 		groupPosts: posts,
 		supervisor: isSupervisor(user),
 		passwordRecent: hasRecentPassword(locals.session),
-		exportError: exportError(url)
+		exportError: exportError(url),
+		/** An account made by an LMS launch has no password: a fresh launch counts as entering one (see lti/launch). */
+		ltiAccount: lti.has(user.id)
 	};
 };
 

@@ -7,14 +7,21 @@ import { requireSupervisor } from '$lib/server/guards';
 import { cohortsOfSupervisor, createCohort } from '$lib/server/supervision/cohorts';
 import { cohortNameSchema } from '$lib/server/supervision/forms';
 import { inboxOf } from '$lib/server/supervision/inbox';
+import { ltiCohortsOf } from '$lib/server/lti/provision';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
 	const supervisor = requireSupervisor();
 	const database = await db();
-	const [cohorts, inbox] = await Promise.all([cohortsOfSupervisor(database, supervisor.id), inboxOf(database, supervisor.id)]);
+	const [cohorts, inbox, ltiCohorts] = await Promise.all([
+		cohortsOfSupervisor(database, supervisor.id),
+		inboxOf(database, supervisor.id),
+		ltiCohortsOf(database, supervisor.id)
+	]);
 	return {
 		cohorts,
+		/** Cohorts that came from an LMS course: their roster can be fetched from there (/lti/roster). */
+		ltiRoster: ltiCohorts.length > 0,
 		inbox: {
 			total: inbox.total,
 			cohorts: inbox.cohorts.map((c) => ({

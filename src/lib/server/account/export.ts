@@ -23,6 +23,10 @@ import {
 	performanceTests,
 	practiceLevels,
 	responseRatings,
+	ltiAccounts,
+	ltiContextMembers,
+	ltiGradeLinks,
+	ltiPlatforms,
 	progress,
 	quizAnswers,
 	quizAttempts,
@@ -32,7 +36,12 @@ import {
 	sessions,
 	studyTime,
 	testResponses,
+	testAttemptItems,
+	testAttempts,
+	testEvaluations,
 	users,
+	certificates,
+	certificateDetails,
 	vignetteAttempts
 } from '../db/schema';
 
@@ -133,7 +142,7 @@ async function collect(db: Db, userId: string) {
 			.where(eq(accessLog.learnerId, userId))
 			.orderBy(asc(accessLog.at))
 	]);
-	const [groupRows, shareRows, postRows, readsByMe, studyRows] = await Promise.all([
+	const [groupRows, shareRows, postRows, readsByMe, studyRows, certificateRows] = await Promise.all([
 		db
 			.select({ group: groups.name, facilitator: groups.facilitatorId, showName: groupMembers.showName, joinedAt: groupMembers.joinedAt })
 			.from(groupMembers)
@@ -171,10 +180,60 @@ async function collect(db: Db, userId: string) {
 			})
 			.from(studyTime)
 			.where(eq(studyTime.learnerId, userId))
-			.orderBy(asc(studyTime.itemId))
+			.orderBy(asc(studyTime.itemId)),
+		db
+			.select({
+				number: certificates.number,
+				printedName: certificateDetails.printedName,
+				holderOnVerificationPage: certificates.holder,
+				register: certificateDetails.register,
+				registerNumber: certificateDetails.registerNumber,
+				courseTitle: certificates.courseTitle,
+				contentVersion: certificates.contentVersion,
+				issuedAt: certificates.issuedAt,
+				studySeconds: certificateDetails.studySeconds,
+				points: certificateDetails.points,
+				score: certificateDetails.score,
+				scoreInCredential: certificateDetails.shareScores,
+				revokedAt: certificates.revokedAt,
+				revokedReason: certificates.revokedReason
+			})
+			.from(certificates)
+			.innerJoin(certificateDetails, eq(certificateDetails.number, certificates.number))
+			.where(eq(certificates.learnerId, userId))
+			.orderBy(asc(certificates.issuedAt))
 	]);
+	const test = await finalTestOf(db, userId);
 	const practice = await practiceOf(db, userId);
 	const rated = await ratingsOf(db, userId);
+	const [ltiAccountRows, ltiCourseRows, ltiGradeRows] = await Promise.all([
+		db
+			.select({
+				platform: ltiPlatforms.name,
+				issuer: ltiPlatforms.issuer,
+				subject: ltiAccounts.subject,
+				createdAt: ltiAccounts.createdAt,
+				lastLaunchAt: ltiAccounts.lastLaunchAt
+			})
+			.from(ltiAccounts)
+			.innerJoin(ltiPlatforms, eq(ltiPlatforms.id, ltiAccounts.platformId))
+			.where(eq(ltiAccounts.userId, userId)),
+		db
+			.select({ platform: ltiPlatforms.name, courseId: ltiContextMembers.contextId, role: ltiContextMembers.role, updatedAt: ltiContextMembers.updatedAt })
+			.from(ltiContextMembers)
+			.innerJoin(ltiPlatforms, eq(ltiPlatforms.id, ltiContextMembers.platformId))
+			.where(eq(ltiContextMembers.userId, userId)),
+		db
+			.select({
+				platform: ltiPlatforms.name,
+				resourceLinkId: ltiGradeLinks.resourceLinkId,
+				target: ltiGradeLinks.target,
+				lastPostedAt: ltiGradeLinks.lastPostedAt
+			})
+			.from(ltiGradeLinks)
+			.innerJoin(ltiPlatforms, eq(ltiPlatforms.id, ltiGradeLinks.platformId))
+			.where(eq(ltiGradeLinks.userId, userId))
+	]);
 	return {
 		format: EXPORT_FORMAT,
 		exportedAt: new Date(),
@@ -197,7 +256,14 @@ async function collect(db: Db, userId: string) {
 		groupPosts: postRows,
 		/** Active seconds per item: by heartbeats with JavaScript, else by the gaps between form posts. */
 		studyTime: studyRows,
+		/** Certificates as printed; after deletion only number, initials and surname, course, date and status stay (see /privacy). */
+		certificates: certificateRows,
+		...test,
 		...practice,
+		/** The learning platforms (LTI) this account is known to, by their user id; the courses it was opened from; where scores go. */
+		ltiAccounts: ltiAccountRows,
+		ltiCourses: ltiCourseRows,
+		ltiGradeLinks: ltiGradeRows,
 		...rated
 	};
 }
@@ -267,6 +333,48 @@ async function ratingsOf(db: Db, userId: string) {
 		performanceTests: tests,
 		performanceTestResponses: testRows,
 		selfEfficacyAnswers: confidence
+	};
+}
+
+/** The final test (issue 17): every attempt with the items drawn and the answers given, and the evaluations. */
+async function finalTestOf(db: Db, userId: string) {
+	const [attempts, items, evaluations] = await Promise.all([
+		db.select().from(testAttempts).where(eq(testAttempts.learnerId, userId)).orderBy(asc(testAttempts.attempt)),
+		db
+			.select({
+				attemptId: testAttemptItems.attemptId,
+				itemId: testAttemptItems.itemId,
+				optionOrder: testAttemptItems.optionOrder,
+				answer: testAttemptItems.answer,
+				answeredAt: testAttemptItems.answeredAt,
+				correct: testAttemptItems.correct
+			})
+			.from(testAttemptItems)
+			.innerJoin(testAttempts, eq(testAttempts.id, testAttemptItems.attemptId))
+			.where(eq(testAttempts.learnerId, userId))
+			.orderBy(asc(testAttemptItems.attemptId), asc(testAttemptItems.position)),
+		db
+			.select({
+				attempt: testAttempts.attempt,
+				relevance: testEvaluations.relevance,
+				objectivesMet: testEvaluations.objectivesMet,
+				contentQuality: testEvaluations.contentQuality,
+				studyLoad: testEvaluations.studyLoad,
+				hoursSpent: testEvaluations.hoursSpent,
+				comments: testEvaluations.comments,
+				createdAt: testEvaluations.createdAt
+			})
+			.from(testEvaluations)
+			.innerJoin(testAttempts, eq(testAttempts.id, testEvaluations.attemptId))
+			.where(eq(testEvaluations.learnerId, userId))
+			.orderBy(asc(testEvaluations.createdAt))
+	]);
+	return {
+		testAttempts: attempts.map(({ id, learnerId: _learner, ...attempt }) => ({
+			...attempt,
+			items: items.filter((i) => i.attemptId === id).map(({ attemptId: _attempt, ...i }) => i)
+		})),
+		testEvaluations: evaluations
 	};
 }
 

@@ -37,6 +37,18 @@ export const PERSONAL_DATA: readonly PersonalColumn[] = [
 	{ table: 'group_members', column: 'member_id', exportedAs: 'groupMemberships' },
 	{ table: 'group_posts', column: 'author_id', exportedAs: 'groupPosts' },
 	{ table: 'study_time', column: 'learner_id', exportedAs: 'studyTime' },
+	{ table: 'certificates', column: 'learner_id', exportedAs: 'certificates' },
+	{
+		table: 'certificates',
+		column: 'holder',
+		exportedAs: 'certificates',
+		keptAfterDeletion:
+			'initials and surname on the public verification page: a certificate its holder already used must still verify after the account is gone (the learner link is set null)'
+	},
+	{ table: 'certificate_details', column: 'learner_id', exportedAs: 'certificates' },
+	{ table: 'certificate_details', column: 'printed_name', exportedAs: 'certificates' },
+	{ table: 'test_attempts', column: 'learner_id', exportedAs: 'testAttempts' },
+	{ table: 'test_evaluations', column: 'learner_id', exportedAs: 'testEvaluations' },
 	{ table: 'drill_responses', column: 'learner_id', exportedAs: 'practiceResponses' },
 	{ table: 'practice_cards', column: 'learner_id', exportedAs: 'practiceCards' },
 	{ table: 'practice_levels', column: 'learner_id', exportedAs: 'practiceLevel' },
@@ -47,6 +59,9 @@ export const PERSONAL_DATA: readonly PersonalColumn[] = [
 	{ table: 'performance_tests', column: 'learner_id', exportedAs: 'performanceTests' },
 	{ table: 'test_responses', column: 'learner_id', exportedAs: 'performanceTestResponses' },
 	{ table: 'self_efficacy_answers', column: 'learner_id', exportedAs: 'selfEfficacyAnswers' },
+	{ table: 'lti_accounts', column: 'user_id', exportedAs: 'ltiAccounts' },
+	{ table: 'lti_context_members', column: 'user_id', exportedAs: 'ltiCourses' },
+	{ table: 'lti_grade_links', column: 'user_id', exportedAs: 'ltiGradeLinks' },
 	{
 		table: 'auth_tokens',
 		column: 'user_id',

@@ -8,6 +8,7 @@
 import { fillFigures, placeholdersIn, type Norms } from './figures';
 import { BASE_LOCALE, inEach, type L } from './locales';
 import { renderMarkdown, type Bibliography } from './markdown';
+import type { Test } from './test-pool';
 import type { Practice } from './practice';
 import {
 	type CourseInfo,
@@ -225,13 +226,16 @@ type CourseParts = Sources & {
 	glossary: GlossaryEntry[];
 	info: CourseInfo | null;
 	version: string;
+	test: Test | null;
 	/** content/oefenen/ (practice.ts): the rubric, the drills, the introduction, calibration and self-efficacy. */
 	practice: Practice;
 };
 
 /** The course; `info` from content/course.yaml where present, its `version` a hash of every content file. */
-export function buildCourse({ modules, items, norms, bibliography, glossary, info, version, practice }: CourseParts) {
+export function buildCourse({ modules, items, norms, bibliography, glossary, info, version, test, practice }: CourseParts) {
 	return {
+		/** The final test (content/toets/), or null where the course has none. */
+		test,
 		practice,
 		modules,
 		items,

@@ -36,6 +36,7 @@ export type { Course, Item, Lesson, Module, Question, Quiz, ReflectionItem, Refl
 export type { L, Locale } from './locales';
 export type { Norms } from './figures';
 export type { Bibliography } from './markdown';
+export type { Test, TestItem } from './test-pool';
 export type { CanmedsRole, GlossaryEntry, PracticeRung, PracticeSkill, QuestionKind, Support } from './schema';
 export type { Calibration, Drill, Practice, Rubric, SelfEfficacy } from './practice';
 export { PRACTICE_RUNGS, PRACTICE_SKILLS } from './schema';

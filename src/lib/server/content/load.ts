@@ -28,6 +28,7 @@ import {
 } from './schema';
 import { answeredByNorm, hasOptions } from './questions';
 import { buildCourse, buildItem, buildModule, fillEach, type Course, type Item, type Module } from './build';
+import { isTestFile, loadTest } from './test-pool';
 import { loadPractice, PRACTICE_FOLDER } from './practice';
 
 export class ContentError extends Error {
@@ -226,7 +227,7 @@ export function loadCourse(files: Record<string, string>): Course {
 	const folders = [
 		...new Set(
 			Object.keys(files)
-				.filter((f) => f.includes('/'))
+				.filter((f) => f.includes('/') && !isTestFile(f))
 				.map((f) => f.split('/')[0] ?? '')
 				.filter((f) => f !== PRACTICE_FOLDER)
 		)
@@ -278,6 +279,8 @@ export function loadCourse(files: Record<string, string>): Course {
 	const moduleIds = modules.map((m) => m.id);
 	if (new Set(moduleIds).size !== moduleIds.length) problems.push('(course): two module folders share an id');
 	if (modules.length === 0) problems.push('(course): no module folders found');
+	const check = (file: string, value: unknown) => checkText(file, value, norms, bibliography, problems);
+	const test = problems.length ? null : loadTest(files, modules, new Set(items.keys()), { norms, bibliography }, check, problems);
 	const practice = loadPractice({
 		files,
 		norms,
@@ -297,7 +300,7 @@ export function loadCourse(files: Record<string, string>): Course {
 			.sort()
 			.map((f) => `${f}\n${files[f]}`)
 	);
-	return buildCourse({ modules, items, norms, bibliography, glossary, info, version, practice });
+	return buildCourse({ modules, items, norms, bibliography, glossary, info, version, test, practice });
 }
 
 export { fillFigures, renderMarkdown };

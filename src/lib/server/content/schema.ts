@@ -137,7 +137,10 @@ export const courseInfoSchema = z
 		/** The date the content was last revised; bump it with every published content change. */
 		updated: z.iso.date('use a date as YYYY-MM-DD'),
 		authors: localized,
-		review: localized
+		review: localized,
+		/** Who the course is for, and what they bring (the accreditation dossier states both). */
+		audience: localized.optional(),
+		entryLevel: localized.optional()
 	})
 	.strict();
 
@@ -224,6 +227,53 @@ export type QuestionKind = RawQuestion['kind'];
 export type RawReflection = z.infer<typeof reflectionItemSchema>;
 export type RawLesson = z.infer<typeof lessonFrontSchema> & { body: string };
 
+/** content/toets/toets.yaml: the final test's length and framing, both languages side by side (issue 17). */
+export const testInfoSchema = z
+	.object({
+		length: z.number().int().min(1).max(100),
+		perModule: z.number().int().min(1).max(20),
+		title: localized,
+		intro: localized
+	})
+	.strict();
+
+export const TEST_ITEM_KINDS = ['knowledge', 'case', 'figure'] as const;
+const testOptionSchema = z.object({ id, text, correct: z.literal(true).optional() }).strict();
+/** One item of the final test's pool; `case` only on case items, `norm` only (and always) on figure items. */
+const testItemSchema = z
+	.object({
+		id: id.regex(/^t-/, 'a test item id starts with t-'),
+		kind: z.enum(TEST_ITEM_KINDS, { error: () => `kind must be one of ${TEST_ITEM_KINDS.join(', ')}` }),
+		objective: z.number().int().min(1),
+		case: text.optional(),
+		prompt: text,
+		options: z.array(testOptionSchema).min(3, 'give 3 to 5 options').max(5, 'give 3 to 5 options'),
+		feedback: text,
+		norm: z.string().optional()
+	})
+	.strict()
+	.superRefine((item, ctx) => {
+		if ((item.kind === 'case') !== (item.case !== undefined))
+			ctx.addIssue({ code: 'custom', path: ['case'], message: item.kind === 'case' ? 'a case item needs its case' : 'only a case item has a case' });
+		if ((item.kind === 'figure') !== (item.norm !== undefined))
+			ctx.addIssue({ code: 'custom', path: ['norm'], message: item.kind === 'figure' ? 'a figure item names its norm' : 'only a figure item names a norm' });
+		const right = item.options.filter((o) => o.correct).length;
+		if (right !== 1) ctx.addIssue({ code: 'custom', path: ['options'], message: `exactly one option must be correct (found ${right})` });
+		const ids = item.options.map((o) => o.id);
+		if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['options'], message: 'duplicate option id' });
+	});
+/** content/toets/<module-id>.<lang>.yaml: one module's share of the pool. */
+export const testPoolSchema = z
+	.object({
+		type: z.literal('test-pool'),
+		module: id,
+		items: z.array(testItemSchema).min(1)
+	})
+	.strict();
+
+export type RawTestInfo = z.infer<typeof testInfoSchema>;
+export type RawTestPool = z.infer<typeof testPoolSchema>;
+export type RawTestItem = RawTestPool['items'][number];
 /*
  * Deliberate practice (issue 15): content/oefenen/. The rubric's skills, the ladder's rungs and the drills'
  * orientations and pitfalls are closed lists here, so a drill that names anything else fails with file and field.

@@ -4,6 +4,7 @@ import { presentNorm } from './present';
 
 const course = {
 	modules: [],
+	test: null,
 	items: new Map(),
 	targets: new Map(),
 	glossary: [],

@@ -149,3 +149,12 @@ export function medianQuery(db: Db, itemIds: string[]) {
 			.having(enough)
 	);
 }
+
+/** One learner's active seconds over the whole course (for the certificate's measured study hours). */
+export async function learnerActiveSeconds(db: Db, learnerId: string): Promise<number> {
+	const [row] = await db
+		.select({ seconds: sql<number>`coalesce(sum(${active}), 0)::int` })
+		.from(studyTime)
+		.where(eq(studyTime.learnerId, learnerId));
+	return Number(row?.seconds ?? 0);
+}

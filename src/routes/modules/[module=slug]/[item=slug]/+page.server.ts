@@ -16,6 +16,7 @@ import { fail, formValues, parseForm, readForm } from '$lib/server/forms';
 import { answerProblems, answerSchema, chooseSchema, completeSchema, reflectSchema } from '$lib/server/learning/forms';
 import { pageStudyTimes, parseOpenedAt, recordPost } from '$lib/server/learning/study-time';
 import { newWriteKey } from '$lib/write-key';
+import { afterProgress } from '$lib/server/lti/after-progress';
 import { STEP_PARAM, isSelfRating, reviseAnswer, selfRatingStep, stepAfter, stepOf } from '$lib/server/learning/self-rating';
 import { drillAtStep } from '$lib/server/practice/vignette';
 import type { Actions, PageServerLoad } from './$types';
@@ -107,6 +108,7 @@ export const actions: Actions = {
 		const database = await db();
 		await touchItem(database, user.id, item, 'completed');
 		await notePost(database, user.id, item, request, openedAt);
+		afterProgress(user.id, item.moduleId);
 		redirect(303, next ? itemUrl(next) : `/modules/${item.moduleId}?done=1`);
 	},
 
@@ -121,6 +123,7 @@ export const actions: Actions = {
 			return result.reason === 'stale-step' ? fail(409, { message: 'error_stale_step' }) : fail(400, { message: 'error_unknown_choice' });
 		}
 		await notePost(database, user.id, item, request, openedAt);
+		afterProgress(user.id, item.moduleId);
 		redirect(303, `${itemUrl(item)}#gekozen`);
 	},
 
@@ -150,6 +153,7 @@ export const actions: Actions = {
 		const database = await db();
 		await answerQuestion(database, user.id, item, questionId, answer.value, writeKey);
 		await notePost(database, user.id, item, request, openedAt);
+		afterProgress(user.id, item.moduleId);
 		redirect(303, isSelfRating(item) ? `${itemUrl(item)}?${STEP_PARAM}=${stepAfter(item, questionId)}` : `${itemUrl(item)}#q-${questionId}`);
 	},
 
@@ -199,6 +203,7 @@ export const actions: Actions = {
 		}
 		const result = await saveReflection(database, user.id, { key, item, body, baseVersion, sharing, writeKey });
 		await notePost(database, user.id, item, request, openedAt);
+		if (result.ok) afterProgress(user.id, item.moduleId);
 		if (!result.ok) {
 			const { conflict } = result;
 			return fail(409, {

@@ -1,0 +1,60 @@
+import { db } from '$lib/server/db';
+import { requireUser } from '$lib/server/guards';
+import { fail, parseForm, readForm } from '$lib/server/forms';
+import { logEvent } from '$lib/server/log';
+import { course } from '$lib/server/content';
+import { certificateOf, issueCertificate } from '$lib/server/certificates/issue';
+import { certificateSchema } from '$lib/server/certificates/forms';
+import { ACCREDITATION_POINTS, PASS_MARK, requirementsOf } from '$lib/server/certificates/requirements';
+import { studyHours } from '$lib/server/certificates/credential';
+import { certificateDate } from '$lib/server/certificates/pdf';
+import { m } from '$lib/paraglide/messages';
+import { locale } from '$lib/locale';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	const user = requireUser();
+	const database = await db();
+	const [requirements, certificate] = await Promise.all([requirementsOf(database, user.id), certificateOf(database, user.id)]);
+	const lang = locale();
+	return {
+		passMark: PASS_MARK,
+		requirements,
+		displayName: user.displayName,
+		certificate: certificate && {
+			number: certificate.number,
+			printedName: certificate.printedName,
+			register: certificate.register,
+			registerNumber: certificate.registerNumber,
+			issued: certificateDate(certificate.issuedAt, lang),
+			hours: studyHours(certificate.studySeconds, lang),
+			points: certificate.points,
+			shareScores: certificate.shareScores
+		}
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request }) => {
+		const user = requireUser();
+		const form = await readForm(request);
+		const posted = {
+			printedName: String(form.get('printedName') ?? '').slice(0, 200),
+			register: String(form.get('register') ?? ''),
+			registerNumber: String(form.get('registerNumber') ?? '').slice(0, 40),
+			shareScores: form.get('shareScores') === 'yes'
+		};
+		const parsed = parseForm(certificateSchema, form);
+		if (!parsed.ok) return fail(400, { posted, errors: parsed.errors });
+		const database = await db();
+		const certificate = await issueCertificate(database, user.id, {
+			...parsed.data,
+			courseTitle: m.certificate_course_title({}, { locale: locale() }),
+			contentVersion: course.info.version,
+			points: ACCREDITATION_POINTS
+		});
+		if (!certificate) return fail(403, { posted, message: 'error_certificate_not_eligible' as const });
+		logEvent('certificate.issued', { userId: user.id, number: certificate.number });
+		return { issued: certificate.number };
+	}
+};

@@ -1,0 +1,115 @@
+/**
+ * Issue 17: a learner passes the final test and fills in the evaluation, requests the certificate (a bad register
+ * number is refused and what was typed stays), downloads the PDF (its text checked with pdftotext), and the
+ * verification link printed under its QR code shows "valid" to a logged-out browser. The administrator revokes it
+ * with the command line and the page shows "revoked" — that step needs a PostgreSQL server (DATABASE_URL, as CI
+ * has): the embedded database is locked by the running app. With and without JavaScript.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { axeCheck } from './axe';
+import { goto, hasJs, register, uniqueEmail } from './helpers';
+
+type Pool = { items: { id: string; options: { id: string; correct?: boolean }[] }[] };
+const KEY = new Map(
+	readdirSync('content/toets')
+		.filter((f) => f.endsWith('.nl.yaml'))
+		.flatMap((f) => (parse(readFileSync(`content/toets/${f}`, 'utf8')) as Pool).items)
+		.map((item) => [item.id, item.options.find((o) => o.correct)!.id])
+);
+
+/** Takes the final test with every answer right and fills in the evaluation. */
+async function passTestAndEvaluate(page: Page, js: boolean) {
+	await goto(page, '/toets');
+	await page.getByRole('button', { name: 'Toets starten' }).click();
+	await expect(page).toHaveURL(/\/toets\/1$/);
+	if (js) await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	const names = await page.locator('input[type="radio"][name^="answer-"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name));
+	for (const name of new Set(names)) await page.locator(`input[name="${name}"][value="${KEY.get(name.slice('answer-'.length))}"]`).check();
+	await page.getByRole('button', { name: 'Inleveren' }).click();
+	await expect(page.getByText('Je bent geslaagd.')).toBeVisible();
+	await goto(page, '/toets/evaluatie');
+	for (const question of [
+		'Hoe bruikbaar is deze cursus voor je eigen praktijk?',
+		'In hoeverre heb je de leerdoelen bereikt?',
+		'Hoe beoordeel je de kwaliteit van de inhoud?',
+		'Hoe zwaar vond je de studiebelasting?'
+	]) {
+		await page.getByRole('group', { name: question }).getByLabel('4', { exact: true }).check();
+	}
+	await page.getByLabel('Hoeveel uur heb je in totaal aan de cursus besteed?').fill('5');
+	await page.getByRole('button', { name: 'Evaluatie versturen' }).click();
+	await expect(page.getByText('Dank je wel: je evaluatie is bewaard.')).toBeVisible();
+}
+
+test('a learner gets a certificate that anyone can verify, until it is revoked', async ({ page, browser }, testInfo) => {
+	const js = hasJs(testInfo);
+	await register(page, uniqueEmail(testInfo, 'certificaat'), 'Anouk Deelnemer');
+
+	// Before the test: the requirements, each still open, and no form.
+	await goto(page, '/certificaat');
+	await expect(page.getByRole('heading', { name: 'Certificaat', level: 1 })).toBeVisible();
+	await expect(page.getByText('(nog niet gedaan)')).toHaveCount(2);
+	await expect(page.getByRole('button', { name: 'Certificaat aanmaken' })).toHaveCount(0);
+
+	await passTestAndEvaluate(page, js);
+	await page.getByRole('link', { name: 'Naar je certificaat' }).click();
+	await expect(page.getByText('(gedaan)')).toHaveCount(2);
+	if (js) await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+
+	// A BIG number must have 11 digits: refused, and the name typed stays.
+	await page.getByLabel('Naam zoals die op het certificaat komt').fill('Anouk Ëlsa de Vriës');
+	await page.getByLabel('Register (niet verplicht)').selectOption('BIG');
+	await page.getByLabel('Registratienummer').fill('123');
+	await page.getByRole('button', { name: 'Certificaat aanmaken' }).click();
+	await expect(page.getByText('Dit registratienummer past niet bij het gekozen register.')).toBeVisible();
+	await expect(page.getByLabel('Naam zoals die op het certificaat komt')).toHaveValue('Anouk Ëlsa de Vriës');
+	await expect(page.getByLabel('Register (niet verplicht)')).toHaveValue('BIG');
+	if (js) await axeCheck(page, testInfo, 'certificate-form-errors');
+
+	await page.getByLabel('Registratienummer').fill('190 123 456 01');
+	await page.getByRole('button', { name: 'Certificaat aanmaken' }).click();
+	await expect(page.getByRole('heading', { name: 'Je certificaat' })).toBeVisible();
+	const number = (await page.locator('.number').textContent())?.trim() ?? '';
+	expect(number).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{3}$/);
+	await expect(page.getByText('BIG 19012345601')).toBeVisible();
+	if (js) await axeCheck(page, testInfo, 'certificate-issued');
+
+	// The PDF: every field in its text, and the verification address under the QR code.
+	const downloading = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Download het certificaat (pdf)' }).click();
+	const file = await (await downloading).path();
+	const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+	for (const expected of ['Certificaat', 'Anouk Ëlsa de Vriës', 'BIG 19012345601', 'Ontroerd: tranen in de therapiekamer', 'Gemeten studietijd', number]) {
+		expect(text).toContain(expected);
+	}
+	const link = /(https?:\/\/\S+\/verify\/\S+)/.exec(text)?.[1] ?? '';
+	expect(link).toBe(`${new URL(page.url()).origin}/verify/${number}`);
+
+	// The credential downloads as JSON.
+	const credential = await page.request.get('/certificaat/open-badge.json');
+	expect(await credential.json()).toMatchObject({ type: ['VerifiableCredential', 'OpenBadgeCredential'], credentialSubject: { type: ['AchievementSubject'] } });
+
+	// Logged out: the link shows valid, with initials and surname only.
+	const stranger = await browser.newContext({ javaScriptEnabled: js, locale: 'nl-NL' });
+	const visitor = await stranger.newPage();
+	await visitor.goto(link);
+	await expect(visitor.getByText('Status: Geldig')).toBeVisible();
+	await expect(visitor.getByText('A.Ë. de Vriës')).toBeVisible();
+	await expect(visitor.getByText('Anouk')).toHaveCount(0);
+	await expect(visitor.getByText('19012345601')).toHaveCount(0);
+	if (js) await axeCheck(visitor, testInfo, 'certificate-verify');
+	const unknown = await visitor.goto('/verify/AAAA-AAAA-AAA');
+	expect(unknown?.status()).toBe(404);
+	await expect(visitor.getByRole('heading', { name: 'Onbekend certificaatnummer' })).toBeVisible();
+
+	// Revoked with the command line (it needs the app's PostgreSQL: the embedded database is locked while the app runs).
+	if (process.env.DATABASE_URL) {
+		execFileSync('npx', ['tsx', 'scripts/admin.ts', 'revoke-certificate', '--number', number, '--reason', 'e2e'], { env: process.env, stdio: 'pipe' });
+		await visitor.goto(link);
+		await expect(visitor.getByText(/Status: Ingetrokken op \d+ \w+ \d{4}/)).toBeVisible();
+	}
+	await stranger.close();
+});
