@@ -43,6 +43,9 @@ import { saveEvaluation } from '../../src/lib/server/assessment/evaluation';
 import { fixtureTest } from '../fixtures/test-pool';
 import { drill } from '../fixtures/practice';
 import { rateResponse, recordView, saveResponse, shareResponse } from '../../src/lib/server/practice/responses';
+import { replyToRating, submitRating } from '../../src/lib/server/rating/ratings';
+import { saveCalibrationScore } from '../../src/lib/server/rating/calibration';
+import { answerSelfEfficacy, completeTest, saveTestResponse, startTest } from '../../src/lib/server/rating/performance';
 import { ltiAccounts, ltiContextMembers, ltiGradeLinks, ltiPlatforms } from '../../src/lib/server/db/schema';
 
 const PASSWORD = 'een lange zin voor de privacytest';
@@ -148,6 +151,21 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 		await shareResponse(db, pia.id, response.id, { visibility: 'group', groupId: group.id, named: false });
 		await recordView(db, pia.id, 'oefening-broer');
 
+		// Rated practice: Pia rates Piet's shared response and calibrates; Piet rates Pia's, and Pia replies.
+		const scores = { 'bij-de-emotie': 3, 'benoemen-en-erkennen': 3, 'client-centraal': 3, regie: 3, 'eigen-emotie': 3, betekenis: 3 };
+		const theirResponse = await saveResponse(db, peer.id, drill('oefening-vader'), { body: 'Piet oefent', bodyNote: null, place: 'practice' });
+		await shareResponse(db, peer.id, theirResponse.id, { visibility: 'group', groupId: group.id, named: false });
+		expect(await submitRating(db, pia, theirResponse.id, { scores, comment: 'Pia vindt het warm', calibrated: true })).toBe('saved');
+		expect(await submitRating(db, peer, response.id, { scores, comment: 'Piet vindt het rustig', calibrated: false })).toBe('saved');
+		const [received] = await rows<{ id: number }>(sql`select id from response_ratings where response_id = ${response.id}`);
+		expect(await replyToRating(db, pia.id, Number(received?.id), 'Dank je, Piet')).toBe(true);
+		await saveCalibrationScore(db, pia.id, 1, 'kalibratie-els', scores);
+		// A pre-test: its form, a response, a self-efficacy answer.
+		await startTest(db, pia.id, 'pre');
+		await saveTestResponse(db, pia.id, 'pre', drill('oefening-moeder'), 'Pia in de voormeting');
+		await answerSelfEfficacy(db, pia.id, 'pre', { 'ze-een': 4 });
+		await completeTest(db, pia.id, 'pre');
+
 		await db
 			.insert(authTokens)
 			.values({ id: crypto.randomUUID(), purpose: 'reset', userId: pia.id, email: pia.email, expiresAt: new Date(Date.now() + 60_000) });
@@ -240,6 +258,9 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 			expect(filled, `${name(c)} → export.${c.exportedAs}`).toBe(true);
 		}
 		expect(data.readsByMe).toEqual([expect.objectContaining({ what: expect.stringMatching(/^reflection:/) })]);
+		expect(data.ratingsReceived).toEqual([expect.objectContaining({ comment: 'Piet vindt het rustig', rater: 'Piet Peer', reply: 'Dank je, Piet' })]);
+		expect(data.ratingsGiven).toEqual([expect.objectContaining({ comment: 'Pia vindt het warm', response: 'Piet oefent' })]);
+		expect(JSON.stringify(data.ratingsGiven)).not.toContain(peer.id);
 		expect(JSON.stringify(data.readsByMe)).not.toContain(peer.id);
 		expect(JSON.stringify(data)).not.toMatch(/argon2|token|write_?key/i);
 	});
@@ -264,6 +285,9 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 		expect(Number(peerRows?.n)).toBe(1);
 		const [group] = await rows<{ facilitator_id: string }>(sql`select facilitator_id from groups where name = 'Intervisie met Pia'`);
 		expect(group?.facilitator_id).toBe(peer.id);
+		// Pia's rating of Piet's response stays, anonymised; Piet's rating of Pia's response went with her response.
+		const ratings = await rows<{ comment: string; rater_id: string | null }>(sql`select comment, rater_id from response_ratings order by comment`);
+		expect(ratings).toEqual([{ comment: 'Pia vindt het warm', rater_id: null }]);
 		// The certificate still verifies, with initials and surname only; what it printed besides is gone.
 		expect(await verifyCertificate(database.db, certificateNumber)).toMatchObject({ holder: 'P. Privacy', revokedAt: null });
 		const [certificate] = await rows<{ learner_id: string | null }>(sql`select learner_id from certificates where number = ${certificateNumber}`);

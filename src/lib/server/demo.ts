@@ -18,6 +18,7 @@ import { and, eq } from 'drizzle-orm';
 import { groupPosts, reflections } from './db/schema';
 import { createGroup, joinGroup, setShowName } from './groups/groups';
 import { pickCase } from './groups/case';
+import { seedGrowth } from './demo-growth';
 
 export const DEMO_PASSWORD = 'ontroerd-demo-2026';
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; stage: 'new' | 'halfway' | 'finished' | null }[] = [
@@ -88,6 +89,7 @@ export async function seedDemo(db: Db, course: Course): Promise<void> {
 	}
 	await seedCohort(db, course, ids);
 	await seedGroup(db, course, ids);
+	await seedGrowth(db, course, ids);
 }
 
 /** Walks a vignette taking the choice at `pick` at every step (wrapping), for at most `steps` decisions. */

@@ -8,7 +8,7 @@
  * request; routes ask them through `guards.ts`, which supplies both from the current request.
  */
 import { error, redirect } from '@sveltejs/kit';
-import { and, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { QueryBuilder, alias } from 'drizzle-orm/pg-core';
 import type { SessionUser } from './auth/session';
 import { logEvent } from './log';
@@ -225,4 +225,14 @@ export function drillResponsesReadableBy(viewer: SessionUser): SQL {
 		.where(and(eq(viewerIn.groupId, drillResponses.groupId), eq(viewerIn.memberId, viewer.id)));
 	const group = and(eq(drillResponses.visibility, 'group'), exists(inGroup));
 	return or(own, supervisor, group) ?? nothing;
+}
+
+/*
+ * Rated practice (issue 16): a response is rated by someone who may read it and is not its author — the supervisor
+ * it was shared with, or a member of the group it was shared with. Never by the learner themself.
+ */
+
+/** The drill responses `rater` may rate, as a condition on `drill_responses`. */
+export function drillResponsesRatableBy(rater: SessionUser): SQL {
+	return and(drillResponsesReadableBy(rater), ne(drillResponses.learnerId, rater.id)) ?? nothing;
 }

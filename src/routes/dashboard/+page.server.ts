@@ -12,6 +12,7 @@ import { leaveCohort } from '$lib/server/supervision/cohorts';
 import { hasPassed } from '$lib/server/assessment/attempts';
 import { practiceClock } from '$lib/server/practice/request';
 import { practiceToday } from '$lib/server/practice/today';
+import { testDue } from '$lib/server/rating/performance';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ cookies }) => {
@@ -25,7 +26,17 @@ export const load: PageServerLoad = async ({ cookies }) => {
 	const { modules, resume } = summarise(course, rows);
 	const now = new Date();
 	const resumeItem = resume ? course.items.get(resume.itemId) : undefined;
+	// Issue 16: the performance test due now (pre until done, post after every module, retention 8 weeks after post).
+	const measurement = course.practice.drills.some((d) => d.pool === 'assessment')
+		? await testDue(
+				database,
+				user.id,
+				modules.every((x) => x.done >= x.total),
+				now
+			)
+		: null;
 	return {
+		measurement,
 		name: user.displayName,
 		/** Issue 15: the drills due today and the next on the learner's rung (null while there are no drills). */
 		practice: practice ? { count: practice.count } : null,

@@ -13,13 +13,16 @@ import {
 	assignments,
 	cohortMembers,
 	cohorts,
+	calibrationScores,
 	drillResponses,
 	drillViews,
 	groupMembers,
 	groupPosts,
 	groups,
 	practiceCards,
+	performanceTests,
 	practiceLevels,
+	responseRatings,
 	ltiAccounts,
 	ltiContextMembers,
 	ltiGradeLinks,
@@ -29,8 +32,10 @@ import {
 	quizAttempts,
 	reflectionShares,
 	reflections,
+	selfEfficacyAnswers,
 	sessions,
 	studyTime,
+	testResponses,
 	testAttemptItems,
 	testAttempts,
 	testEvaluations,
@@ -202,6 +207,7 @@ async function collect(db: Db, userId: string) {
 	const records = await learningRecordsOf(db, userId);
 	const test = await finalTestOf(db, userId);
 	const practice = await practiceOf(db, userId);
+	const rated = await ratingsOf(db, userId);
 	const [ltiAccountRows, ltiCourseRows, ltiGradeRows] = await Promise.all([
 		db
 			.select({
@@ -261,7 +267,76 @@ async function collect(db: Db, userId: string) {
 		/** The learning platforms (LTI) this account is known to, by their user id; the courses it was opened from; where scores go. */
 		ltiAccounts: ltiAccountRows,
 		ltiCourses: ltiCourseRows,
-		ltiGradeLinks: ltiGradeRows
+		ltiGradeLinks: ltiGradeRows,
+		...rated
+	};
+}
+
+/**
+ * Rated practice (issue 16): ratings of the person's responses by others (with the rater's name and the person's
+ * reply), the ratings they gave (blinded: the response's words, not its author), and their calibration scores.
+ */
+async function ratingsOf(db: Db, userId: string) {
+	const rating = {
+		drillId: drillResponses.drillId,
+		scores: responseRatings.scores,
+		comment: responseRatings.comment,
+		calibrated: responseRatings.calibrated,
+		ratedAt: responseRatings.ratedAt,
+		reply: responseRatings.reply,
+		repliedAt: responseRatings.repliedAt
+	};
+	const [received, given, calibration, tests, testRows, confidence] = await Promise.all([
+		db
+			.select({ ...rating, responseSubmittedAt: drillResponses.submittedAt, rater: users.displayName })
+			.from(responseRatings)
+			.innerJoin(drillResponses, eq(drillResponses.id, responseRatings.responseId))
+			.leftJoin(users, eq(users.id, responseRatings.raterId))
+			.where(eq(drillResponses.learnerId, userId))
+			.orderBy(asc(responseRatings.ratedAt)),
+		db
+			.select({ ...rating, response: drillResponses.body })
+			.from(responseRatings)
+			.innerJoin(drillResponses, eq(drillResponses.id, responseRatings.responseId))
+			.where(eq(responseRatings.raterId, userId))
+			.orderBy(asc(responseRatings.ratedAt)),
+		db
+			.select({ round: calibrationScores.round, itemId: calibrationScores.itemId, scores: calibrationScores.scores, ratedAt: calibrationScores.ratedAt })
+			.from(calibrationScores)
+			.where(eq(calibrationScores.raterId, userId))
+			.orderBy(asc(calibrationScores.round), asc(calibrationScores.ratedAt)),
+		db
+			.select({
+				phase: performanceTests.phase,
+				form: performanceTests.form,
+				startedAt: performanceTests.startedAt,
+				completedAt: performanceTests.completedAt,
+				remindedAt: performanceTests.remindedAt
+			})
+			.from(performanceTests)
+			.where(eq(performanceTests.learnerId, userId)),
+		db
+			.select({ phase: testResponses.phase, drillId: drillResponses.drillId, submittedAt: drillResponses.submittedAt })
+			.from(testResponses)
+			.innerJoin(drillResponses, eq(drillResponses.id, testResponses.responseId))
+			.where(eq(testResponses.learnerId, userId)),
+		db
+			.select({
+				phase: selfEfficacyAnswers.phase,
+				itemId: selfEfficacyAnswers.itemId,
+				value: selfEfficacyAnswers.value,
+				answeredAt: selfEfficacyAnswers.answeredAt
+			})
+			.from(selfEfficacyAnswers)
+			.where(eq(selfEfficacyAnswers.learnerId, userId))
+	]);
+	return {
+		ratingsReceived: received,
+		ratingsGiven: given,
+		calibrationScores: calibration,
+		performanceTests: tests,
+		performanceTestResponses: testRows,
+		selfEfficacyAnswers: confidence
 	};
 }
 

@@ -56,6 +56,12 @@ export const PERSONAL_DATA: readonly PersonalColumn[] = [
 	{ table: 'practice_cards', column: 'learner_id', exportedAs: 'practiceCards' },
 	{ table: 'practice_levels', column: 'learner_id', exportedAs: 'practiceLevel' },
 	{ table: 'drill_views', column: 'learner_id', exportedAs: 'practiceViews' },
+	// A rater's deletion keeps their ratings of others' responses, anonymised (rater_id set null); a learner's deletion removes the ratings of their responses.
+	{ table: 'response_ratings', column: 'rater_id', exportedAs: 'ratingsGiven' },
+	{ table: 'calibration_scores', column: 'rater_id', exportedAs: 'calibrationScores' },
+	{ table: 'performance_tests', column: 'learner_id', exportedAs: 'performanceTests' },
+	{ table: 'test_responses', column: 'learner_id', exportedAs: 'performanceTestResponses' },
+	{ table: 'self_efficacy_answers', column: 'learner_id', exportedAs: 'selfEfficacyAnswers' },
 	{ table: 'lti_accounts', column: 'user_id', exportedAs: 'ltiAccounts' },
 	{ table: 'lti_context_members', column: 'user_id', exportedAs: 'ltiCourses' },
 	{ table: 'lti_grade_links', column: 'user_id', exportedAs: 'ltiGradeLinks' },

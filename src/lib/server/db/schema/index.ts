@@ -8,4 +8,5 @@ export * from './keys';
 export * from './assessment';
 export * from './certificates';
 export * from './practice';
+export * from './rating';
 export * from './lti';

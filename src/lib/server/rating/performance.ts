@@ -1,0 +1,104 @@
+/**
+ * Performance tests (issue 16): pre, post and retention, each one parallel form (a, b, c) of the assessment drills
+ * plus the self-efficacy scale. The forms rotate per learner by a stable hash of their id, so that across a cohort
+ * each form is used at each phase about equally (counterbalancing). A test response is saved through the practice
+ * save path and shared with the supervisor(s); which phase it belongs to is kept in test_responses, which no rater
+ * reads. Retention is due 8 weeks after the post-test.
+ */
+import { createHash } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../db';
+import { performanceTests, selfEfficacyAnswers, testResponses, TEST_FORMS, TEST_PHASES, type TestForm, type TestPhase } from '../db/schema';
+import type { Drill } from '../content';
+import { saveResponse, shareResponse } from '../practice/responses';
+
+export const RETENTION_AFTER_DAYS = 56;
+
+/** The learner's form at a phase: a rotation of a, b, c that starts where the hash of their id says. */
+export function formFor(learnerId: string, phase: TestPhase): TestForm {
+	const offset = (createHash('sha256').update(learnerId).digest()[0] ?? 0) % TEST_FORMS.length;
+	return TEST_FORMS[(offset + TEST_PHASES.indexOf(phase)) % TEST_FORMS.length] ?? 'a';
+}
+
+/** The assessment drills of one form. */
+export function drillsOfForm(drills: readonly Drill[], form: TestForm): Drill[] {
+	return drills.filter((d) => d.pool === 'assessment' && d.form === form);
+}
+
+/** The learner's test at a phase, started (with its form) on the first call. */
+export async function startTest(db: Db, learnerId: string, phase: TestPhase) {
+	await db
+		.insert(performanceTests)
+		.values({ learnerId, phase, form: formFor(learnerId, phase) })
+		.onConflictDoNothing();
+	const [test] = await db
+		.select()
+		.from(performanceTests)
+		.where(and(eq(performanceTests.learnerId, learnerId), eq(performanceTests.phase, phase)));
+	if (!test) throw new Error('performance test not started');
+	return test;
+}
+
+/** A test response: saved like a practice response, shared with the supervisor(s), its phase kept apart. */
+export async function saveTestResponse(db: Db, learnerId: string, phase: TestPhase, drill: Drill, body: string): Promise<number> {
+	const { id } = await saveResponse(db, learnerId, drill, { body, bodyNote: null, place: 'practice' });
+	await shareResponse(db, learnerId, id, { visibility: 'supervisor' });
+	await db.insert(testResponses).values({ responseId: id, learnerId, phase }).onConflictDoNothing();
+	return id;
+}
+
+/** The self-efficacy answers at a phase (a second answer to an item replaces the first). */
+export async function answerSelfEfficacy(db: Db, learnerId: string, phase: TestPhase, answers: Record<string, number>): Promise<void> {
+	const rows = Object.entries(answers).map(([itemId, value]) => ({ learnerId, phase, itemId, value }));
+	if (rows.length === 0) return;
+	for (const row of rows)
+		await db
+			.insert(selfEfficacyAnswers)
+			.values(row)
+			.onConflictDoUpdate({
+				target: [selfEfficacyAnswers.learnerId, selfEfficacyAnswers.phase, selfEfficacyAnswers.itemId],
+				set: { value: row.value, answeredAt: new Date() }
+			});
+}
+
+/** Hands the test in (once). */
+export async function completeTest(db: Db, learnerId: string, phase: TestPhase, at = new Date()): Promise<boolean> {
+	const rows = await db
+		.update(performanceTests)
+		.set({ completedAt: at })
+		.where(and(eq(performanceTests.learnerId, learnerId), eq(performanceTests.phase, phase), isNull(performanceTests.completedAt)))
+		.returning({ phase: performanceTests.phase });
+	return rows.length > 0;
+}
+
+/**
+ * The test the dashboard offers now, if any: the pre-test until it is done; the post-test once every module is
+ * done (`courseDone`); the retention test from RETENTION_AFTER_DAYS after the post-test.
+ */
+export async function testDue(db: Pick<Db, 'select'>, learnerId: string, courseDone: boolean, now = new Date()): Promise<TestPhase | null> {
+	const rows = await db.select().from(performanceTests).where(eq(performanceTests.learnerId, learnerId));
+	const done = (phase: TestPhase) => rows.find((r) => r.phase === phase)?.completedAt ?? null;
+	if (!done('pre')) return 'pre';
+	const post = done('post');
+	if (!post) return courseDone ? 'post' : null;
+	if (done('retention')) return null;
+	return now.getTime() - post.getTime() >= RETENTION_AFTER_DAYS * 86_400_000 ? 'retention' : null;
+}
+
+/** Whether the learner has handed in the test at this phase. */
+export async function isCompleted(db: Pick<Db, 'select'>, learnerId: string, phase: TestPhase): Promise<boolean> {
+	const [row] = await db
+		.select({ at: performanceTests.completedAt })
+		.from(performanceTests)
+		.where(and(eq(performanceTests.learnerId, learnerId), eq(performanceTests.phase, phase)));
+	return Boolean(row?.at);
+}
+
+/** The whole test handed in at once: a response per drill, the self-efficacy answers, then completion. */
+export async function handInTest(db: Db, learnerId: string, phase: TestPhase, responses: { drill: Drill; body: string }[], answers: Record<string, number>) {
+	await startTest(db, learnerId, phase);
+	if (await isCompleted(db, learnerId, phase)) return false;
+	for (const r of responses) await saveTestResponse(db, learnerId, phase, r.drill, r.body);
+	await answerSelfEfficacy(db, learnerId, phase, answers);
+	return completeTest(db, learnerId, phase);
+}

@@ -1,0 +1,96 @@
+/**
+ * The cohort report from the database (issue 16): three learners' rated pre- and post-tests give per skill the
+ * means and the paired change, self-efficacy and completion; agreement counts only calibrated raters; two learners
+ * give no report at all (k >= 3). The forms rotate per learner.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drivers, freshDatabase } from './databases';
+import { drill } from '../fixtures/practice';
+import type { Database } from '../../src/lib/server/db';
+import { TEST_PHASES } from '../../src/lib/server/db/schema';
+import type { SessionUser } from '../../src/lib/server/auth/session';
+import { createUser } from '../../src/lib/server/auth/accounts';
+import { createCohort, joinCohort } from '../../src/lib/server/supervision/cohorts';
+import { cohortGrowth } from '../../src/lib/server/growth/cohort';
+import { membersOf } from '../../src/lib/server/growth/members';
+import { submitRating } from '../../src/lib/server/rating/ratings';
+import { answerSelfEfficacy, completeTest, formFor, saveTestResponse, startTest, testDue } from '../../src/lib/server/rating/performance';
+
+const SKILLS = ['bij-de-emotie', 'benoemen-en-erkennen', 'client-centraal', 'regie', 'eigen-emotie', 'betekenis'] as const;
+const all = (score: number) => Object.fromEntries(SKILLS.map((s) => [s, score]));
+
+describe.each(drivers)('cohort growth on %s', (driver) => {
+	let database: Database & { drop: () => Promise<void> };
+	const user = async (name: string, role: 'trainee' | 'supervisor'): Promise<SessionUser> => {
+		const u = await createUser(database.db, { email: `${name}@example.nl`, displayName: name, password: 'een lange zin hier', role });
+		if (!u) throw new Error('no user');
+		return { id: u.id, email: u.email, displayName: u.displayName, role: u.role, locale: u.locale };
+	};
+	let cohortId = '';
+	let learners: SessionUser[] = [];
+
+	beforeAll(async () => {
+		database = await freshDatabase(driver);
+		const db = database.db;
+		const supervisor = await user('sanne', 'supervisor');
+		const second = await user('tweede', 'supervisor');
+		const novice = await user('nieuw', 'supervisor');
+		learners = [await user('an', 'trainee'), await user('bo', 'trainee'), await user('cas', 'trainee')];
+		const cohort = await createCohort(db, supervisor.id, 'Cohort');
+		cohortId = cohort.id;
+		const otherCohort = await createCohort(db, second.id, 'Tweede blik');
+		const noviceCohort = await createCohort(db, novice.id, 'Nieuw');
+		const pre = [2, 2, 3];
+		const post = [4, 3, 5];
+		for (const [i, learner] of learners.entries()) {
+			for (const c of [cohort, otherCohort, noviceCohort]) await joinCohort(db, c.id, learner.id);
+			for (const [phase, score] of [
+				['pre', pre[i] ?? 0],
+				['post', post[i] ?? 0]
+			] as const) {
+				await startTest(db, learner.id, phase);
+				const id = await saveTestResponse(db, learner.id, phase, drill('oefening-vader'), `${learner.displayName} ${phase}`);
+				expect(await submitRating(db, supervisor, id, { scores: all(score), comment: 'ok', calibrated: true })).toBe('saved');
+				expect(await submitRating(db, second, id, { scores: all(score), comment: 'ok', calibrated: true })).toBe('saved');
+				// A rater who has not calibrated: counted in the means, not in the agreement.
+				expect(await submitRating(db, novice, id, { scores: all(score), comment: 'ok', calibrated: false })).toBe('saved');
+				await answerSelfEfficacy(db, learner.id, phase, { 'ze-een': phase === 'pre' ? 2 + i : 5 + (i % 2), 'ze-twee': phase === 'pre' ? 3 : 6 });
+				expect(await completeTest(db, learner.id, phase)).toBe(true);
+			}
+		}
+	});
+	afterAll(async () => database?.drop());
+
+	it('reports the means, the paired change, self-efficacy, agreement among calibrated raters and completion for three learners', async () => {
+		const { report, agreement } = await cohortGrowth(database.db, await membersOf(database.db, cohortId), SKILLS);
+		expect(report?.learners).toBe(3);
+		expect(report?.completed).toEqual({ pre: 3, post: 3, retention: 0 });
+		expect(report?.rated).toEqual({ pre: 3, post: 3, retention: 0 });
+		const skill = report?.skills[0];
+		expect(skill?.pre?.mean).toBeCloseTo(7 / 3, 10);
+		expect(skill?.post?.mean).toBeCloseTo(4, 10);
+		expect(skill?.retention).toBeNull();
+		expect(skill?.change?.n).toBe(3);
+		expect(skill?.change?.meanDifference).toBeCloseTo(5 / 3, 10);
+		expect(skill?.change?.d).not.toBeNull();
+		expect(report?.selfEfficacy.change?.n).toBe(3);
+		expect(report?.selfEfficacy.pre?.mean).toBeCloseTo((2.5 + 3 + 3.5) / 3, 10);
+		// Two calibrated raters on six responses; the uncalibrated third is left out.
+		expect(agreement[0]).toMatchObject({ skill: 'bij-de-emotie', responses: 6, raters: 2, ratings: 12, alpha: 1 });
+		expect(agreement[0]?.icc).toBeCloseTo(1, 10);
+	});
+
+	it('shows nothing for two learners, in the report and in the agreement', async () => {
+		const two = learners.slice(0, 2).map((l) => l.id);
+		expect(await cohortGrowth(database.db, two, SKILLS)).toEqual({ report: null, agreement: [] });
+		expect(await cohortGrowth(database.db, [], SKILLS)).toEqual({ report: null, agreement: [] });
+	});
+
+	it('rotates the forms per learner across the phases, and offers the retention test eight weeks after the post-test', async () => {
+		for (const l of learners) expect(TEST_PHASES.map((p) => formFor(l.id, p)).sort()).toEqual(['a', 'b', 'c']);
+		const learner = learners[0]?.id ?? '';
+		const eightWeeks = 56 * 86_400_000;
+		expect(await testDue(database.db, learner, true, new Date(Date.now() + eightWeeks - 60_000))).toBeNull();
+		expect(await testDue(database.db, learner, true, new Date(Date.now() + eightWeeks + 60_000))).toBe('retention');
+	});
+});
