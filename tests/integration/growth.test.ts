@@ -15,6 +15,10 @@ import { cohortGrowth } from '../../src/lib/server/growth/cohort';
 import { membersOf } from '../../src/lib/server/growth/members';
 import { submitRating } from '../../src/lib/server/rating/ratings';
 import { answerSelfEfficacy, completeTest, formFor, saveTestResponse, startTest, testDue } from '../../src/lib/server/rating/performance';
+import { saveResponse, shareResponse } from '../../src/lib/server/practice/responses';
+import { sharedResponses } from '../../src/lib/server/practice/shared';
+import { testResponses } from '../../src/lib/server/db/schema';
+import { eq } from 'drizzle-orm';
 
 const SKILLS = ['bij-de-emotie', 'benoemen-en-erkennen', 'client-centraal', 'regie', 'eigen-emotie', 'betekenis'] as const;
 const all = (score: number) => Object.fromEntries(SKILLS.map((s) => [s, score]));
@@ -28,11 +32,12 @@ describe.each(drivers)('cohort growth on %s', (driver) => {
 	};
 	let cohortId = '';
 	let learners: SessionUser[] = [];
+	let supervisor: SessionUser;
 
 	beforeAll(async () => {
 		database = await freshDatabase(driver);
 		const db = database.db;
-		const supervisor = await user('sanne', 'supervisor');
+		supervisor = await user('sanne', 'supervisor');
 		const second = await user('tweede', 'supervisor');
 		const novice = await user('nieuw', 'supervisor');
 		learners = [await user('an', 'trainee'), await user('bo', 'trainee'), await user('cas', 'trainee')];
@@ -92,5 +97,16 @@ describe.each(drivers)('cohort growth on %s', (driver) => {
 		const eightWeeks = 56 * 86_400_000;
 		expect(await testDue(database.db, learner, true, new Date(Date.now() + eightWeeks - 60_000))).toBeNull();
 		expect(await testDue(database.db, learner, true, new Date(Date.now() + eightWeeks + 60_000))).toBe('retention');
+	});
+
+	it("keeps test responses out of the supervisor's shared-responses list, which shows dates; practice shared with them stays", async () => {
+		const db = database.db;
+		const learner = await user('dee', 'trainee');
+		await joinCohort(db, (await createCohort(db, supervisor.id, 'Blind')).id, learner.id);
+		await startTest(db, learner.id, 'pre');
+		await saveTestResponse(db, learner.id, 'pre', drill('oefening-vader'), 'Toets');
+		const { id } = await saveResponse(db, learner.id, drill('oefening-vader'), { body: 'Oefening', bodyNote: null, place: 'practice' });
+		await shareResponse(db, learner.id, id, { visibility: 'supervisor' });
+		expect((await sharedResponses(db, supervisor, { learnerId: learner.id })).map((r) => r.id)).toEqual([id]);
 	});
 });

@@ -2,9 +2,9 @@
  * Drill responses someone else may read: on a supervisor's trainee page and on a group's page. The rule is
  * policy.drillResponsesReadableBy; every response shown to someone other than its author is logged (audit.logReads).
  */
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, ne, notExists } from 'drizzle-orm';
 import type { Db } from '../db';
-import { drillResponses, users } from '../db/schema';
+import { drillResponses, testResponses, users } from '../db/schema';
 import type { SessionUser } from '../auth/session';
 import { logReads } from '../audit';
 import { drillResponsesReadableBy } from '../policy';
@@ -14,7 +14,10 @@ export const readKey = (id: number) => `practice:${id}`;
 
 type Scope = { learnerId: string } | { groupId: string };
 
-/** Responses shared with `viewer` by one learner (their supervisor's view) or in one group, newest first; the reads are logged. */
+/**
+ * Responses shared with `viewer` by one learner (their supervisor's view) or in one group, newest first; the reads are
+ * logged. Performance-test responses are left out: they are rated blind in the rating queue, and this list shows dates.
+ */
 export async function sharedResponses(db: Db, viewer: SessionUser, scope: Scope) {
 	const where =
 		'learnerId' in scope
@@ -34,7 +37,14 @@ export async function sharedResponses(db: Db, viewer: SessionUser, scope: Scope)
 		})
 		.from(drillResponses)
 		.innerJoin(users, eq(users.id, drillResponses.learnerId))
-		.where(and(where, ne(drillResponses.learnerId, viewer.id), drillResponsesReadableBy(viewer)))
+		.where(
+			and(
+				where,
+				ne(drillResponses.learnerId, viewer.id),
+				drillResponsesReadableBy(viewer),
+				notExists(db.select({ id: testResponses.responseId }).from(testResponses).where(eq(testResponses.responseId, drillResponses.id)))
+			)
+		)
 		.orderBy(desc(drillResponses.submittedAt))
 		.limit(200);
 	await logReads(
