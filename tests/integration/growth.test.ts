@@ -14,7 +14,7 @@ import { createCohort, joinCohort } from '../../src/lib/server/supervision/cohor
 import { cohortGrowth } from '../../src/lib/server/growth/cohort';
 import { membersOf } from '../../src/lib/server/growth/members';
 import { submitRating } from '../../src/lib/server/rating/ratings';
-import { answerSelfEfficacy, completeTest, formFor, saveTestResponse, startTest, testDue } from '../../src/lib/server/rating/performance';
+import { answerSelfEfficacy, completeTest, formFor, handInTest, saveTestResponse, startTest, testDue } from '../../src/lib/server/rating/performance';
 import { saveResponse, shareResponse } from '../../src/lib/server/practice/responses';
 import { sharedResponses } from '../../src/lib/server/practice/shared';
 import { testResponses } from '../../src/lib/server/db/schema';
@@ -108,5 +108,20 @@ describe.each(drivers)('cohort growth on %s', (driver) => {
 		const { id } = await saveResponse(db, learner.id, drill('oefening-vader'), { body: 'Oefening', bodyNote: null, place: 'practice' });
 		await shareResponse(db, learner.id, id, { visibility: 'supervisor' });
 		expect((await sharedResponses(db, supervisor, { learnerId: learner.id })).map((r) => r.id)).toEqual([id]);
+	});
+
+	it('hands a test in once when two hand-ins arrive at the same moment', async () => {
+		const db = database.db;
+		const learner = await user('eef', 'trainee');
+		const responses = [
+			{ drill: drill('oefening-vader'), body: 'Een' },
+			{ drill: drill('oefening-broer'), body: 'Twee' }
+		];
+		const results = await Promise.all([
+			handInTest(db, learner.id, 'pre', responses, { 'ze-een': 3 }),
+			handInTest(db, learner.id, 'pre', responses, { 'ze-een': 4 })
+		]);
+		expect(results.sort()).toEqual([false, true]);
+		expect(await db.select().from(testResponses).where(eq(testResponses.learnerId, learner.id))).toHaveLength(2);
 	});
 });

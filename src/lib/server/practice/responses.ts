@@ -43,7 +43,7 @@ export type ResponseInput = { body: string; bodyNote: string | null; place: Prac
  * Saves a response with the time since the first view, measured on the server (never enforced). With a write key,
  * a retry gets the first save's id and writes nothing.
  */
-export async function saveResponse(db: Db, learnerId: string, drill: Drill, input: ResponseInput): Promise<{ id: number }> {
+export async function saveResponse(db: Pick<Db, 'transaction'>, learnerId: string, drill: Drill, input: ResponseInput): Promise<{ id: number }> {
 	return db.transaction(async (tx) => {
 		const scope = `drill:${drill.id}`;
 		if (input.writeKey) {
@@ -137,7 +137,7 @@ async function reviewCard(tx: Tx, learnerId: string, drillId: string, difficulty
 }
 
 /** Who may read the response besides the learner. Callers check that a group is the learner's (policy.mayShareWith). */
-export async function shareResponse(db: Db, learnerId: string, responseId: number, sharing: Sharing): Promise<boolean> {
+export async function shareResponse(db: Pick<Db, 'update'>, learnerId: string, responseId: number, sharing: Sharing): Promise<boolean> {
 	const rows = await db
 		.update(drillResponses)
 		.set({ visibility: sharing.visibility, groupId: sharing.visibility === 'group' ? sharing.groupId : null })

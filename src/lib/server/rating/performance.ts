@@ -14,6 +14,9 @@ import { saveResponse, shareResponse } from '../practice/responses';
 
 export const RETENTION_AFTER_DAYS = 56;
 
+/** The database or a transaction on it. */
+type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'transaction'>;
+
 /** The learner's form at a phase: a rotation of a, b, c that starts where the hash of their id says. */
 export function formFor(learnerId: string, phase: TestPhase): TestForm {
 	const offset = (createHash('sha256').update(learnerId).digest()[0] ?? 0) % TEST_FORMS.length;
@@ -26,7 +29,7 @@ export function drillsOfForm(drills: readonly Drill[], form: TestForm): Drill[] 
 }
 
 /** The learner's test at a phase, started (with its form) on the first call. */
-export async function startTest(db: Db, learnerId: string, phase: TestPhase) {
+export async function startTest(db: Tx, learnerId: string, phase: TestPhase) {
 	await db
 		.insert(performanceTests)
 		.values({ learnerId, phase, form: formFor(learnerId, phase) })
@@ -40,7 +43,7 @@ export async function startTest(db: Db, learnerId: string, phase: TestPhase) {
 }
 
 /** A test response: saved like a practice response, shared with the supervisor(s), its phase kept apart. */
-export async function saveTestResponse(db: Db, learnerId: string, phase: TestPhase, drill: Drill, body: string): Promise<number> {
+export async function saveTestResponse(db: Tx, learnerId: string, phase: TestPhase, drill: Drill, body: string): Promise<number> {
 	const { id } = await saveResponse(db, learnerId, drill, { body, bodyNote: null, place: 'practice' });
 	await shareResponse(db, learnerId, id, { visibility: 'supervisor' });
 	await db.insert(testResponses).values({ responseId: id, learnerId, phase }).onConflictDoNothing();
@@ -48,7 +51,7 @@ export async function saveTestResponse(db: Db, learnerId: string, phase: TestPha
 }
 
 /** The self-efficacy answers at a phase (a second answer to an item replaces the first). */
-export async function answerSelfEfficacy(db: Db, learnerId: string, phase: TestPhase, answers: Record<string, number>): Promise<void> {
+export async function answerSelfEfficacy(db: Pick<Db, 'insert'>, learnerId: string, phase: TestPhase, answers: Record<string, number>): Promise<void> {
 	const rows = Object.entries(answers).map(([itemId, value]) => ({ learnerId, phase, itemId, value }));
 	if (rows.length === 0) return;
 	for (const row of rows)
@@ -62,7 +65,7 @@ export async function answerSelfEfficacy(db: Db, learnerId: string, phase: TestP
 }
 
 /** Hands the test in (once). */
-export async function completeTest(db: Db, learnerId: string, phase: TestPhase, at = new Date()): Promise<boolean> {
+export async function completeTest(db: Pick<Db, 'update'>, learnerId: string, phase: TestPhase, at = new Date()): Promise<boolean> {
 	const rows = await db
 		.update(performanceTests)
 		.set({ completedAt: at })
@@ -94,11 +97,22 @@ export async function isCompleted(db: Pick<Db, 'select'>, learnerId: string, pha
 	return Boolean(row?.at);
 }
 
-/** The whole test handed in at once: a response per drill, the self-efficacy answers, then completion. */
+/**
+ * The whole test handed in at once: a response per drill, the self-efficacy answers, then completion, in one
+ * transaction. The test's row is locked first, so a second hand-in at the same moment (a double click, two tabs)
+ * waits and then finds the test completed, and writes nothing.
+ */
 export async function handInTest(db: Db, learnerId: string, phase: TestPhase, responses: { drill: Drill; body: string }[], answers: Record<string, number>) {
-	await startTest(db, learnerId, phase);
-	if (await isCompleted(db, learnerId, phase)) return false;
-	for (const r of responses) await saveTestResponse(db, learnerId, phase, r.drill, r.body);
-	await answerSelfEfficacy(db, learnerId, phase, answers);
-	return completeTest(db, learnerId, phase);
+	return db.transaction(async (tx) => {
+		await startTest(tx, learnerId, phase);
+		const [test] = await tx
+			.select({ completedAt: performanceTests.completedAt })
+			.from(performanceTests)
+			.where(and(eq(performanceTests.learnerId, learnerId), eq(performanceTests.phase, phase)))
+			.for('update');
+		if (test?.completedAt) return false;
+		for (const r of responses) await saveTestResponse(tx, learnerId, phase, r.drill, r.body);
+		await answerSelfEfficacy(tx, learnerId, phase, answers);
+		return completeTest(tx, learnerId, phase);
+	});
 }
