@@ -14,7 +14,16 @@ import { createCohort, joinCohort } from '../../src/lib/server/supervision/cohor
 import { cohortGrowth } from '../../src/lib/server/growth/cohort';
 import { membersOf } from '../../src/lib/server/growth/members';
 import { submitRating } from '../../src/lib/server/rating/ratings';
-import { answerSelfEfficacy, completeTest, formFor, handInTest, saveTestResponse, startTest, testDue } from '../../src/lib/server/rating/performance';
+import {
+	answerSelfEfficacy,
+	completeTest,
+	formFor,
+	handInTest,
+	saveTestResponse,
+	startTest,
+	testAccess,
+	testDue
+} from '../../src/lib/server/rating/performance';
 import { saveResponse, shareResponse } from '../../src/lib/server/practice/responses';
 import { sharedResponses } from '../../src/lib/server/practice/shared';
 import { testResponses } from '../../src/lib/server/db/schema';
@@ -123,5 +132,20 @@ describe.each(drivers)('cohort growth on %s', (driver) => {
 		]);
 		expect(results.sort()).toEqual([false, true]);
 		expect(await db.select().from(testResponses).where(eq(testResponses.learnerId, learner.id))).toHaveLength(2);
+	});
+
+	it('opens a test by its address only when the dashboard would offer it, and says why not', async () => {
+		const db = database.db;
+		const learner = await user('fien', 'trainee');
+		expect(await testAccess(db, learner.id, 'pre', false)).toBe('open');
+		expect(await testAccess(db, learner.id, 'post', true)).toBe('pre-first');
+		await handInTest(db, learner.id, 'pre', [{ drill: drill('oefening-vader'), body: 'Een' }], {});
+		expect(await testAccess(db, learner.id, 'pre', false)).toBe('done');
+		expect(await testAccess(db, learner.id, 'post', false)).toBe('modules');
+		expect(await testAccess(db, learner.id, 'post', true)).toBe('open');
+		expect(await testAccess(db, learner.id, 'retention', true)).toBe('retention-later');
+		const done = learners[0]?.id ?? '';
+		expect(await testAccess(db, done, 'retention', true)).toBe('retention-later');
+		expect(await testAccess(db, done, 'retention', true, new Date(Date.now() + 57 * 86_400_000))).toBe('open');
 	});
 });

@@ -74,12 +74,10 @@ export async function completeTest(db: Pick<Db, 'update'>, learnerId: string, ph
 	return rows.length > 0;
 }
 
-/**
- * The test the dashboard offers now, if any: the pre-test until it is done; the post-test once every module is
- * done (`courseDone`); the retention test from RETENTION_AFTER_DAYS after the post-test.
- */
-export async function testDue(db: Pick<Db, 'select'>, learnerId: string, courseDone: boolean, now = new Date()): Promise<TestPhase | null> {
-	const rows = await db.select().from(performanceTests).where(eq(performanceTests.learnerId, learnerId));
+type TestRow = { phase: TestPhase; completedAt: Date | null };
+
+/** The test due for these rows (see testDue). */
+function dueOf(rows: TestRow[], courseDone: boolean, now: Date): TestPhase | null {
 	const done = (phase: TestPhase) => rows.find((r) => r.phase === phase)?.completedAt ?? null;
 	if (!done('pre')) return 'pre';
 	const post = done('post');
@@ -88,13 +86,32 @@ export async function testDue(db: Pick<Db, 'select'>, learnerId: string, courseD
 	return now.getTime() - post.getTime() >= RETENTION_AFTER_DAYS * 86_400_000 ? 'retention' : null;
 }
 
-/** Whether the learner has handed in the test at this phase. */
-export async function isCompleted(db: Pick<Db, 'select'>, learnerId: string, phase: TestPhase): Promise<boolean> {
-	const [row] = await db
-		.select({ at: performanceTests.completedAt })
-		.from(performanceTests)
-		.where(and(eq(performanceTests.learnerId, learnerId), eq(performanceTests.phase, phase)));
-	return Boolean(row?.at);
+/**
+ * The test the dashboard offers now, if any: the pre-test until it is done; the post-test once every module is
+ * done (`courseDone`); the retention test from RETENTION_AFTER_DAYS after the post-test.
+ */
+export async function testDue(db: Pick<Db, 'select'>, learnerId: string, courseDone: boolean, now = new Date()): Promise<TestPhase | null> {
+	const rows = await db.select().from(performanceTests).where(eq(performanceTests.learnerId, learnerId));
+	return dueOf(rows, courseDone, now);
+}
+
+/** Why a test is not open yet: the pre-test comes first, the post-test after every module, retention weeks after the post-test. */
+export type TestClosed = 'pre-first' | 'modules' | 'retention-later';
+
+/** Whether the learner may open the test at `phase` now, by the same rule as the dashboard (testDue); a handed-in test stays readable. */
+export async function testAccess(
+	db: Pick<Db, 'select'>,
+	learnerId: string,
+	phase: TestPhase,
+	courseDone: boolean,
+	now = new Date()
+): Promise<'done' | 'open' | TestClosed> {
+	const rows = await db.select().from(performanceTests).where(eq(performanceTests.learnerId, learnerId));
+	const done = (p: TestPhase) => Boolean(rows.find((r) => r.phase === p)?.completedAt);
+	if (done(phase)) return 'done';
+	if (dueOf(rows, courseDone, now) === phase) return 'open';
+	if (!done('pre')) return 'pre-first';
+	return phase === 'post' ? 'modules' : 'retention-later';
 }
 
 /**

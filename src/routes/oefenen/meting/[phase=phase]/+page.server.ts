@@ -4,32 +4,41 @@ import { course } from '$lib/server/content';
 import { db } from '$lib/server/db';
 import { fail, parseForm, readForm } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guards';
-import { notFound } from '$lib/server/policy';
 import { testSchema } from '$lib/server/rating/forms';
-import { drillsOfForm, formFor, handInTest, isCompleted, testDue } from '$lib/server/rating/performance';
+import { drillsOfForm, formFor, handInTest, testAccess } from '$lib/server/rating/performance';
+import { learnerProgress, summarise } from '$lib/server/learning/progress';
 import { momentOf } from '$lib/server/rating/present';
 import type { TestPhase } from '$lib/server/db/schema';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The drills and scale of this learner's test at `phase`; a phase not open to them (not yet due) looks like not found. */
+/**
+ * The drills and scale of this learner's test at `phase`, and whether it is open: by direct URL too, the post-test
+ * opens only once every module is done and the retention test 8 weeks after the post-test, as on the dashboard.
+ */
 async function testOf(learnerId: string, phase: TestPhase) {
 	const database = await db();
-	const done = await isCompleted(database, learnerId, phase);
-	// The page opens the test that is due; the post-test may be taken from here before every module is done.
-	if (!done && (await testDue(database, learnerId, true)) !== phase) notFound('performance test');
+	const { modules } = summarise(course, await learnerProgress(database, learnerId));
+	const access = await testAccess(
+		database,
+		learnerId,
+		phase,
+		modules.every((x) => x.done >= x.total)
+	);
 	const drills = drillsOfForm(course.practice.drills, formFor(learnerId, phase));
 	const scale = course.practice.selfEfficacy;
-	return { done, drills, scale };
+	return { done: access === 'done', closed: access === 'done' || access === 'open' ? null : access, drills, scale };
 }
 
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireUser();
 	const phase = params.phase as TestPhase;
-	const { done, drills, scale } = await testOf(user.id, phase);
+	const { done, closed, drills, scale } = await testOf(user.id, phase);
 	const l = locale();
+	if (closed) return { phase, done, closed, drills: [], selfEfficacy: null };
 	return {
 		phase,
 		done,
+		closed,
 		drills: drills.map((d) => ({ id: d.id, ...momentOf(d.id, l) })),
 		selfEfficacy: scale && {
 			title: scale.title[l],
@@ -47,8 +56,8 @@ export const actions: Actions = {
 	hand: async ({ params, request }) => {
 		const user = requireUser();
 		const phase = params.phase as TestPhase;
-		const { done, drills, scale } = await testOf(user.id, phase);
-		if (done) redirect(303, `/oefenen/meting/${phase}`);
+		const { done, closed, drills, scale } = await testOf(user.id, phase);
+		if (done || closed) redirect(303, `/oefenen/meting/${phase}`);
 		const form = await readForm(request);
 		const items = scale?.items.map((i) => i.id) ?? [];
 		const parsed = parseForm(
