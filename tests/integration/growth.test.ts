@@ -28,6 +28,11 @@ import { saveResponse, shareResponse } from '../../src/lib/server/practice/respo
 import { sharedResponses } from '../../src/lib/server/practice/shared';
 import { testResponses } from '../../src/lib/server/db/schema';
 import { eq } from 'drizzle-orm';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readMailbox, sendMail } from '../../src/lib/server/mail';
+import { remindRetention } from '../../src/lib/server/rating/reminders';
 
 const SKILLS = ['bij-de-emotie', 'benoemen-en-erkennen', 'client-centraal', 'regie', 'eigen-emotie', 'betekenis'] as const;
 const all = (score: number) => Object.fromEntries(SKILLS.map((s) => [s, score]));
@@ -147,5 +152,19 @@ describe.each(drivers)('cohort growth on %s', (driver) => {
 		const done = learners[0]?.id ?? '';
 		expect(await testAccess(db, done, 'retention', true)).toBe('retention-later');
 		expect(await testAccess(db, done, 'retention', true, new Date(Date.now() + 57 * 86_400_000))).toBe('open');
+	});
+
+	it("mails the retention reminder once, when the retention test becomes due, in the learner's language", async () => {
+		const db = database.db;
+		process.env.MAIL_DIR = mkdtempSync(join(tmpdir(), 'ontroerd-mail-'));
+		const day = 86_400_000;
+		expect(await remindRetention(db, 'https://ontroerd.test', sendMail, new Date(Date.now() + 55 * day))).toBe(0);
+		expect(await remindRetention(db, 'https://ontroerd.test', sendMail, new Date(Date.now() + 57 * day))).toBe(3);
+		const mails = readMailbox();
+		expect(mails.map((x) => x.to).sort()).toEqual(['an@example.nl', 'bo@example.nl', 'cas@example.nl']);
+		expect(mails[0]?.subject).toBe('Je follow-upmeting van Ontroerd staat klaar');
+		expect(mails[0]?.text).toContain('https://ontroerd.test/oefenen/meting/retention');
+		expect(await remindRetention(db, 'https://ontroerd.test', sendMail, new Date(Date.now() + 60 * day))).toBe(0);
+		expect(readMailbox()).toHaveLength(3);
 	});
 });

@@ -34,6 +34,7 @@ export type LogEvent =
 	| 'authz.refused'
 	| 'learner-work.read'
 	| 'retention.purged'
+	| 'rating.retention_reminded'
 	| 'mail.failed'
 	| 'mail.unsent'
 	| 'server.error'

@@ -9,6 +9,8 @@ import { db as appDb } from './db';
 import { authTokens, rateLimits, sessions, writeKeys } from './db/schema';
 import { ABSOLUTE_LIFETIME, IDLE_TIMEOUT, REMEMBERED_IDLE_TIMEOUT } from './auth/session';
 import { errorFields, logEvent, logger } from './log';
+import { sendMail } from './mail';
+import { remindRetention } from './rating/reminders';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -69,6 +71,13 @@ export function startRetentionSchedule(interval = PURGE_INTERVAL): void {
 			logEvent('retention.purged', await purgeExpired(await appDb()));
 		} catch (error) {
 			logger.warn({ event: 'retention.purged', failed: true, ...errorFields(error) }, 'purge failed; the next run tries again');
+		}
+		// Issue 16: the retention-test reminders ride on the same hourly tick.
+		try {
+			const origin = process.env.ORIGIN?.replace(/\/+$/, '') || `http://localhost:${process.env.PORT ?? 3000}`;
+			logEvent('rating.retention_reminded', { mailed: await remindRetention(await appDb(), origin, sendMail) });
+		} catch (error) {
+			logger.warn({ event: 'rating.retention_reminded', failed: true, ...errorFields(error) }, 'reminders failed; the next run tries again');
 		}
 	};
 	const timers = [setTimeout(() => void run(), 60_000).unref(), setInterval(() => void run(), interval).unref()];
