@@ -159,7 +159,7 @@ test('a supervisor calibrates, rates three shared responses blinded, and the tra
 	// The trainee reads each rating beside their own on the drill's history; on the first they reply, once.
 	for (const [i, drill] of drills.entries()) {
 		await goto(tp, `${drill}/geschiedenis`);
-		await expect(tp.getByText(texts[i]!)).toBeVisible();
+		await expect(tp.getByText(texts[i]!, { exact: true })).toBeVisible();
 		const rating = tp.locator('section.rating');
 		await expect(rating.getByRole('heading', { name: /^Beoordeeld door Supervisor (one|two)/ })).toBeVisible();
 		await expect(rating.getByText(`Rustig en warm: ${texts[i]}`)).toBeVisible();
@@ -193,7 +193,7 @@ test("the demo cohort's growth report shows the change from pre to post, as tabl
 	test.setTimeout(90_000);
 	const sp = await signedIn(browser, DEMO_SUPERVISOR, DEMO_PASSWORD);
 	await goto(sp, '/supervisor');
-	const cohortUrl = await sp.getByRole('rowheader', { name: 'Opleidingsgroep GZ 2026' }).getByRole('link').getAttribute('href');
+	const cohortUrl = await sp.locator('a[href^="/supervisor/cohorts/"]', { hasText: 'Opleidingsgroep GZ 2026' }).first().getAttribute('href');
 	expect(cohortUrl).toMatch(/^\/supervisor\/cohorts\/[0-9a-f-]{36}$/);
 	await goto(sp, cohortUrl ?? '');
 	const growthUrl = await sp.getByRole('link', { name: 'Groei (voor- en nameting)' }).getAttribute('href');
