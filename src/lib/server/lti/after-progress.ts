@@ -8,9 +8,17 @@ import { logEvent } from '../log';
 import type { Db } from '../db';
 import { postTestScore, reportModuleCompletion } from './grades';
 
+/**
+ * Set when the server is told to stop: a post still waiting for its turn then stays undone, because opening the
+ * database again after closeDatabase() would hold the process open past its graceful shutdown.
+ */
+let stopping = false;
+process.once('sveltekit:shutdown', () => (stopping = true));
+
 /** Runs a score post after the response has left; a failure is logged, never the learner's problem. */
 function inBackground(learnerId: string, post: (database: Db) => Promise<unknown>): void {
 	setTimeout(() => {
+		if (stopping) return;
 		db()
 			.then(post)
 			.catch((error: unknown) =>
