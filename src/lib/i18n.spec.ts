@@ -41,3 +41,17 @@ describe('counted messages', () => {
 		expect(m.my_data_delete_posts({ count: 3 }, { locale: 'en' })).toMatch(/^You wrote 3 posts in/);
 	});
 });
+
+describe('the message files', () => {
+	it('name every key once: a second definition would silently replace the first (two features once both used rating_next)', () => {
+		for (const file of ['messages/nl.json', 'messages/en.json']) {
+			// JSON.parse keeps the last of two equal keys without a word, so the keys are read from the text (one per line).
+			const keys = [...readFileSync(file, 'utf8').matchAll(/^\t"([^"]+)":/gm)].map((match) => match[1]!);
+			expect(keys.length, file).toBeGreaterThan(500);
+			expect(
+				keys.filter((k, i) => keys.indexOf(k) !== i),
+				file
+			).toEqual([]);
+		}
+	});
+});
