@@ -82,3 +82,36 @@ export const PERSONAL_DATA: readonly PersonalColumn[] = [
 		notExported: 'throttling: an attempt counter keyed by IP or by the e-mail address (login:account:<address>), purged after a day without attempts'
 	}
 ];
+
+/**
+ * Every other table, and why it has no column naming a person. Either its rows are part of rows that have one
+ * (`partOf`: by a foreign key that cascades, so they go where those go; `exportedAs` where the export carries them),
+ * or it holds nothing about a person. `tests/integration/privacy.test.ts` fails on a table in neither list.
+ */
+export type TableWithoutPerson = { table: string; why: string; partOf?: string; exportedAs?: keyof DataExport };
+
+export const WITHOUT_PERSON_COLUMN: readonly TableWithoutPerson[] = [
+	{ table: 'quiz_answers', partOf: 'quiz_attempts', exportedAs: 'quizAttempts', why: 'the answers of one quiz attempt, exported with it' },
+	{
+		table: 'test_attempt_items',
+		partOf: 'test_attempts',
+		exportedAs: 'testAttempts',
+		why: 'the items and answers of one final-test attempt, exported with it'
+	},
+	{ table: 'reflection_shares', partOf: 'reflections', exportedAs: 'reflectionShares', why: 'which group a reflection is shared with, exported with it' },
+	{ table: 'assignments', partOf: 'cohorts', why: "what a supervisor assigned to a cohort; each trainee's part is in assignment_learners" },
+	{ table: 'cohort_invites', partOf: 'cohorts', why: 'hashed invite codes of a cohort, naming nobody' },
+	{ table: 'lti_cohorts', partOf: 'cohorts', why: "the learning platform's course a cohort mirrors" },
+	{ table: 'group_invites', partOf: 'groups', why: 'hashed invite codes of a group, naming nobody' },
+	{
+		table: 'group_meetings',
+		partOf: 'groups',
+		why: "the group's meeting: the case discussed and the notes of the group as a whole, kept while the group lives"
+	},
+	{ table: 'lti_deployments', partOf: 'lti_platforms', why: 'a learning platform registration, about no person' },
+	{ table: 'lti_login_states', partOf: 'lti_platforms', why: 'a launch under way for ten minutes: its state and nonce, before anyone is known' },
+	{ table: 'lti_nonces', partOf: 'lti_platforms', why: 'nonces of launches already used, kept until the token expires so a replay is refused' },
+	{ table: 'lti_platforms', why: 'the learning platforms this installation trusts' },
+	{ table: 'lti_registration_tokens', why: 'single-use dynamic registration links for an administrator, naming nobody' },
+	{ table: 'signing_keys', why: "the installation's signing keys (LTI, credentials)" }
+];
