@@ -4,6 +4,7 @@
  * a new table with a user column fails here until src/lib/server/account/personal-data.ts names it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { sql, type SQL } from 'drizzle-orm';
 import { drivers, freshDatabase } from './databases';
 import { fixtureCourse, item } from '../fixtures/course';
@@ -301,6 +302,17 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 				keys.filter((k) => k.table === t.table && k.parent === t.partOf).map((k) => k.onDelete),
 				`${t.table} → ${t.partOf}`
 			).toEqual(['c']);
+		}
+	});
+
+	it('what stays after deletion, or stays without a name, is said on the privacy page in both languages', () => {
+		const page = readFileSync('src/routes/privacy/+page.svelte', 'utf8');
+		const messages = ['nl', 'en'].map((l) => JSON.parse(readFileSync(`messages/${l}.json`, 'utf8')) as Record<string, string>);
+		for (const c of PERSONAL_DATA) {
+			if (c.keptAfterDeletion) expect(c.statedIn, `${name(c)} is kept: which privacy page message says so?`).toBeTypeOf('string');
+			if (!c.statedIn) continue;
+			expect(page, `${c.statedIn} on the privacy page`).toContain(`m.${c.statedIn}(`);
+			for (const m of messages) expect(m[c.statedIn]?.length ?? 0, c.statedIn).toBeGreaterThan(20);
 		}
 	});
 
