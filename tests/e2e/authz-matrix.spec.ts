@@ -100,6 +100,7 @@ test('authorization matrix over practice, ratings, growth, the final test and ce
 	/** Only `who` gets `status`; every other signed-in role "not found"; a stranger the login page. */
 	const only = (who: Who, status: number, others = 404): Record<Who, number> => ({ ...signedIn(others), [who]: status });
 	const everyone = (status: number): Record<Who, number> => ({ ...signedIn(status), anon: status });
+	const supervisors = (status: number): Record<Who, number> => ({ ...signedIn(404), s1: status, s2: status, admin: status });
 	/** The id of S1's rating of r1, once it exists (the rating row comes before the reply row). */
 	const ratingOfR1 = async () => /name="rating" value="(\d+)"/.exec(await (await a.request.get(`/oefenen/${DRILL}/geschiedenis`)).text())?.[1] ?? '0';
 
@@ -170,7 +171,12 @@ test('authorization matrix over practice, ratings, growth, the final test and ce
 		['achievement', (w) => get(w, '/credentials/achievement'), everyone(200)],
 		['credential keys', (w) => get(w, '/credentials/jwks'), everyone(200)],
 		['revocation status list', (w) => get(w, '/credentials/status/1'), everyone(200)],
-		['guessed status list', (w) => get(w, '/credentials/status/2'), everyone(404)]
+		['guessed status list', (w) => get(w, '/credentials/status/2'), everyone(404)],
+		// The LMS instructor's pages (supervisors only), with nothing of theirs to give a stranger.
+		['LTI roster page', (w) => get(w, '/lti/roster'), supervisors(200)],
+		["roster sync of S1's cohort (not from an LMS)", (w) => post(w, '/lti/roster?/sync', { cohort: cohortUrl.split('/').pop() ?? '' }), supervisors(400)],
+		['deep-linking picker with a forged ticket', (w) => get(w, '/lti/deep-link?ticket=forged'), supervisors(400)],
+		['deep-linking answer with a forged ticket', (w) => post(w, '/lti/deep-link/response', { ticket: 'forged', target: '/dashboard' }), signedIn(400)]
 	];
 	// Before anyone rates: each response is in the queue of the one it was shared with, and in nobody else's.
 	const leaks: string[] = [];
