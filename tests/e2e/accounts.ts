@@ -2,3 +2,5 @@
 export const SUPERVISOR_PASSWORD = 'e2e supervisor wachtwoord';
 export const SUPERVISOR_ONE = 'supervisor-one@e2e.ontroerd.nl';
 export const SUPERVISOR_TWO = 'supervisor-two@e2e.ontroerd.nl';
+/** The course owner (role admin) of tests/e2e/authz-matrix.spec.ts, made the same way; the supervisors' password. */
+export const ADMIN = 'admin@e2e.ontroerd.nl';

@@ -5,44 +5,11 @@
  * with the command line and the page shows "revoked" — that step needs a PostgreSQL server (DATABASE_URL, as CI
  * has): the embedded database is locked by the running app. With and without JavaScript.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { axeCheck } from './axe';
 import { goto, hasJs, register, uniqueEmail } from './helpers';
-
-type Pool = { items: { id: string; options: { id: string; correct?: boolean }[] }[] };
-const KEY = new Map(
-	readdirSync('content/toets')
-		.filter((f) => f.endsWith('.nl.yaml'))
-		.flatMap((f) => (parse(readFileSync(`content/toets/${f}`, 'utf8')) as Pool).items)
-		.map((item) => [item.id, item.options.find((o) => o.correct)!.id])
-);
-
-/** Takes the final test with every answer right and fills in the evaluation. */
-async function passTestAndEvaluate(page: Page, js: boolean) {
-	await goto(page, '/toets');
-	await page.getByRole('button', { name: 'Toets starten' }).click();
-	await expect(page).toHaveURL(/\/toets\/1$/);
-	if (js) await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-	const names = await page.locator('input[type="radio"][name^="answer-"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name));
-	for (const name of new Set(names)) await page.locator(`input[name="${name}"][value="${KEY.get(name.slice('answer-'.length))}"]`).check();
-	await page.getByRole('button', { name: 'Inleveren' }).click();
-	await expect(page.getByText('Je bent geslaagd.')).toBeVisible();
-	await goto(page, '/toets/evaluatie');
-	for (const question of [
-		'Hoe bruikbaar is deze cursus voor je eigen praktijk?',
-		'In hoeverre heb je de leerdoelen bereikt?',
-		'Hoe beoordeel je de kwaliteit van de inhoud?',
-		'Hoe zwaar vond je de studiebelasting?'
-	]) {
-		await page.getByRole('group', { name: question }).getByLabel('4', { exact: true }).check();
-	}
-	await page.getByLabel('Hoeveel uur heb je in totaal aan de cursus besteed?').fill('5');
-	await page.getByRole('button', { name: 'Evaluatie versturen' }).click();
-	await expect(page.getByText('Dank je wel: je evaluatie is bewaard.')).toBeVisible();
-}
+import { passTestAndEvaluate } from './final-test';
 
 test('a learner gets a certificate that anyone can verify, until it is revoked', async ({ page, browser }, testInfo) => {
 	const js = hasJs(testInfo);
