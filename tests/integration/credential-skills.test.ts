@@ -56,7 +56,7 @@ describe.each(drivers)('credential skills and the course as issued on %s', (driv
 	let n = 0;
 	let raters: { calibrated: SessionUser; second: SessionUser; late: SessionUser; novice: SessionUser };
 	/** One cohort per rater, every learner in each: each rater may rate them. */
-	let cohortIds: string[] = [];
+	const cohortIds: string[] = [];
 	const user = async (role: 'trainee' | 'supervisor'): Promise<SessionUser> => {
 		const u = await createUser(database.db, { email: `skills${++n}@example.nl`, displayName: `S${n}`, password: 'een lange zin voor de vaardigheden', role });
 		if (!u) throw new Error('no user');
