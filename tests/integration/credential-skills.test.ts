@@ -22,7 +22,7 @@ import { submitRating } from '../../src/lib/server/rating/ratings';
 import { completeTest, saveTestResponse, startTest } from '../../src/lib/server/rating/performance';
 import { rubricSkills } from '../../src/lib/server/rating/present';
 import { issueCertificate, verifyCertificate, type IssueInput } from '../../src/lib/server/certificates/issue';
-import { credentialOf, signCredential, urls } from '../../src/lib/server/certificates/credential';
+import { achievement, credentialOf, signCredential, urls } from '../../src/lib/server/certificates/credential';
 import { ratedPostTest, skillScoresOf } from '../../src/lib/server/certificates/skills';
 import { certificatePdf } from '../../src/lib/server/certificates/pdf';
 import { certificateSchema } from '../../src/lib/server/certificates/forms';
@@ -157,6 +157,16 @@ describe.each(drivers)('credential skills and the course as issued on %s', (driv
 		expect(now.scores.find((s) => s.skill === 'regie')).toMatchObject({ mean: 10 / 3, ratings: 3 });
 		expect((await credentialOf(database.db, certificate, ORIGIN)).credentialSubject.result).toEqual(expected);
 		expect(await skillScoresOf(database.db, certificate.number)).toHaveLength(6);
+	});
+
+	it('the public achievement describes every rubric skill as a RubricScore, with the anchors as levels', () => {
+		const described = achievement(ORIGIN, 'en', 70).resultDescription.filter((d) => d.resultType === 'RubricScore');
+		expect(described.map((d) => d.id)).toEqual(SKILLS.map((skill) => `${urls(ORIGIN).achievement}#skill-${skill}`));
+		for (const d of described) {
+			expect(d).toMatchObject({ valueMin: '1', valueMax: '5' });
+			const levels = 'rubricCriterionLevel' in d ? (d.rubricCriterionLevel ?? []) : [];
+			expect(levels.map((l) => l.points)).toEqual(['1', '2', '3', '4', '5']);
+		}
 	});
 
 	it('without the opt-in, the credential holds no skill results and nothing is stored', async () => {
