@@ -8,7 +8,7 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { axeCheck } from './axe';
-import { goto, hasJs, register, uniqueEmail } from './helpers';
+import { goto, hasJs, login, register, uniqueEmail } from './helpers';
 import { passTestAndEvaluate } from './final-test';
 
 test('a learner gets a certificate that anyone can verify, until it is revoked', async ({ page, browser }, testInfo) => {
@@ -25,6 +25,16 @@ test('a learner gets a certificate that anyone can verify, until it is revoked',
 	await page.getByRole('link', { name: 'Naar je certificaat' }).click();
 	await expect(page.getByText('(gedaan)')).toHaveCount(2);
 	if (js) await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+
+	// No post-test yet: no opt-in for rated skills, and the page says why.
+	await expect(page.getByText('je hebt de nameting niet ingeleverd')).toBeVisible();
+	await expect(page.getByLabel('Zet mijn beoordeelde vaardigheden in het digitale bewijs (Open Badge)')).toHaveCount(0);
+
+	// A name the certificate's typeface cannot print: refused with the characters named, and the name typed stays.
+	await page.getByLabel('Naam zoals die op het certificaat komt').fill('王小明');
+	await page.getByRole('button', { name: 'Certificaat aanmaken' }).click();
+	await expect(page.getByText('Deze naam bevat tekens die het certificaat niet kan afdrukken: 王 小 明.')).toBeVisible();
+	await expect(page.getByLabel('Naam zoals die op het certificaat komt')).toHaveValue('王小明');
 
 	// A BIG number must have 11 digits: refused, and the name typed stays.
 	await page.getByLabel('Naam zoals die op het certificaat komt').fill('Anouk Ëlsa de Vriës');
@@ -79,4 +89,34 @@ test('a learner gets a certificate that anyone can verify, until it is revoked',
 		await expect(visitor.getByText(/Status: Ingetrokken op \d+ \w+ \d{4}/)).toBeVisible();
 	}
 	await stranger.close();
+});
+
+/**
+ * The rated skills, opt-in: the demo's trainees have a post-test rated by the calibrated demo supervisor
+ * (src/lib/server/demo-growth.ts), so one of them (a different one per project, since a certificate is issued once)
+ * passes the final test and asks for the certificate with the skills: the page lists them and says which ratings
+ * count, and the credential holds a RubricScore result per rubric skill.
+ */
+test('a demo trainee with a rated post-test puts the rated skills in the credential', async ({ page }, testInfo) => {
+	const js = hasJs(testInfo);
+	await login(page, js ? 'nieuw@demo.ontroerd.nl' : 'klaar@demo.ontroerd.nl', 'ontroerd-demo-2026');
+	await expect(page).not.toHaveURL(/\/login/);
+	await passTestAndEvaluate(page, js);
+	await goto(page, '/certificaat');
+	if (js) await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await expect(page.getByText('Wat meetelt: de beoordelingen van je antwoorden op de nameting')).toBeVisible();
+	await page.getByLabel('Zet mijn beoordeelde vaardigheden in het digitale bewijs (Open Badge)').check();
+	await page.getByRole('button', { name: 'Certificaat aanmaken' }).click();
+	await expect(page.getByRole('heading', { name: 'Je certificaat' })).toBeVisible();
+	await expect(page.getByText('Beoordeelde vaardigheden', { exact: true })).toBeVisible();
+	await expect(page.locator('.skills li')).toHaveCount(6);
+	await expect(page.locator('.skills li').first()).toContainText(/\d,\d op een schaal van 1 tot 5/);
+	if (js) await axeCheck(page, testInfo, 'certificate-issued-skills');
+
+	const credential = (await (await page.request.get('/certificaat/open-badge.json')).json()) as {
+		credentialSubject: { result: { resultDescription: string; value: string }[] };
+	};
+	const skills = credential.credentialSubject.result.filter((r) => r.resultDescription.includes('#skill-'));
+	expect(skills).toHaveLength(6);
+	for (const result of skills) expect(Number(result.value)).toBeGreaterThanOrEqual(1);
 });

@@ -38,7 +38,7 @@ import { createGroupInvite } from '../../src/lib/server/groups/invites';
 import { requestPasswordReset } from '../../src/lib/server/auth/reset';
 import { createGroup, joinGroup } from '../../src/lib/server/groups/groups';
 import { createPost } from '../../src/lib/server/groups/discussion';
-import { testAttempts, testEvaluations } from '../../src/lib/server/db/schema';
+import { certificateSkillScores, testAttempts, testEvaluations } from '../../src/lib/server/db/schema';
 import { issueCertificate, verifyCertificate } from '../../src/lib/server/certificates/issue';
 import { initialsAndSurname } from '../../src/lib/server/certificates/holder';
 import { attemptFor, saveAnswers, startAttempt, submitAttempt } from '../../src/lib/server/assessment/attempts';
@@ -231,11 +231,16 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 			register: null,
 			registerNumber: null,
 			shareScores: false,
+			shareSkills: false,
 			courseTitle: 'Ontroerd',
+			locale: 'nl',
 			contentVersion: 'v',
+			courseUpdated: null,
 			points: []
 		});
 		certificateNumber = certificate?.number ?? '';
+		// A rated skill frozen with it (as when she had opted in with a rated post-test).
+		await db.insert(certificateSkillScores).values({ number: certificateNumber, learnerId: pia.id, skill: 'regie', name: 'Regie', mean: 4, ratings: 1 });
 	}
 
 	beforeAll(async () => {
@@ -342,6 +347,9 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 		expect(data.readsByMe).toEqual([expect.objectContaining({ what: expect.stringMatching(/^reflection:/) })]);
 		expect(data.ratingsReceived).toEqual([expect.objectContaining({ comment: 'Piet vindt het rustig', rater: 'Piet Peer', reply: 'Dank je, Piet' })]);
 		expect(data.ratingsGiven).toEqual([expect.objectContaining({ comment: 'Pia vindt het warm', response: 'Piet oefent' })]);
+		expect(data.certificates).toEqual([
+			expect.objectContaining({ skillsInCredential: false, language: 'nl', skillScores: [{ skill: 'regie', name: 'Regie', mean: 4, ratings: 1 }] })
+		]);
 		expect(JSON.stringify(data.ratingsGiven)).not.toContain(peer.id);
 		expect(JSON.stringify(data.readsByMe)).not.toContain(peer.id);
 		expect(JSON.stringify(data)).not.toMatch(/argon2|token|write_?key/i);

@@ -55,6 +55,7 @@ export const PERSONAL_DATA: readonly PersonalColumn[] = [
 	},
 	{ table: 'certificate_details', column: 'learner_id', exportedAs: 'certificates' },
 	{ table: 'certificate_details', column: 'printed_name', exportedAs: 'certificates' },
+	{ table: 'certificate_skill_scores', column: 'learner_id', exportedAs: 'certificates' },
 	{ table: 'test_attempts', column: 'learner_id', exportedAs: 'testAttempts' },
 	{ table: 'test_evaluations', column: 'learner_id', exportedAs: 'testEvaluations' },
 	{ table: 'drill_responses', column: 'learner_id', exportedAs: 'practiceResponses' },
