@@ -17,7 +17,7 @@ import { durabilityRefusal } from './scenarios/refusal';
 import { sigkillUnderLoad } from './scenarios/sigkill';
 import { postgresStopped } from './scenarios/postgres-stop';
 import { sigtermUnderLoad } from './scenarios/sigterm';
-import { xapiDelivered } from './scenarios/xapi';
+import { everyKindWritten, xapiDelivered } from './scenarios/xapi';
 import { startLrs, type Lrs } from './lrs';
 import type { Run } from './run';
 
@@ -79,6 +79,7 @@ try {
 	await postgresStopped(run);
 	await sigtermUnderLoad(run);
 	await xapiDelivered(run);
+	await everyKindWritten(run);
 } catch (error) {
 	console.error(error);
 	const app = currentApp();

@@ -8,6 +8,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureApp, type Run } from '../run';
 import { report } from '../report';
+import type { WriteKind } from '../tracks/track';
 
 /** Claimed rows wait out the sender's lease (60 s) after a kill; the sender looks every 5 s. */
 const DRAIN_SECONDS = 90;
@@ -41,4 +42,26 @@ export async function xapiDelivered(run: Run): Promise<void> {
 			`LRS double: ${lrs.received.size} distinct statement ids in ${puts} PUTs; ids received more than once ${repeated.length} (at least once by design: the id is stable), of which with different content ${differing}; queued but never received ${neverReceived}; received but never queued ${unknownToOutbox}; requests refused (path, credentials) ${lrs.refused}`
 		]
 	);
+}
+
+const KINDS: WriteKind[] = [
+	'reflection',
+	'answer',
+	'drill-response',
+	'self-rating',
+	'rating',
+	'test-start',
+	'test-save',
+	'test-submit',
+	'evaluation',
+	'certificate'
+];
+
+/** A check that never saw a kind of write proves nothing about it: each must have been acknowledged during the faults. */
+export async function everyKindWritten(run: Run): Promise<void> {
+	const c = await run.check();
+	const never = KINDS.filter((k) => !c.byKind[k]?.acknowledged);
+	report('every kind of write was acknowledged during the faults (and so checked)', never.length === 0, [
+		never.length ? `never acknowledged: ${never.join(', ')}` : `all ${KINDS.length} kinds: ${KINDS.map((k) => `${k} ${c.byKind[k]?.acknowledged}`).join(', ')}`
+	]);
 }
