@@ -1,7 +1,8 @@
 /**
- * The fault run (`npm run test:faults`): `node build` on a private PostgreSQL cluster, 100 writers,
- * and four faults — the app SIGKILLed five times, PostgreSQL stopped in immediate mode, SIGTERM under
- * load, and a server with fsync or synchronous_commit off. Each scenario (scenarios/) prints its figures
+ * The fault run (`npm run test:faults`): `node build` on a private PostgreSQL cluster, sending xAPI to an
+ * LRS double, 100 writers, and four faults — the app SIGKILLed five times, PostgreSQL stopped in immediate
+ * mode, SIGTERM under load, and a server with fsync or synchronous_commit off — then the outbox drained
+ * and held against what the LRS received. Each scenario (scenarios/) prints its figures
  * and a pass/fail line; the run ends with "N passed, N failed" and exits non-zero on any failure.
  * Builds the app first when build/ is missing. Needs PostgreSQL's server binaries (initdb, pg_ctl).
  */
@@ -16,6 +17,8 @@ import { durabilityRefusal } from './scenarios/refusal';
 import { sigkillUnderLoad } from './scenarios/sigkill';
 import { postgresStopped } from './scenarios/postgres-stop';
 import { sigtermUnderLoad } from './scenarios/sigterm';
+import { everyKindWritten, xapiDelivered } from './scenarios/xapi';
+import { startLrs, type Lrs } from './lrs';
 import type { Run } from './run';
 
 const WRITERS = Number(process.env.FAULT_WRITERS ?? 100);
@@ -46,6 +49,7 @@ if (!existsSync('build/index.js')) {
 let cluster: Cluster | undefined;
 let admin: postgres.Sql | undefined;
 let sql: postgres.Sql | undefined;
+let lrs: Lrs | undefined;
 // The app as last started: setUp reports it at once, and the scenarios replace it in `run` when they restart it.
 let firstApp: App | undefined;
 let run: Run | undefined;
@@ -54,6 +58,7 @@ async function cleanup() {
 	await stopApp(currentApp()).catch(() => {});
 	await sql?.end({ timeout: 2 }).catch(() => {});
 	await admin?.end({ timeout: 2 }).catch(() => {});
+	await lrs?.close();
 	cluster?.destroy();
 }
 process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
@@ -68,10 +73,13 @@ try {
 	await durabilityRefusal(cluster, admin, url, log);
 
 	sql = postgres(url, { max: 2, onnotice: () => {} });
-	run = await setUp(cluster, url, sql, WRITERS, log, (app) => (firstApp = app));
+	lrs = await startLrs();
+	run = await setUp(cluster, url, sql, WRITERS, log, (app) => (firstApp = app), lrs);
 	await sigkillUnderLoad(run);
 	await postgresStopped(run);
 	await sigtermUnderLoad(run);
+	await xapiDelivered(run);
+	await everyKindWritten(run);
 } catch (error) {
 	console.error(error);
 	const app = currentApp();

@@ -16,7 +16,11 @@ export const tallyLine = (t: Tally) =>
 	`writes acknowledged ${t.acknowledged}, unknown (no answer) ${t.unknown}, failed (error status or refused) ${t.failed}; retried with the same key to an answer ${t.retriedToAnAnswer}, unresolved ${t.unresolved}, conflicts ${t.conflicts}, rejected ${t.rejected}`;
 
 export const checkLine = (c: Check) =>
-	`database: ${c.acknowledged} acknowledged writes so far, found once ${c.foundOnce}, found twice ${c.foundTwice}, missing ${c.missing}${c.pendingUnknown ? `, still unanswered ${c.pendingUnknown}` : ''}`;
+	`database: ${c.acknowledged} acknowledged writes so far, found once ${c.foundOnce}, found twice ${c.foundTwice}, missing ${c.missing}${c.pendingUnknown ? `, still unanswered ${c.pendingUnknown}` : ''}; by kind (acknowledged${c.missing || c.foundTwice ? '/missing/twice' : ''}): ${Object.entries(
+		c.byKind
+	)
+		.map(([kind, k]) => `${kind} ${k.acknowledged}${c.missing || c.foundTwice ? `/${k.missing}/${k.twice}` : ''}`)
+		.join(', ')}`;
 
 /** Every acknowledged write is in the database exactly once. */
 export const clean = (c: Check) => c.missing === 0 && c.foundTwice === 0 && c.foundOnce === c.acknowledged;

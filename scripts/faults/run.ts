@@ -7,6 +7,7 @@ import type { Cluster } from '../lib/pg-cluster';
 import { waitHealthy, type App } from '../lib/node-build';
 import { startFaultApp } from './app';
 import type { Writer } from './writers';
+import type { Lrs } from './lrs';
 import type { Check } from './verify';
 
 export type Run = {
@@ -20,6 +21,8 @@ export type Run = {
 	/** A group with writer 0 in it, whose discussion stream the SIGTERM scenario holds open. */
 	groupId: string;
 	sql: postgres.Sql;
+	/** The LRS double the app sends its xAPI statements to. */
+	lrs: Lrs;
 	check: () => Promise<Check>;
 	log: (line: string) => void;
 };

@@ -31,8 +31,7 @@ export async function sigtermUnderLoad(run: Run): Promise<void> {
 	let firstAnswer: () => void = () => {};
 	const answered = new Promise<void>((r) => (firstAnswer = r));
 	const replies = writes.map(({ w, write }) => {
-		const { path, form } = w.request(write);
-		return postOwnConnection(base(), w.cookie, path, form, () => sent++).then((reply) => {
+		return postOwnConnection(base(), w.cookie, write.path, write.form, () => sent++).then((reply) => {
 			if (!('none' in reply)) firstAnswer();
 			return reply;
 		});
@@ -54,27 +53,22 @@ export async function sigtermUnderLoad(run: Run): Promise<void> {
 	const exitSeconds = exit ? (exit.at - termAt) / 1000 : Infinity;
 	// A reset without an answer is either a request still queued unparsed when the server stopped
 	// listening (adapter-node closes those as idle: never handled) or one dropped mid-way. The database tells:
-	// a handled write has its key stored. Retakes carry no key and are left out of that count.
+	// a handled write has its key stored. Writes whose forms carry no key (a retake, a rating, the test's) are left out of that count.
 	const reset = writes.filter((_, i) => {
 		const r = inFlight[i]!;
 		return 'none' in r && r.none === 'lost';
 	});
-	const resetKeys = reset.flatMap(({ write }) => ('key' in write ? [write.key] : []));
+	const resetKeys = reset.flatMap(({ write }) => (write.key ? [write.key] : []));
 	const stored = await sql<{ key: string }[]>`select key from write_keys where user_id in ${sql(writers.map((w) => w.learnerId))}`;
 	const storedKeys = new Set(stored.map((r) => r.key.slice(r.key.lastIndexOf(':') + 1)));
 	const handledButUnanswered = resetKeys.filter((k) => storedKeys.has(k)).length;
 	// What the in-flight writes got becomes the writers' state; the rest are retried with their keys on a fresh start.
 	writes.forEach(({ w, write }, i) => {
 		const reply = inFlight[i]!;
-		const counted = write.kind !== 'retake';
 		if ('none' in reply) {
-			if (counted && reply.none === 'lost') tally.unknown++;
-			else if (counted) tally.failed++;
-		} else {
-			const before = w.reflections.length + w.answers.length;
-			w.settle(write, reply, tally);
-			if (counted && w.reflections.length + w.answers.length > before) tally.acknowledged++;
-		}
+			if (write.counted && reply.none === 'lost') tally.unknown++;
+			else if (write.counted) tally.failed++;
+		} else if (w.settle(write, reply, tally) === 'acked' && write.counted) tally.acknowledged++;
 	});
 	await restart(run);
 	const retried = emptyTally();
@@ -92,7 +86,7 @@ export async function sigtermUnderLoad(run: Run): Promise<void> {
 			(!streamOpen || streamEnded > 0) &&
 			clean(c),
 		[
-			`${writes.length} writes sent at once, SIGTERM at the first answer (${sentAtTerm} fully sent by then): completed with an answer ${completed}, answered 5xx ${errored}; reset without an answer ${reset.length}, of which handled by the server (key stored) ${handledButUnanswered} and never handled ${resetKeys.length - handledButUnanswered}${reset.length > resetKeys.length ? ` (+${reset.length - resetKeys.length} unkeyed retakes)` : ''}; refused ${refusedInFlight}`,
+			`${writes.length} writes sent at once, SIGTERM at the first answer (${sentAtTerm} fully sent by then): completed with an answer ${completed}, answered 5xx ${errored}; reset without an answer ${reset.length}, of which handled by the server (key stored) ${handledButUnanswered} and never handled ${resetKeys.length - handledButUnanswered}${reset.length > resetKeys.length ? ` (+${reset.length - resetKeys.length} without a key in their form)` : ''}; refused ${refusedInFlight}`,
 			`new requests after SIGTERM: ${refusedAfter} of ${after.length} refused (connection refused)`,
 			`discussion stream ${streamOpen ? (streamEnded ? `closed by the server ${((streamEnded - termAt) / 1000).toFixed(2)} s after SIGTERM` : 'NOT closed') : `could not be opened (${events.status})`}; process exited ${exit ? `with code ${exit.code ?? exit.signal} after ${exitSeconds.toFixed(2)} s` : 'NOT within 30 s'} (SHUTDOWN_TIMEOUT 20 s)`,
 			tallyLine(tally),
