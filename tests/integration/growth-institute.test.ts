@@ -24,11 +24,14 @@ const request = vi.hoisted(() => ({ user: null as SessionUser | null, url: new U
 vi.mock('$app/server', () => ({ getRequestEvent: () => ({ locals: { user: request.user }, url: request.url }) }));
 
 const all = (score: number) => Object.fromEntries(PRACTICE_SKILLS.map((s, j) => [s, Math.min(5, score + (j % 2))]));
-const caught = async (run: () => Promise<unknown>) =>
-	run().then(
-		() => undefined,
-		(value: unknown) => value
-	);
+/** What a load or endpoint threw (SvelteKit's error and redirect are thrown values), or nothing. */
+const caught = async (run: () => unknown) =>
+	Promise.resolve()
+		.then(run)
+		.then(
+			() => undefined,
+			(value: unknown) => value
+		);
 
 describe.each(drivers)('the institute report and the peers on %s', (driver) => {
 	let database: Database & { drop: () => Promise<void> };
