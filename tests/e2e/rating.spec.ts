@@ -266,7 +266,8 @@ test("the course owner's growth report across cohorts: every trainee together, a
 	await ap.getByRole('link', { name: 'Naar de groei over alle groepen' }).click();
 	await ap.waitForURL(/\/beheer\/groei$/);
 	await expect(ap.getByRole('heading', { name: 'Groei over alle groepen', level: 1 })).toBeVisible();
-	await expect(ap.getByText(/^3 deelnemers\. Scores/)).toBeVisible();
+	// Other specs' cohorts count too (the whole e2e run shares a database): their trainees have no tests, so n stays 3.
+	await expect(ap.getByText(/^\d+ deelnemers\. Scores/)).toBeVisible();
 	await expectFilledReport(ap, 3);
 	const cohorts = ap.getByRole('table', { name: /^Per groep/ });
 	await expect(
