@@ -56,3 +56,24 @@ test('supervision pages, the join page and an assignment are axe-clean', async (
 	await sp.waitForURL(/\/trainees\//);
 	await axeCheck(sp, testInfo, 'trainee');
 });
+
+test("the growth reports, the course owner's and a cohort's, are axe-clean (the demo's)", async ({ browser }, testInfo) => {
+	test.setTimeout(90_000);
+	for (const [email, path, name] of [
+		['beheer@demo.ontroerd.nl', '/beheer/groei', 'beheer-growth'],
+		['supervisor@demo.ontroerd.nl', '/supervisor', 'cohort-growth']
+	] as const) {
+		const page = await (await browser.newContext()).newPage();
+		await login(page, email, 'ontroerd-demo-2026');
+		await expect(page).toHaveURL(/\/dashboard$/);
+		await goto(page, path);
+		if (path === '/supervisor') {
+			await page.locator('a[href^="/supervisor/cohorts/"]', { hasText: 'Opleidingsgroep GZ 2026' }).first().click();
+			await page.getByRole('link', { name: 'Groei (voor- en nameting)' }).click();
+			await page.waitForURL(/\/groei$/);
+		}
+		await expect(page.getByRole('heading', { name: 'Wat deze cijfers wel en niet laten zien' })).toBeVisible();
+		await axeCheck(page, testInfo, name);
+		await page.context().close();
+	}
+});

@@ -9,6 +9,7 @@ import { axeCheck } from './axe';
 import { goto, hasJs, login, register, uniqueEmail } from './helpers';
 
 const DEMO_SUPERVISOR = 'supervisor@demo.ontroerd.nl';
+const DEMO_ADMIN = 'beheer@demo.ontroerd.nl';
 const DEMO_PASSWORD = 'ontroerd-demo-2026';
 
 /**
@@ -202,14 +203,17 @@ test("the demo cohort's growth report shows the change from pre to post, as tabl
 	await expect(sp.getByRole('heading', { name: 'Groei: Opleidingsgroep GZ 2026', level: 1 })).toBeVisible();
 	await expect(sp.getByText('3 deelnemers.')).toBeVisible();
 	await expect(sp.getByText('Nog niets te tonen')).toHaveCount(0);
-	// The paired change per skill: n = 3 and a positive difference (the demo's scores rise by one).
-	const change = sp.getByRole('table', { name: /^Gepaarde verandering/ });
-	const rows = change.locator('tbody tr');
-	expect(await rows.count()).toBe(7);
-	for (const row of (await rows.all()).slice(0, 6)) {
-		await expect(row.locator('td').nth(0)).toHaveText('3');
-		expect(Number((await row.locator('td').nth(1).innerText()).replace(',', '.').replace('−', '-'))).toBeGreaterThan(0);
-	}
+	// The paired change per skill: n = 3, a positive difference and a 95% CI (the demo's scores vary, and rise).
+	await expectFilledReport(sp, 3);
+	// The peers who rated the cohort's group-shared response: one by name and calibrated, one unnamed and not.
+	const peers = sp.getByRole('table', { name: /^Wie de antwoorden beoordeelde/ });
+	await expect(
+		peers
+			.getByRole('row', { name: /^Lotte Bakker/ })
+			.locator('td')
+			.nth(1)
+	).toHaveText(/\d/);
+	await expect(peers.getByRole('row', { name: /^Groepslid 1 \(naam niet gedeeld\)/ })).toContainText('Niet gekalibreerd');
 	const completion = sp.getByRole('table', { name: /^Aantal deelnemers/ });
 	await expect(
 		completion
@@ -234,6 +238,62 @@ test("the demo cohort's growth report shows the change from pre to post, as tabl
 	expect(text).toContain('Nameting − voormeting');
 	expect(text).toContain('d_av');
 	expect(text).not.toContain('Youssef');
+});
+
+/** The growth report's change table (per skill n, a positive difference, d_av and a CI) and agreement between two raters. */
+async function expectFilledReport(page: Page, learners: number) {
+	const figure = async (cell: ReturnType<Page['locator']>) => Number((await cell.innerText()).replace(',', '.').replace('−', '-'));
+	const rows = page.getByRole('table', { name: /^Gepaarde verandering/ }).locator('tbody tr');
+	expect(await rows.count()).toBe(7);
+	for (const row of await rows.all()) {
+		await expect(row.locator('td').nth(0)).toHaveText(String(learners));
+		expect(await figure(row.locator('td').nth(1))).toBeGreaterThan(0);
+		await expect(row.locator('td').nth(3)).toHaveText(/^[−-]?\d+,\d\d – [−-]?\d+,\d\d$/);
+	}
+	const agreement = page.getByRole('table', { name: /^Per vaardigheid, over antwoorden/ }).locator('tbody tr');
+	expect(await agreement.count()).toBe(6);
+	for (const row of await agreement.all()) {
+		await expect(row.locator('td').nth(0)).toHaveText(/^[−-]?\d,\d\d$/);
+		expect(await figure(row.locator('td').nth(2))).toBeGreaterThanOrEqual(2);
+		await expect(row.locator('td').nth(3)).toHaveText('2');
+	}
+}
+
+test("the course owner's growth report across cohorts: every trainee together, a row per cohort, the CSV without names", async ({ browser }, testInfo) => {
+	test.setTimeout(90_000);
+	const ap = await signedIn(browser, DEMO_ADMIN, DEMO_PASSWORD);
+	await goto(ap, '/beheer/toets');
+	await ap.getByRole('link', { name: 'Naar de groei over alle groepen' }).click();
+	await ap.waitForURL(/\/beheer\/groei$/);
+	await expect(ap.getByRole('heading', { name: 'Groei over alle groepen', level: 1 })).toBeVisible();
+	// Other specs' cohorts count too (the whole e2e run shares a database): their trainees have no tests, so n stays 3.
+	await expect(ap.getByText(/^\d+ deelnemers\. Scores/)).toBeVisible();
+	await expectFilledReport(ap, 3);
+	const cohorts = ap.getByRole('table', { name: /^Per groep/ });
+	await expect(
+		cohorts
+			.getByRole('row', { name: /^Opleidingsgroep GZ 2026/ })
+			.locator('td')
+			.nth(0)
+	).toHaveText('3');
+	await expect(cohorts.getByRole('row', { name: /^Najaarsgroep 2026/ })).toContainText('Minder dan 3 deelnemers: niets te tonen.');
+	await expect(cohorts.getByRole('row', { name: /^Najaarsgroep 2026/ }).locator('td')).toHaveCount(1);
+	await expect(ap.getByRole('heading', { name: 'Wat deze cijfers wel en niet laten zien' })).toBeVisible();
+	if (hasJs(testInfo)) await axeCheck(ap, testInfo, 'beheer-growth');
+
+	const csvHref = await ap.getByRole('link', { name: 'Download als CSV' }).getAttribute('href');
+	expect(csvHref).toBe('/beheer/groei/groei.csv');
+	const csv = await ap.request.get(csvHref ?? '');
+	expect(csv.status()).toBe(200);
+	expect(csv.headers()['content-type']).toContain('text/csv');
+	const text = await csv.text();
+	expect(text).toContain('d_av');
+	for (const name of ['Youssef', 'Lotte', 'Sanne', 'Marieke', 'Hans']) expect(text).not.toContain(name);
+
+	// Only the course owner: the demo supervisor gets "not found" for the page and the file.
+	const sp = await signedIn(browser, DEMO_SUPERVISOR, DEMO_PASSWORD);
+	expect((await goto(sp, '/beheer/groei'))?.status()).toBe(404);
+	expect((await sp.request.get('/beheer/groei/groei.csv')).status()).toBe(404);
 });
 
 test('a cohort of two learners gets no growth report, and no CSV', async ({ browser }, testInfo) => {

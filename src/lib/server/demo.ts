@@ -23,6 +23,8 @@ import { seedGrowth } from './demo-growth';
 export const DEMO_PASSWORD = 'ontroerd-demo-2026';
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; stage: 'new' | 'halfway' | 'finished' | null }[] = [
 	{ email: 'supervisor@demo.ontroerd.nl', name: 'Marieke de Vries', role: 'supervisor', stage: null },
+	// The course owner: /beheer's pages, and a second (calibrated) rater of the demo cohort's tests.
+	{ email: 'beheer@demo.ontroerd.nl', name: 'Hans Visser', role: 'admin', stage: null },
 	{ email: 'nieuw@demo.ontroerd.nl', name: 'Sanne Jansen', role: 'trainee', stage: 'new' },
 	{ email: 'halverwege@demo.ontroerd.nl', name: 'Youssef El Amrani', role: 'trainee', stage: 'halfway' },
 	{ email: 'klaar@demo.ontroerd.nl', name: 'Lotte Bakker', role: 'trainee', stage: 'finished' }
@@ -82,7 +84,7 @@ export async function seedDemo(db: Db, course: Course): Promise<void> {
 			(await createUser(db, { email: account.email, displayName: account.name, password: DEMO_PASSWORD, role: account.role })) ??
 			(await findUserByEmail(db, account.email));
 		if (!user) continue;
-		ids[account.stage ?? 'supervisor'] = user.id;
+		ids[account.stage ?? account.role] = user.id;
 		if (!account.stage || account.stage === 'new') continue;
 		const items = account.stage === 'finished' ? allItems : allItems.slice(0, Math.ceil(allItems.length / 2));
 		for (const item of items) await workThrough(db, user.id, item);
@@ -114,6 +116,7 @@ async function seedGroup(db: Db, course: Course, ids: Record<string, string>): P
 	const vignette = course.modules[0]?.items.find((i): i is Extract<Item, { type: 'vignette' }> => i.type === 'vignette');
 	if (!supervisor || !fresh || !halfway || !finished || !vignette) return;
 	const group = await createGroup(db, halfway, 'Intervisiegroep Tranen');
+	ids.group = group.id;
 	for (const member of [finished, fresh, supervisor]) await joinGroup(db, group.id, member);
 	await setShowName(db, group.id, finished, true);
 	await walk(db, fresh, vignette, 1, 1);

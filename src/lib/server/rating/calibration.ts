@@ -73,15 +73,17 @@ export function scoresAgainstAnchors(scored: ReadonlyMap<string, SkillRatings>, 
 	});
 }
 
-/** The agreement of one complete round with the anchors (per skill and overall), or nothing when there is none. */
+/** The agreement of one complete round with the anchors (per skill and overall) and when it was done, or nothing when there is none. */
 export async function calibrationResult(db: Read, raterId: string, set: readonly Calibration[]) {
 	const round = await completeRound(db, raterId, set);
 	if (round === null) return null;
 	const rows = await db
-		.select({ itemId: calibrationScores.itemId, scores: calibrationScores.scores })
+		.select({ itemId: calibrationScores.itemId, scores: calibrationScores.scores, ratedAt: calibrationScores.ratedAt })
 		.from(calibrationScores)
 		.where(and(eq(calibrationScores.raterId, raterId), eq(calibrationScores.round, round)));
 	const scored = new Map(rows.map((r) => [r.itemId, r.scores]));
-	return { round, ...calibrationAgreement(scoresAgainstAnchors(scored, set), PRACTICE_SKILLS) };
+	// When the round was completed: its last item's time.
+	const at = new Date(Math.max(...rows.map((r) => r.ratedAt.getTime())));
+	return { round, at, ...calibrationAgreement(scoresAgainstAnchors(scored, set), PRACTICE_SKILLS) };
 }
 export type CalibrationResult = NonNullable<Awaited<ReturnType<typeof calibrationResult>>>;
