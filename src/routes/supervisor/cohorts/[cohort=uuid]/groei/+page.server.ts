@@ -3,8 +3,7 @@ import { course } from '$lib/server/content';
 import { PRACTICE_SKILLS } from '$lib/server/content/schema';
 import { db } from '$lib/server/db';
 import { ownCohort } from '$lib/server/guards';
-import { cohortGrowth } from '$lib/server/growth/cohort';
-import { membersOf } from '$lib/server/growth/members';
+import { cohortGrowthOf } from '$lib/server/growth/cohort';
 import { rubricSkills } from '$lib/server/rating/present';
 import { MIN_GROUP } from '$lib/server/stats/min-group';
 import type { PageServerLoad } from './$types';
@@ -12,7 +11,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params }) => {
 	const cohort = await ownCohort(params.cohort);
 	const database = await db();
-	const { report, agreement } = await cohortGrowth(database, await membersOf(database, cohort.id), PRACTICE_SKILLS);
+	const { report, agreement } = await cohortGrowthOf(database, cohort.id, PRACTICE_SKILLS);
 	const names = new Map<string, string>(rubricSkills(locale()).map((s) => [s.id, s.name]));
 	const scale = course.practice.selfEfficacy?.scale ?? { min: 1, max: 7 };
 	return {

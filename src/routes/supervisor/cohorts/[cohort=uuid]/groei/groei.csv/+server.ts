@@ -2,10 +2,9 @@ import { locale } from '$lib/locale';
 import { PRACTICE_SKILLS } from '$lib/server/content/schema';
 import { db } from '$lib/server/db';
 import { ownCohort } from '$lib/server/guards';
-import { cohortGrowth } from '$lib/server/growth/cohort';
+import { cohortGrowthOf } from '$lib/server/growth/cohort';
 import { reportCsv } from '$lib/server/growth/csv';
 import { csvLabels } from '$lib/server/growth/labels';
-import { membersOf } from '$lib/server/growth/members';
 import { notFound } from '$lib/server/policy';
 import { rubricSkills } from '$lib/server/rating/present';
 import type { RequestHandler } from './$types';
@@ -14,7 +13,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ params }) => {
 	const cohort = await ownCohort(params.cohort);
 	const database = await db();
-	const { report, agreement } = await cohortGrowth(database, await membersOf(database, cohort.id), PRACTICE_SKILLS);
+	const { report, agreement } = await cohortGrowthOf(database, cohort.id, PRACTICE_SKILLS);
 	if (!report) notFound('cohort report');
 	const names = new Map<string, string>(rubricSkills(locale()).map((s) => [s.id, s.name]));
 	return new Response(
