@@ -247,7 +247,7 @@ try {
 	const hwm = hwmMb();
 
 	// ------------------------------------------------------------ growth, at 20,000 learners
-	const extra = 20_000 - Number(learnerCount);
+	const extra = 20_000 - (await countLearners(monitor)); // the LTI launches made trainees too
 	log(`seeding stage C: ${extra} more learners (to 20,000)`);
 	const big = await addPopulation(db, course, { label: 'g', cohorts: Math.ceil(extra / 50), perCohort: 50, seed: 3, passwordHash });
 	await addPractice(db, course, big, 13);

@@ -91,7 +91,8 @@ export function writeReport(f: Figures, results: Record<string, unknown>): strin
 	const table = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 
 	const ratio = (g: { small?: Measured; large?: Measured }) => {
-		const rps = g.small && g.large ? Math.round((g.small.rps / Math.max(1, g.large.rps)) * 100) / 100 : NaN;
+		// No answer within the run at either size is no ratio (NaN: MISSED), not 0.
+		const rps = g.small?.rps && g.large?.rps ? Math.round((g.small.rps / g.large.rps) * 100) / 100 : NaN;
 		const p50 = g.small && g.large ? Math.round((g.large.p50 / Math.max(0.01, g.small.p50)) * 100) / 100 : NaN;
 		return { rps, p50 };
 	};
@@ -158,7 +159,7 @@ export function writeReport(f: Figures, results: Record<string, unknown>): strin
 		`Each scenario ${f.seconds} s per connection count, ceilings and growth ${f.ceilingSeconds} s. Read scenarios: 200 different learners (one per connection); writes: every connection its own learners.`,
 		`Prerendered page: ${f.prerendered.path} (${f.prerendered.bytes} B, src/routes/ceiling, used only by the benchmark) vs dashboard HTML ${f.dashboardHtmlBytes} B, both served by the same node build.`,
 		`CPU ms/req: the server's own CPU time (user + system, /proc/<pid>/stat) over the run divided by the answers, a cost that other load on the machine hardly changes; the prerendered page costs ${LEVELS.map((c) => `${f.prerendered.cpuPerRequest[c]} ms at c=${c}`).join(', ')}.`,
-		'SQL/req counted at the wire: every Execute or simple Query message node build sends to PostgreSQL, through a counting relay in the bench process, over 20 requests of the scenario sent one at a time ("tx" = BEGIN/COMMIT among them). The JSON also has the count under load (statements / answered requests), an upper bound since requests cut off at the end still ran.',
+		'SQL/req counted at the wire: every Execute or simple Query message node build sends to PostgreSQL, through a counting relay in the bench process, over 20 requests of the scenario sent one at a time ("tx" = BEGIN/COMMIT among them), less the background polls of the xAPI sender (BEGIN, SELECT, COMMIT) that fell in that time. The JSON also has the count under load (statements / answered requests), an upper bound since requests cut off at the end still ran.',
 		`Growth: the same 100 learners' dashboards and answer saves at ${growth.dashboard?.small ? 200 : '?'} and ${bigCount} learners in the database, 10 connections.`
 	];
 
