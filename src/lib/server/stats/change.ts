@@ -41,7 +41,7 @@ function noncentralityFor(t: number, dof: number, p: number): number | null {
 	const spread = Math.sqrt(1 + (t * t) / (2 * dof));
 	const guess = t - jStat.normal.inv(p, 0, 1) * spread;
 	const clamp = (x: number) => Math.max(-MAX_NONCENTRALITY, Math.min(MAX_NONCENTRALITY, x));
-	let width = 0.1 * spread;
+	let width = 0.01 * spread;
 	let lo = clamp(guess - width);
 	let hi = clamp(guess + width);
 	let fLo = f(lo);
@@ -54,7 +54,7 @@ function noncentralityFor(t: number, dof: number, p: number): number | null {
 	for (let i = 0; i < 100 && hi - lo > 1e-10; i++) {
 		const mid = fLo === fHi ? (lo + hi) / 2 : (lo * fHi - hi * fLo) / (fHi - fLo);
 		const fMid = f(mid);
-		if (Math.abs(fMid) < 1e-15) return mid;
+		if (Math.abs(fMid) < 1e-10) return mid;
 		if (fMid > 0) {
 			lo = mid;
 			fLo = fMid;
