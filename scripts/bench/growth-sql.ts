@@ -10,8 +10,7 @@ import type { Db } from '../../src/lib/server/db';
 import type { Course } from '../../src/lib/server/content/build';
 import { PRACTICE_SKILLS } from '../../src/lib/server/content/schema';
 import { practiceToday } from '../../src/lib/server/practice/today';
-import { cohortGrowth } from '../../src/lib/server/growth/cohort';
-import { membersOf } from '../../src/lib/server/growth/members';
+import { cohortGrowthOf } from '../../src/lib/server/growth/cohort';
 import type { Captured } from './dashboard-sql';
 
 export async function growthPageSql(url: string, course: Course, learnerId: string, cohortId: string): Promise<{ practice: Captured; report: Captured }> {
@@ -25,7 +24,7 @@ export async function growthPageSql(url: string, course: Course, learnerId: stri
 		};
 		return {
 			practice: await logged((db) => practiceToday(db, learnerId, course.practice.drills, new Date())),
-			report: await logged(async (db) => cohortGrowth(db, await membersOf(db, cohortId), PRACTICE_SKILLS))
+			report: await logged((db) => cohortGrowthOf(db, cohortId, PRACTICE_SKILLS))
 		};
 	} finally {
 		await rawSql.end({ timeout: 2 });
