@@ -35,6 +35,13 @@ import { cohortOverview } from './scenarios/cohort-overview';
 import { bareCeiling } from './ceilings/bare';
 import { PRERENDERED_PATH, prerenderedCeiling } from './ceilings/prerendered';
 import { sqlCeiling } from './ceilings/dashboard-sql';
+import { addPractice, type PracticeOf } from './seed-practice';
+import { growthPageSql } from './growth-sql';
+import { practiceDue, practiceDrill, drillHistory } from './scenarios/practice';
+import { supervisorPage } from './scenarios/supervisor-page';
+import { testAttempt } from './scenarios/test-attempt';
+import { verifyCertificate } from './scenarios/verify';
+import { ltiLaunch } from './scenarios/lti-launch';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const CEILING_SECONDS = Number(process.env.BENCH_CEILING_SECONDS ?? 5);
@@ -112,6 +119,8 @@ try {
 	const vacuumAnalyze = () => monitor!.unsafe('vacuum analyze');
 	log('seeding stage A: one supervisor with a cohort of 200 trainees');
 	const overview = await addPopulation(db, course, { label: 'ov', cohorts: 1, perCohort: 200, seed: 1, passwordHash });
+	// Practice, ratings, performance tests, test attempts and certificates (issues 15 to 17) for every population.
+	const practice = new Map<string, PracticeOf>(await addPractice(db, course, overview, 11));
 	await vacuumAnalyze();
 
 	// ------------------------------------------------------------ server
@@ -158,10 +167,23 @@ try {
 		read(site, growthLearners, () => '/dashboard')
 	);
 	growth.answer!.small = await measure('growth answer @200', 10, CEILING_SECONDS, growthAnswers);
+	// The practice due list of the same learners, and the growth report of the supervisor's cohort of 200.
+	const reportPath = `/supervisor/cohorts/${supervisor.cohortId}/groei`;
+	const growthPages = {
+		practice: read(site, growthLearners, () => '/oefenen'),
+		report: (await supervisorPage(base, cookieName, 'cohort growth report (200)', reportPath, supervisorTokens)).plan
+	};
+	growth.practice = {};
+	growth.report = {};
+	await drive(base, 10, 2, growthPages.practice); // warm-up
+	growth.practice.small = await measure('growth practice @200', 10, CEILING_SECONDS, growthPages.practice);
+	await drive(base, 10, 2, growthPages.report); // warm-up
+	growth.report.small = await measure('growth report @200', 10, CEILING_SECONDS, growthPages.report);
 
 	// ------------------------------------------------------------ seed, stage B: 2,000 learners in 40 cohorts
 	log('seeding stage B: 40 supervisors with cohorts of 50');
 	const main: Population = await addPopulation(db, course, { label: 'c', cohorts: 40, perCohort: 50, seed: 2, passwordHash });
+	for (const [id, p] of await addPractice(db, course, main, 12)) practice.set(id, p);
 	await vacuumAnalyze();
 	await sessions.sessionsFor(main.learners.map((l) => l.id));
 	const learnerCount = await countLearners(monitor);
@@ -172,13 +194,26 @@ try {
 	const writers = main.learners.filter((_, i) => i % 10 === 1);
 	const savers = main.learners.filter((_, i) => i % 10 === 2);
 	const overviewScenario = await cohortOverview(base, cookieName, supervisor.cohortId, supervisorTokens);
+	const certificateNumbers = [...practice.values()].flatMap((p) => (p.certificate ? [p.certificate] : []));
+	const lti = await ltiLaunch(db, base);
+	closers.push(lti.close);
+	const prepared: Record<string, (() => Promise<void>) | undefined> = { [lti.name]: () => lti.prepare(Math.round(120 * SECONDS + 100)) };
 	const scenarios: Scenario[] = [
 		dashboard(site, readers),
 		lesson(site, readers, course),
 		vignetteStep(site, readers, course),
 		answerSave(site, writers),
 		reflectionAutosave(site, savers, course),
-		overviewScenario
+		overviewScenario,
+		// The new pages of issues 15 to 18.
+		practiceDue(site, readers),
+		practiceDrill(site, main.learners, practice),
+		drillHistory(site, main.learners, practice),
+		await supervisorPage(base, cookieName, 'rating queue', '/beoordelen', supervisorTokens),
+		await supervisorPage(base, cookieName, 'cohort growth report (200)', reportPath, supervisorTokens),
+		testAttempt(site, main.learners, practice),
+		verifyCertificate(certificateNumbers),
+		lti
 	].filter((s) => !ONLY || s.name === 'dashboard' || ONLY.includes(s.name));
 
 	// ------------------------------------------------------------ ceilings
@@ -196,17 +231,24 @@ try {
 	const exact: Record<string, { statements: number; txControl: number }> = {};
 	results.statementsPerRequest = exact;
 	for (const s of scenarios) {
+		await prepared[s.name]?.();
 		exact[s.name] = await countStatements(s.name, s.plan);
 		measured[s.name] = {};
-		for (const c of LEVELS) measured[s.name]![c] = await measure(s.name, c, SECONDS, s.plan);
+		for (const c of LEVELS) {
+			await prepared[s.name]?.();
+			measured[s.name]![c] = await measure(s.name, c, SECONDS, s.plan);
+		}
 	}
 	const peakRss = Math.max(...Object.values(measured).flatMap((m) => LEVELS.map((c) => m[c]?.rssMb ?? 0)));
 	const hwm = hwmMb();
 
 	// ------------------------------------------------------------ growth, at 20,000 learners
-	const extra = ONLY ? 0 : 20_000 - Number(learnerCount);
+	const extra = ONLY ? 0 : 20_000 - (await countLearners(monitor)); // the LTI launches made trainees too
 	log(`seeding stage C: ${extra} more learners (to 20,000)`);
-	if (extra > 0) await addPopulation(db, course, { label: 'g', cohorts: Math.ceil(extra / 50), perCohort: 50, seed: 3, passwordHash });
+	if (extra > 0) {
+		const big = await addPopulation(db, course, { label: 'g', cohorts: Math.ceil(extra / 50), perCohort: 50, seed: 3, passwordHash });
+		await addPractice(db, course, big, 13);
+	}
 	await vacuumAnalyze();
 	const bigCount = await countLearners(monitor);
 	log(`population: ${bigCount} learners`);
@@ -225,6 +267,15 @@ try {
 		read(site, growthLearners, () => '/dashboard')
 	);
 	growth.answer!.large = await measure('growth answer @20k', 10, CEILING_SECONDS, growthAnswers);
+	await drive(base, 10, 2, growthPages.practice); // warm-up
+	growth.practice.large = await measure('growth practice @20k', 10, CEILING_SECONDS, growthPages.practice);
+	await drive(base, 10, 2, growthPages.report); // warm-up
+	growth.report.large = await measure('growth report @20k', 10, CEILING_SECONDS, growthPages.report);
+	const pageSql = await growthPageSql(benchUrl.toString(), course, growthLearners[0]!.id, supervisor.cohortId);
+	const explainPages = {
+		'practice due list (/oefenen)': await explainAll(monitor, pageSql.practice),
+		'cohort growth report': await explainAll(monitor, pageSql.report)
+	};
 
 	// ------------------------------------------------------------ report
 	const explain = await explainAll(monitor, captured[0] ?? []);
@@ -247,6 +298,7 @@ try {
 			sqlLarge,
 			bigCount,
 			explain,
+			explainPages,
 			weight,
 			peakRss,
 			hwm

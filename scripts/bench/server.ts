@@ -16,7 +16,13 @@ export async function startBenchServer(databaseUrl: string): Promise<{ app: App;
 		.filter((a) => a.startsWith('--'));
 	const app = startApp(port, {
 		nodeArgs: [...startFlags, ...profileArgs],
-		env: { DATABASE_URL: databaseUrl, RATE_LIMIT_LOGIN: '100000/100000', RATE_LIMIT_REGISTER: '100000/100000', RATE_LIMIT_INVITE: '100000/100000' },
+		env: {
+			DATABASE_URL: databaseUrl,
+			RATE_LIMIT_LOGIN: '100000/100000',
+			RATE_LIMIT_REGISTER: '100000/100000',
+			RATE_LIMIT_INVITE: '100000/100000',
+			RATE_LIMIT_VERIFY: '100000/100000'
+		},
 		output: 'stderr'
 	});
 	return { app, startFlags };

@@ -40,8 +40,11 @@ export function clientWeight(output = '.svelte-kit/output'): RouteWeight[] {
 	const clientBlock = /client:\s*\{([^}]*)\}/.exec(manifest)?.[1] ?? '';
 	const entryJs = listAfter(clientBlock, 'imports');
 	const entryCss = listAfter(clientBlock, 'stylesheets');
+	// A layout's or page's number in the routes is its place in the manifest's `nodes` list, not the number in its file
+	// name: a prerendered page (the benchmark's /ceiling) is left out of the list, and the files after it shift by one.
+	const nodeFiles = [...manifest.matchAll(/import\(['"]\.\/nodes\/(\d+)\.js['"]\)/g)].map((m) => Number(m[1]));
 	const node = (i: number) => {
-		const text = readFileSync(join(output, `server/nodes/${i}.js`), 'utf8');
+		const text = readFileSync(join(output, `server/nodes/${nodeFiles[i] ?? i}.js`), 'utf8');
 		return { js: listAfter(text, 'imports'), css: listAfter(text, 'stylesheets') };
 	};
 	const gz = new Map<string, { raw: number; gzip: number }>();

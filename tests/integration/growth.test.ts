@@ -11,7 +11,7 @@ import { TEST_PHASES } from '../../src/lib/server/db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { createUser } from '../../src/lib/server/auth/accounts';
 import { createCohort, joinCohort } from '../../src/lib/server/supervision/cohorts';
-import { cohortGrowth } from '../../src/lib/server/growth/cohort';
+import { cohortGrowth, cohortGrowthOf } from '../../src/lib/server/growth/cohort';
 import { membersOf } from '../../src/lib/server/growth/members';
 import { submitRating } from '../../src/lib/server/rating/ratings';
 import {
@@ -97,6 +97,25 @@ describe.each(drivers)('cohort growth on %s', (driver) => {
 		// Two calibrated raters on six responses; the uncalibrated third is left out.
 		expect(agreement[0]).toMatchObject({ skill: 'bij-de-emotie', responses: 6, raters: 2, ratings: 12, alpha: 1 });
 		expect(agreement[0]?.icc).toBeCloseTo(1, 10);
+	});
+
+	it('reads a cohort by its id as it reads the list of its members: a member without any test counts, an empty cohort has no report', async () => {
+		expect(await cohortGrowthOf(database.db, cohortId, SKILLS)).toEqual(await cohortGrowth(database.db, await membersOf(database.db, cohortId), SKILLS));
+		const wider = await createCohort(database.db, supervisor.id, 'Met een nieuwkomer');
+		const newcomer = await user('dirk', 'trainee');
+		for (const l of [...learners, newcomer]) await joinCohort(database.db, wider.id, l.id);
+		const byId = await cohortGrowthOf(database.db, wider.id, SKILLS);
+		expect(byId.report?.learners).toBe(4);
+		expect(byId.report?.completed).toEqual({ pre: 3, post: 3, retention: 0 });
+		expect(byId).toEqual(
+			await cohortGrowth(
+				database.db,
+				[...learners, newcomer].map((l) => l.id),
+				SKILLS
+			)
+		);
+		const empty = await createCohort(database.db, supervisor.id, 'Leeg');
+		expect(await cohortGrowthOf(database.db, empty.id, SKILLS)).toEqual({ report: null, agreement: [] });
 	});
 
 	it('shows nothing for two learners, in the report and in the agreement', async () => {

@@ -45,7 +45,9 @@ function learnerMeans(values: readonly { learnerId: string; phase: Phase; value:
 	for (const { learnerId, phase, value } of values) {
 		const perLearner = collected.get(phase);
 		if (!perLearner || !Number.isFinite(value)) continue;
-		perLearner.set(learnerId, [...(perLearner.get(learnerId) ?? []), value]);
+		const list = perLearner.get(learnerId);
+		if (list) list.push(value);
+		else perLearner.set(learnerId, [value]);
 	}
 	return new Map(PHASES.map((p) => [p, new Map([...(collected.get(p) ?? [])].map(([id, list]) => [id, jStat.mean(list)]))]));
 }

@@ -4,11 +4,9 @@
  */
 import { locale } from '$lib/locale';
 import { course } from '../content';
-import { PRACTICE_SKILLS } from '../content/schema';
-import type { Db } from '../db';
 import { rubricSkills } from '../rating/present';
 import { MIN_GROUP } from '../stats/min-group';
-import { cohortGrowth, type CohortGrowth } from './cohort';
+import type { CohortGrowth } from './cohort';
 import { reportCsv } from './csv';
 import { csvLabels } from './labels';
 
@@ -17,9 +15,8 @@ export function skillNames(): Map<string, string> {
 	return new Map<string, string>(rubricSkills(locale()).map((s) => [s.id, s.name]));
 }
 
-/** The report of `learnerIds` with the skills named, and what the page needs to draw it. */
-export async function growthView(db: Pick<Db, 'select'>, learnerIds: readonly string[]) {
-	const { report, agreement } = await cohortGrowth(db, learnerIds, PRACTICE_SKILLS);
+/** A report (cohortGrowth of any set of learners, or cohortGrowthOf a cohort) with the skills named, and what the page needs to draw it. */
+export function growthView({ report, agreement }: CohortGrowth) {
 	const names = skillNames();
 	const scale = course.practice.selfEfficacy?.scale ?? { min: 1, max: 7 };
 	return {
@@ -29,7 +26,7 @@ export async function growthView(db: Pick<Db, 'select'>, learnerIds: readonly st
 		agreement: agreement.map((a) => ({ ...a, name: names.get(a.skill) ?? a.skill }))
 	};
 }
-export type GrowthView = Awaited<ReturnType<typeof growthView>>;
+export type GrowthView = ReturnType<typeof growthView>;
 
 /** The report as a CSV download (no names of people: skills, figures and counts only). */
 export function growthCsv({ report, agreement }: { report: NonNullable<CohortGrowth['report']>; agreement: CohortGrowth['agreement'] }, filename: string) {

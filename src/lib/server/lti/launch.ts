@@ -4,12 +4,11 @@
  * stored login, the signature against the platform's published keys, iss, aud, azp, exp, iat, the nonce (used
  * once), the LTI version and message type, and the deployment.
  */
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTPayload } from 'jose';
 import type { Db } from '../db';
-import { ltiLoginStates, ltiNonces, type LtiPlatform } from '../db/schema';
+import { ltiDeployments, ltiLoginStates, ltiNonces, ltiPlatforms, type LtiPlatform } from '../db/schema';
 import { CLAIM, MESSAGE } from './claims';
-import { isDeployment, platformById } from './platforms';
 import { stateId } from './login';
 
 /** Platform and tool clocks may disagree a little; an id_token older than this (by iat) is refused. */
@@ -79,13 +78,20 @@ export async function validateLaunch(db: Db, input: LaunchInput, now = new Date(
 	if (!state || !idToken) return fail('missing-state');
 	// The cookie was set in this browser at login initiation: a launch carried to another browser has none.
 	if (cookieState !== state) return fail('state-mismatch');
-	const [login] = await db
-		.select()
+	// The login, its platform and the platform's deployments in one statement.
+	const [found] = await db
+		.select({
+			login: ltiLoginStates,
+			platform: ltiPlatforms,
+			deployments: sql<
+				string[]
+			>`coalesce((select array_agg(${ltiDeployments.deploymentId}) from ${ltiDeployments} where ${ltiDeployments.platformId} = ${ltiPlatforms.id}), '{}')`
+		})
 		.from(ltiLoginStates)
+		.innerJoin(ltiPlatforms, eq(ltiPlatforms.id, ltiLoginStates.platformId))
 		.where(and(eq(ltiLoginStates.id, stateId(state)), gt(ltiLoginStates.expiresAt, now)));
-	if (!login) return fail('unknown-state');
-	const platform = await platformById(db, login.platformId);
-	if (!platform) return fail('unknown-state');
+	if (!found) return fail('unknown-state');
+	const { login, platform, deployments } = found;
 
 	let unverified: JWTPayload;
 	try {
@@ -122,18 +128,21 @@ export async function validateLaunch(db: Db, input: LaunchInput, now = new Date(
 	// Used once: the nonce is recorded until the token expires and the login's row goes in the same transaction;
 	// a second post of the same id_token and state finds the nonce taken.
 	const expiresAt = new Date(Math.max((claims.exp ?? 0) * 1000, now.getTime()) + CLOCK_TOLERANCE_SECONDS * 1000);
-	const fresh = await db.transaction(async (tx) => {
-		await tx.delete(ltiNonces).where(lt(ltiNonces.expiresAt, now));
-		const rows = await tx.insert(ltiNonces).values({ platformId: platform.id, nonce: claims.nonce, expiresAt }).onConflictDoNothing().returning();
-		await tx.delete(ltiLoginStates).where(lt(ltiLoginStates.expiresAt, now));
-		return rows.length > 0;
-	});
-	if (!fresh) return fail('replayed-nonce');
+	// One statement, so atomic without a transaction: the expired nonces and logins go as the nonce is recorded.
+	const expiredNonces = db.$with('expired_nonces').as(db.delete(ltiNonces).where(lt(ltiNonces.expiresAt, now)).returning({ nonce: ltiNonces.nonce }));
+	const expiredLogins = db.$with('expired_logins').as(db.delete(ltiLoginStates).where(lt(ltiLoginStates.expiresAt, now)).returning({ id: ltiLoginStates.id }));
+	const recorded = await db
+		.with(expiredNonces, expiredLogins)
+		.insert(ltiNonces)
+		.values({ platformId: platform.id, nonce: claims.nonce, expiresAt })
+		.onConflictDoNothing()
+		.returning({ nonce: ltiNonces.nonce });
+	if (recorded.length === 0) return fail('replayed-nonce');
 
 	if (claims[CLAIM.version] !== '1.3.0') return fail('version');
 	const messageType = claims[CLAIM.messageType];
 	if (messageType !== MESSAGE.resourceLink && messageType !== MESSAGE.deepLinkingRequest) return fail('message-type');
 	const deploymentId = claims[CLAIM.deploymentId];
-	if (typeof deploymentId !== 'string' || !(await isDeployment(db, platform.id, deploymentId))) return fail('deployment');
+	if (typeof deploymentId !== 'string' || !deployments.includes(deploymentId)) return fail('deployment');
 	return { ok: true, platform, claims, messageType, deploymentId };
 }

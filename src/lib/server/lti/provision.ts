@@ -4,7 +4,7 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { cohortMembers, cohorts, ltiAccounts, ltiCohorts, ltiContextMembers, ltiGradeLinks, users, type LtiContextRole, type User } from '../db/schema';
 import type { Course } from '../content';
@@ -29,22 +29,20 @@ const asString = (value: unknown): string | undefined => (typeof value === 'stri
 
 async function accountFor(tx: Tx, launch: ValidLaunch, role: LtiContextRole): Promise<User> {
 	const { platform, claims } = launch;
+	// A known LMS user: the launch is noted and the account read in one statement.
 	const [linked] = await tx
-		.select({ user: users })
-		.from(ltiAccounts)
-		.innerJoin(users, eq(users.id, ltiAccounts.userId))
-		.where(and(eq(ltiAccounts.platformId, platform.id), eq(ltiAccounts.subject, claims.sub)));
+		.update(ltiAccounts)
+		.set({ lastLaunchAt: new Date() })
+		.from(users)
+		.where(and(eq(ltiAccounts.platformId, platform.id), eq(ltiAccounts.subject, claims.sub), eq(users.id, ltiAccounts.userId)))
+		.returning(getTableColumns(users));
 	if (linked) {
-		await tx
-			.update(ltiAccounts)
-			.set({ lastLaunchAt: new Date() })
-			.where(and(eq(ltiAccounts.platformId, platform.id), eq(ltiAccounts.subject, claims.sub)));
 		// An instructor anywhere may lead cohorts here; a launch never takes a role away.
-		if (role === 'instructor' && linked.user.role === 'trainee') {
-			await tx.update(users).set({ role: 'supervisor' }).where(eq(users.id, linked.user.id));
-			return { ...linked.user, role: 'supervisor' };
+		if (role === 'instructor' && linked.role === 'trainee') {
+			await tx.update(users).set({ role: 'supervisor' }).where(eq(users.id, linked.id));
+			return { ...linked, role: 'supervisor' };
 		}
-		return linked.user;
+		return linked;
 	}
 	const id = crypto.randomUUID();
 	const locale = asString(claims.locale)?.toLowerCase().startsWith('en') ? 'en' : 'nl';
@@ -91,14 +89,15 @@ export async function instructorCohort(tx: Tx | Db, platformId: string, contextI
 
 /** A learner of the context joins every instructor's cohort of it. */
 export async function joinContextCohorts(tx: Tx | Db, platformId: string, contextId: string, learnerId: string): Promise<void> {
-	const rows = await tx
-		.select({ id: ltiCohorts.cohortId })
-		.from(ltiCohorts)
-		.where(and(eq(ltiCohorts.platformId, platformId), eq(ltiCohorts.contextId, contextId)));
-	if (rows.length === 0) return;
+	// One statement: the context's cohorts chosen in the insert itself.
 	await tx
 		.insert(cohortMembers)
-		.values(rows.map((r) => ({ cohortId: r.id, learnerId })))
+		.select(
+			tx
+				.select({ cohortId: ltiCohorts.cohortId, learnerId: sql<string>`${learnerId}`.as('learner_id'), joinedAt: sql<Date>`now()`.as('joined_at') })
+				.from(ltiCohorts)
+				.where(and(eq(ltiCohorts.platformId, platformId), eq(ltiCohorts.contextId, contextId)))
+		)
 		.onConflictDoNothing();
 }
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import jStat from 'jstat';
+import { describe, expect, it, vi } from 'vitest';
 import { pairedChange } from './change';
 
 /**
@@ -64,6 +65,16 @@ describe('paired change', () => {
 				[3, 4]
 			])
 		).toMatchObject({ d: null, ci: null, meanDifference: 1 });
+	});
+
+	it('finds the CI of a cohort of 150 with a few evaluations of the noncentral t CDF (each costs a series; a cohort report has 14 bounds)', () => {
+		const cdf = vi.spyOn(jStat.noncentralt, 'cdf');
+		const pairs = Array.from({ length: 150 }, (_, i): [number, number] => [1 + ((i * 37) % 40) / 10, 1.5 + ((i * 53) % 40) / 10]);
+		const change = pairedChange(pairs);
+		expect(change?.ci).not.toBeNull();
+		// Bisection over the whole trusted range took about 40 per bound.
+		expect(cdf.mock.calls.length).toBeLessThanOrEqual(20);
+		cdf.mockRestore();
 	});
 
 	it('shows nothing below three learners', () => {

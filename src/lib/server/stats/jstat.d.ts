@@ -6,6 +6,7 @@ declare module 'jstat' {
 		variance(values: number[], sample: true): number;
 		noncentralt: { cdf(x: number, dof: number, ncp: number): number };
 		studentt: { inv(p: number, dof: number): number };
+		normal: { inv(p: number, mean: number, sd: number): number };
 	}
 	const jStat: JStat;
 	export default jStat;

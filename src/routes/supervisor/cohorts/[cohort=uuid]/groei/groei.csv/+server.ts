@@ -1,8 +1,7 @@
 import { PRACTICE_SKILLS } from '$lib/server/content/schema';
 import { db } from '$lib/server/db';
 import { ownCohort } from '$lib/server/guards';
-import { cohortGrowth } from '$lib/server/growth/cohort';
-import { membersOf } from '$lib/server/growth/members';
+import { cohortGrowthOf } from '$lib/server/growth/cohort';
 import { growthCsv } from '$lib/server/growth/view';
 import { notFound } from '$lib/server/policy';
 import type { RequestHandler } from './$types';
@@ -11,7 +10,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ params }) => {
 	const cohort = await ownCohort(params.cohort);
 	const database = await db();
-	const { report, agreement } = await cohortGrowth(database, await membersOf(database, cohort.id), PRACTICE_SKILLS);
+	const { report, agreement } = await cohortGrowthOf(database, cohort.id, PRACTICE_SKILLS);
 	if (!report) notFound('cohort report');
 	return growthCsv({ report, agreement }, cohort.name);
 };

@@ -1,0 +1,51 @@
+/**
+ * The LTI 1.3 launch (issue 18): POST /lti/launch with an id_token signed by a registered platform, a loopback
+ * double (tests/integration/lti/platform.ts) with its own key. The login initiation is not what is measured: its
+ * states and nonces are written straight into lti_login_states, and the browser's state cookie goes with each post.
+ * A launch is used once (the nonce), and a token is accepted for ten minutes after it was signed, so the tokens are
+ * signed in `prepare`, just before the scenario runs. 200 platform users, so most launches are of a known account.
+ */
+import type { Db } from '../../../src/lib/server/db';
+import { ltiLoginStates } from '../../../src/lib/server/db/schema';
+import { publicJwks } from '../../../src/lib/server/keys';
+import { addPlatform } from '../../../src/lib/server/lti/platforms';
+import { STATE_COOKIE_PREFIX, randomToken, stateId } from '../../../src/lib/server/lti/login';
+import { startPlatform } from '../../../tests/integration/lti/platform';
+import type { Next, Plan } from '../load';
+import type { Scenario } from './scenario';
+
+export type LtiScenario = Scenario & { prepare: (count: number) => Promise<void>; close: () => Promise<void> };
+
+export async function ltiLaunch(db: Db, base: string): Promise<LtiScenario> {
+	const platform = await startPlatform({ toolJwks: () => publicJwks(db, 'lti'), clientId: 'bench-client', deploymentId: 'bench-deployment' });
+	const added = await addPlatform(db, platform.registration());
+	if (!added.ok) throw new Error(`the bench platform was not registered: ${added.error}`);
+	const platformId = added.platform.id;
+	let launches: Next[] = [];
+	let cursor = 0;
+
+	/** `count` launches: a stored login state and nonce each, and the id_token the platform signs for it. */
+	async function prepare(count: number) {
+		const made: Next[] = [];
+		const states: (typeof ltiLoginStates.$inferInsert)[] = [];
+		for (let i = 0; i < count; i++) {
+			const state = randomToken();
+			const nonce = randomToken();
+			states.push({ id: stateId(state), platformId, nonce, expiresAt: new Date(Date.now() + 60 * 60_000) });
+			const claims = platform.resourceLinkClaims({ sub: `bench-lti-${i % 200}`, nonce, targetLinkUri: `${base}/dashboard` });
+			made.push({
+				method: 'POST',
+				path: '/lti/launch',
+				headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `${STATE_COOKIE_PREFIX}${state}=${state}` },
+				body: new URLSearchParams({ id_token: await platform.idToken(claims), state }).toString()
+			});
+		}
+		for (let i = 0; i < states.length; i += 5_000) await db.insert(ltiLoginStates).values(states.slice(i, i + 5_000));
+		launches = made;
+		cursor = 0;
+	}
+	// Each answer asks for the next unused launch; when they run out the last is posted again and refused (an error).
+	const take = () => launches[Math.min(cursor++, launches.length - 1)]!;
+	const plan = (): Plan => ({ first: take(), check: (status) => ({ ok: status === 303, next: take() }) });
+	return { name: 'LTI launch', kind: 'page', plan, prepare, close: platform.close };
+}
