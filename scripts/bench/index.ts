@@ -32,6 +32,9 @@ import { vignetteStep } from './scenarios/vignette-step';
 import { answerSave, answering } from './scenarios/answer-save';
 import { reflectionAutosave } from './scenarios/reflection-autosave';
 import { cohortOverview } from './scenarios/cohort-overview';
+import { drillResponse } from './scenarios/drill-response';
+import { rating } from './scenarios/rating';
+import { addSharedResponses } from './seed-practice';
 import { bareCeiling } from './ceilings/bare';
 import { PRERENDERED_PATH, prerenderedCeiling } from './ceilings/prerendered';
 import { sqlCeiling } from './ceilings/dashboard-sql';
@@ -39,6 +42,12 @@ import { sqlCeiling } from './ceilings/dashboard-sql';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const CEILING_SECONDS = Number(process.env.BENCH_CEILING_SECONDS ?? 5);
 const LEVELS = [10, 100];
+/** BENCH_ONLY=answer,rating: only the scenarios whose names contain one of these (the dashboard always, as the reference), and no growth to 20,000. */
+const ONLY = (process.env.BENCH_ONLY ?? '')
+	.split(',')
+	.map((x) => x.trim())
+	.filter(Boolean);
+const chosen = (name: string) => ONLY.length === 0 || name === 'dashboard' || ONLY.some((x) => name.includes(x));
 const PASSWORD = 'bench-password-not-secret';
 const t0 = Date.now();
 const loadAtStart = loadavg()[0] ?? 0;
@@ -170,14 +179,20 @@ try {
 	const writers = main.learners.filter((_, i) => i % 10 === 1);
 	const savers = main.learners.filter((_, i) => i % 10 === 2);
 	const overviewScenario = await cohortOverview(base, cookieName, supervisor.cohortId, supervisorTokens);
+	const practisers = main.learners.filter((_, i) => i % 10 === 3);
+	// The supervisor of the 200 rates what their trainees shared: 40 responses each, more than a run rates.
+	const shared = await addSharedResponses(db, course, overview.learners, supervisor.id, 40, 4);
+	await vacuumAnalyze();
 	const scenarios: Scenario[] = [
 		dashboard(site, readers),
 		lesson(site, readers, course),
 		vignetteStep(site, readers, course),
 		answerSave(site, writers),
 		reflectionAutosave(site, savers, course),
+		drillResponse(site, practisers, course),
+		rating(base, cookieName, supervisorTokens, shared),
 		overviewScenario
-	];
+	].filter((s) => chosen(s.name));
 
 	// ------------------------------------------------------------ ceilings
 	const ceilingBare = await bareCeiling(dashboardHtml, LEVELS, CEILING_SECONDS, log, (a) => (bare = a));
@@ -202,7 +217,8 @@ try {
 	const hwm = hwmMb();
 
 	// ------------------------------------------------------------ growth, at 20,000 learners
-	const extra = 20_000 - Number(learnerCount);
+	// BENCH_ONLY: no learners added; the growth figures then compare 2,200 with 2,200.
+	const extra = ONLY.length > 0 ? 0 : 20_000 - Number(learnerCount);
 	log(`seeding stage C: ${extra} more learners (to 20,000)`);
 	await addPopulation(db, course, { label: 'g', cohorts: Math.ceil(extra / 50), perCohort: 50, seed: 3, passwordHash });
 	await vacuumAnalyze();
