@@ -3,7 +3,7 @@
  * retried with its write key, and before anything else is shown), the self-rating with the card and rung it
  * moves, and sharing. Every function takes the learner's id: a learner reaches only their own responses here.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
 import {
 	drillResponses,
@@ -91,7 +91,8 @@ export async function levelOf(db: Pick<Db, 'select'>, learnerId: string): Promis
 /**
  * The learner's self-rating and how hard it was. The first rating of a response is a review of the drill's card
  * (ts-fsrs, at `now`) and may move the rung (schedule.ts); a corrected rating updates the response only, so
- * posting twice never reviews twice.
+ * posting twice never reviews twice. The first rating is told apart by an update that only a response not yet
+ * rated matches: of two posts at once, the second waits for the first's row lock and then matches no longer.
  */
 export async function rateResponse(
 	db: Db,
@@ -103,16 +104,25 @@ export async function rateResponse(
 	now: Date
 ): Promise<{ level: number } | null> {
 	return db.transaction(async (tx) => {
-		const [before] = await tx
-			.select({ ratedAt: drillResponses.ratedAt })
-			.from(drillResponses)
-			.where(and(eq(drillResponses.id, responseId), eq(drillResponses.learnerId, learnerId), eq(drillResponses.drillId, drill.id)))
-			.for('update');
-		if (!before) return null;
-		await tx.update(drillResponses).set({ ratings, difficulty, ratedAt: new Date() }).where(eq(drillResponses.id, responseId));
-		const level = await levelOf(tx, learnerId);
-		if (before.ratedAt) return { level };
-		await reviewCard(tx, learnerId, drill.id, difficulty, ratings, now);
+		const own = and(eq(drillResponses.id, responseId), eq(drillResponses.learnerId, learnerId), eq(drillResponses.drillId, drill.id));
+		const rate = (condition: SQL | undefined) =>
+			tx.update(drillResponses).set({ ratings, difficulty, ratedAt: new Date() }).where(and(own, condition)).returning({ id: drillResponses.id });
+		const [first] = await rate(isNull(drillResponses.ratedAt));
+		if (!first) {
+			const [corrected] = await rate(isNotNull(drillResponses.ratedAt));
+			return corrected ? { level: await levelOf(tx, learnerId) } : null;
+		}
+		// The rung and the drill's card, in one statement.
+		const [stored] = await tx
+			.select({
+				level: sql<number | null>`(select ${practiceLevels.level} from ${practiceLevels} where ${practiceLevels.learnerId} = ${learnerId})`,
+				card: sql<unknown>`(select ${practiceCards.card} from ${practiceCards} where ${practiceCards.learnerId} = ${learnerId} and ${practiceCards.drillId} = ${drill.id})`.mapWith(
+					practiceCards.card
+				)
+			})
+			.from(sql`(select 1) as one`);
+		const level = stored?.level ?? 1;
+		await reviewCard(tx, learnerId, drill.id, stored?.card ?? null, difficulty, ratings, now);
 		const next = nextLevel(level, drill.level, difficulty, ratings);
 		if (next !== level)
 			await tx
@@ -123,12 +133,16 @@ export async function rateResponse(
 	});
 }
 
-async function reviewCard(tx: Tx, learnerId: string, drillId: string, difficulty: Difficulty, ratings: SkillRatings, now: Date): Promise<void> {
-	const [stored] = await tx
-		.select({ card: practiceCards.card })
-		.from(practiceCards)
-		.where(and(eq(practiceCards.learnerId, learnerId), eq(practiceCards.drillId, drillId)));
-	const card = review(stored?.card ?? null, difficulty, ratings, now);
+async function reviewCard(
+	tx: Tx,
+	learnerId: string,
+	drillId: string,
+	stored: unknown,
+	difficulty: Difficulty,
+	ratings: SkillRatings,
+	now: Date
+): Promise<void> {
+	const card = review(stored, difficulty, ratings, now);
 	const values = { card, due: card.due, reps: card.reps, updatedAt: new Date() };
 	await tx
 		.insert(practiceCards)

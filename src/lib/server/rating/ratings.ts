@@ -4,7 +4,7 @@
  * shown once the rater has submitted. The trainee then reads each rating beside their own and may reply once.
  * Which responses a rater may see is policy.drillResponsesRatableBy; every read by the rater is logged.
  */
-import { and, asc, eq, isNull, notExists, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, notExists, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
 import { drillResponses, responseRatings, users, type SkillRatings } from '../db/schema';
 import type { SessionUser } from '../auth/session';
@@ -52,12 +52,15 @@ export async function responseForRater(db: Db, rater: SessionUser, responseId: n
 	return { id: row.id, drillId: row.drillId, body: row.body, rating: rated, selfRating: rated ? row.selfRating : null };
 }
 
-/** The rater's rating of a response they may rate; false when they may not, or rated it already (a rating is final). */
+/**
+ * The rater's rating of a response they may rate; false when they may not, or rated it already (a rating is final).
+ * `calibrated` may be calibration.calibratedNow, which the insert evaluates.
+ */
 export async function submitRating(
 	db: Db,
 	rater: SessionUser,
 	responseId: number,
-	input: { scores: SkillRatings; comment: string; calibrated: boolean }
+	input: { scores: SkillRatings; comment: string; calibrated: boolean | SQL<boolean> }
 ): Promise<'saved' | 'already' | 'refused'> {
 	const [allowed] = await db
 		.select({ id: drillResponses.id })
