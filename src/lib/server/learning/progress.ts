@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { prepared } from '../db/prepared';
+import { prepared, preparedAnywhere } from '../db/prepared';
 import { progress, type ProgressStatus } from '../db/schema';
 import type { Course, Item } from '../content';
 import { progressRecorded, recordProgress } from '../xapi/record';
@@ -20,10 +20,16 @@ export async function touchItem(db: Executor, learnerId: string, item: Item, sta
 	});
 }
 
-async function upsertProgress(db: Pick<Db, 'insert'>, learnerId: string, item: Item, status: ProgressStatus): Promise<void> {
-	await db
+const upsertProgressQuery = preparedAnywhere((db) =>
+	db
 		.insert(progress)
-		.values({ learnerId, itemId: item.id, moduleId: item.moduleId, status, contentVersion: item.version })
+		.values({
+			learnerId: sql.placeholder('learnerId'),
+			itemId: sql.placeholder('itemId'),
+			moduleId: sql.placeholder('moduleId'),
+			status: sql.placeholder('status'),
+			contentVersion: sql.placeholder('contentVersion')
+		})
 		.onConflictDoUpdate({
 			target: [progress.learnerId, progress.itemId],
 			set: {
@@ -31,7 +37,12 @@ async function upsertProgress(db: Pick<Db, 'insert'>, learnerId: string, item: I
 				contentVersion: sql`excluded.content_version`,
 				updatedAt: sql`now()`
 			}
-		});
+		})
+		.prepare('upsert_progress')
+);
+
+async function upsertProgress(db: object, learnerId: string, item: Item, status: ProgressStatus): Promise<void> {
+	await upsertProgressQuery(db).execute({ learnerId, itemId: item.id, moduleId: item.moduleId, status, contentVersion: item.version });
 }
 
 export type ProgressRow = { itemId: string; moduleId: string; status: ProgressStatus; updatedAt: Date };
