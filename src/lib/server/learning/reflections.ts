@@ -1,5 +1,6 @@
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { preparedAnywhere } from '../db/prepared';
 import { reflectionShares, reflections, type Reflection } from '../db/schema';
 import type { Item } from '../content';
 import { touchItem } from './progress';
@@ -106,6 +107,32 @@ const withShared = {
 	shared: sql<boolean>`exists (select 1 from ${reflectionShares} where ${reflectionShares.reflectionId} = ${reflections.id})`
 };
 
+/** A save on top of the version the tab was showing, with a new visibility or keeping the stored one. */
+const updateOnVersion = (visibility: boolean) =>
+	preparedAnywhere((db) =>
+		db
+			.update(reflections)
+			// An update's set takes no bare placeholder (its types), but SQL holding one.
+			.set({
+				body: sql`${sql.placeholder('body')}`,
+				version: sql`${sql.placeholder('version')}`,
+				...(visibility ? { visibility: sql`${sql.placeholder('visibility')}` } : {}),
+				contentVersion: sql`${sql.placeholder('contentVersion')}`,
+				updatedAt: sql`now()`
+			})
+			.where(
+				and(
+					eq(reflections.learnerId, sql.placeholder('learnerId')),
+					eq(reflections.promptKey, sql.placeholder('key')),
+					eq(reflections.version, sql.placeholder('baseVersion'))
+				)
+			)
+			.returning(withShared)
+			.prepare(visibility ? 'update_reflection_visibility' : 'update_reflection')
+	);
+const updateWithVisibility = updateOnVersion(true);
+const updateKeepingVisibility = updateOnVersion(false);
+
 async function save(tx: Tx, learnerId: string, input: SaveInput): Promise<SaveResult> {
 	const { key, item, body, baseVersion } = input;
 	const sharing: Sharing | undefined = input.sharing ?? (input.visibility ? { visibility: input.visibility } : undefined);
@@ -116,11 +143,15 @@ async function save(tx: Tx, learnerId: string, input: SaveInput): Promise<SaveRe
 					.values({ learnerId, promptKey: key, itemId: item.id, body, version: 1, visibility: sharing?.visibility ?? 'private', contentVersion: item.version })
 					.onConflictDoNothing()
 					.returning(withShared)
-			: await tx
-					.update(reflections)
-					.set({ body, version: baseVersion + 1, ...(sharing ? { visibility: sharing.visibility } : {}), contentVersion: item.version, updatedAt: new Date() })
-					.where(and(eq(reflections.learnerId, learnerId), eq(reflections.promptKey, key), eq(reflections.version, baseVersion)))
-					.returning(withShared);
+			: await (sharing ? updateWithVisibility : updateKeepingVisibility)(tx).execute({
+					learnerId,
+					key,
+					baseVersion,
+					body,
+					version: baseVersion + 1,
+					visibility: sharing?.visibility,
+					contentVersion: item.version
+				});
 	const found = written[0];
 	if (found) {
 		const { shared, ...row } = found;
