@@ -30,6 +30,7 @@ import { answeredByNorm, hasOptions } from './questions';
 import { buildCourse, buildItem, buildModule, fillEach, type Course, type Item, type Module } from './build';
 import { isTestFile, loadTest } from './test-pool';
 import { loadPractice, PRACTICE_FOLDER } from './practice';
+import { shapeOf } from './shape';
 
 export class ContentError extends Error {
 	constructor(readonly problems: string[]) {
@@ -38,20 +39,8 @@ export class ContentError extends Error {
 }
 
 type Raw = RawLesson | RawVignette | RawQuiz | RawReflection;
-const TEXT_KEYS = new Set(['title', 'setting', 'text', 'feedback', 'prompt', 'statement', 'minLabel', 'maxLabel', 'body']);
-
-/** The structure of an item with its prose removed: Dutch and English must agree on it. */
-export function shapeOf(value: unknown): unknown {
-	if (Array.isArray(value)) return value.map(shapeOf);
-	if (value && typeof value === 'object') {
-		return Object.fromEntries(
-			Object.entries(value)
-				.filter(([k]) => !TEXT_KEYS.has(k))
-				.map(([k, v]) => [k, shapeOf(v)])
-		);
-	}
-	return value;
-}
+/** The keys of the course's items whose values are prose: the languages may differ there, and nowhere else. */
+const PROSE = new Set(['title', 'setting', 'text', 'feedback', 'prompt', 'statement', 'minLabel', 'maxLabel', 'body']);
 
 function issues(file: string, error: z.ZodError): string[] {
 	return error.issues.map((i) => `${file}: ${i.path.join('.') || '(file)'}: ${i.message}`);
@@ -259,7 +248,7 @@ export function loadCourse(files: Record<string, string>): Course {
 			const parsed = inEach((l) => parseFile(fileOf[l], files[fileOf[l]] ?? '', problems));
 			if (LOCALES.some((l) => !parsed[l])) continue;
 			const raws = parsed as L<Raw>;
-			const differs = LOCALES.filter((l) => JSON.stringify(shapeOf(raws[l])) !== JSON.stringify(shapeOf(raws[BASE_LOCALE])));
+			const differs = LOCALES.filter((l) => shapeOf(raws[l], PROSE) !== shapeOf(raws[BASE_LOCALE], PROSE));
 			for (const l of differs)
 				problems.push(`${fileOf[l]}: (file): structure differs from ${fileOf[BASE_LOCALE]} (ids, next, correct, norms or minutes must match)`);
 			if (differs.length) continue;

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { fillFigures, type Norms } from './figures';
 import { BASE_LOCALE, inEach, LOCALES, type L } from './locales';
 import { renderMarkdown, type Bibliography } from './markdown';
+import { shapeOf } from './shape';
 import {
 	calibrationSchema,
 	drillSchema,
@@ -51,15 +52,6 @@ const PROSE = new Set([
 const PROSE_MAPS = new Set(['why']);
 const ENUM_KEYS = new Set(['type', 'rung', 'whose', 'pool', 'form', 'vignette', 'step', 'orientation', 'pitfall', 'drill', 'about', 'id']);
 
-function shape(value: unknown): unknown {
-	if (Array.isArray(value)) return value.map(shape);
-	if (value && typeof value === 'object')
-		return Object.fromEntries(
-			Object.entries(value).map(([k, v]) => [k, PROSE_MAPS.has(k) && v && typeof v === 'object' ? Object.keys(v) : PROSE.has(k) ? '' : shape(v)])
-		);
-	return value;
-}
-
 /** Only the prose of a file, for the figure, citation and style checks (ids and enums are not sentences). */
 function prose(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(prose);
@@ -96,7 +88,7 @@ function readPair<T>(ctx: PracticeContext, base: string, ext: 'yaml' | 'md', par
 	const parsed = inEach((l) => parse(files[l], ctx.files[files[l]] ?? ''));
 	if (LOCALES.some((l) => parsed[l] === null)) return null;
 	const raw = parsed as L<T>;
-	const differs = LOCALES.filter((l) => JSON.stringify(shape(raw[l])) !== JSON.stringify(shape(raw[BASE_LOCALE])));
+	const differs = LOCALES.filter((l) => shapeOf(raw[l], PROSE, PROSE_MAPS) !== shapeOf(raw[BASE_LOCALE], PROSE, PROSE_MAPS));
 	for (const l of differs) ctx.problems.push(`${files[l]}: (file): structure differs from ${files[BASE_LOCALE]} (ids, enums, numbers and lists must match)`);
 	if (differs.length) return null;
 	for (const l of LOCALES) ctx.checkText(files[l], prose(raw[l]));

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { fillFigures, type Norms } from './figures';
+import { shapeOf } from './shape';
 import { BASE_LOCALE, inEach, LOCALES, type L } from './locales';
 import { renderMarkdown, type Bibliography } from './markdown';
 import { testInfoSchema, testPoolSchema, type RawTestInfo, type RawTestItem, type RawTestPool } from './schema';
@@ -33,9 +34,8 @@ function parse<T>(file: string, source: string, schema: z.ZodType<T>, problems: 
 	return null;
 }
 
-/** What must agree between the languages: ids, kinds, objectives, norms, which option is correct, whether there is a case. */
-const shapeOf = (pool: RawTestPool) =>
-	JSON.stringify(pool.items.map((i) => [i.id, i.kind, i.objective, i.norm ?? null, i.case !== undefined, i.options.map((o) => [o.id, o.correct === true])]));
+/** The test pool's prose; ids, kinds, objectives, norms, which option is correct and whether there is a case must agree. */
+const PROSE = new Set(['case', 'prompt', 'text', 'feedback']);
 
 function checkPool(file: string, pool: RawTestPool, module: ModuleRef, info: RawTestInfo, norms: Norms, problems: string[]): void {
 	if (pool.module !== module.id) problems.push(`${file}: module: must be "${module.id}", the file name's module`);
@@ -131,7 +131,7 @@ export function loadTest(
 		});
 		if (LOCALES.some((l) => !parsed[l])) continue;
 		const pool = parsed as L<RawTestPool>;
-		const differs = LOCALES.filter((l) => shapeOf(pool[l]) !== shapeOf(pool[BASE_LOCALE]));
+		const differs = LOCALES.filter((l) => shapeOf(pool[l], PROSE) !== shapeOf(pool[BASE_LOCALE], PROSE));
 		for (const l of differs)
 			problems.push(`${names[l]}: (file): structure differs from ${names[BASE_LOCALE]} (ids, kind, objective, norm, case and correct must match)`);
 		if (differs.length) continue;
