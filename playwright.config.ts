@@ -2,7 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SUPERVISOR_PASSWORD } from './tests/e2e/accounts';
+import { ADMIN, SUPERVISOR_PASSWORD } from './tests/e2e/accounts';
 import { LTI_CLIENT_ID, LTI_DEPLOYMENT_ID, ltiPlatformPorts } from './tests/e2e/lti-platforms';
 
 /** Debian's Chromium where it exists (these machines cannot download Playwright's); elsewhere Playwright's own. */
@@ -43,12 +43,14 @@ export default defineConfig({
 		}
 	],
 	webServer: {
-		// Two supervisors for the tests, made with the administrator's command line, the demo (tests/e2e/inbox.spec.ts reads
-		// its late work, which no form can make), the LTI platform doubles of tests/e2e/lti.spec.ts, then the production server.
-		command: `sh -c 'for s in one two; do printf "%s\\n" "$E2E_SUPERVISOR_PASSWORD" | npx tsx scripts/admin.ts create-user --email supervisor-$s@e2e.ontroerd.nl --name "Supervisor $s" --role supervisor > /dev/null 2>&1 || true; done; npx tsx scripts/seed-demo.ts > /dev/null 2>&1 || true; for p in $E2E_LTI_PORTS; do i=http://127.0.0.1:$p; npx tsx scripts/admin.ts lti-add-platform --name e2e --issuer $i --client-id ${LTI_CLIENT_ID} --auth-url $i/auth --token-url $i/token --jwks-url $i/jwks --deployment ${LTI_DEPLOYMENT_ID} > /dev/null 2>&1 || true; done; exec node build'`,
+		// Four supervisors (three and four rate in tests/e2e/growth.spec.ts) and an administrator for the tests, made with the
+		// administrator's command line, the demo (tests/e2e/inbox.spec.ts reads its late work, which no form can make), the LTI platform doubles of
+		// tests/e2e/lti.spec.ts, then the production server.
+		command: `sh -c 'for s in one two three four; do printf "%s\\n" "$E2E_SUPERVISOR_PASSWORD" | npx tsx scripts/admin.ts create-user --email supervisor-$s@e2e.ontroerd.nl --name "Supervisor $s" --role supervisor > /dev/null 2>&1 || true; done; printf "%s\\n" "$E2E_SUPERVISOR_PASSWORD" | npx tsx scripts/admin.ts create-user --email ${ADMIN} --name "Beheerder" --role admin > /dev/null 2>&1 || true; npx tsx scripts/seed-demo.ts > /dev/null 2>&1 || true; for p in $E2E_LTI_PORTS; do i=http://127.0.0.1:$p; npx tsx scripts/admin.ts lti-add-platform --name e2e --issuer $i --client-id ${LTI_CLIENT_ID} --auth-url $i/auth --token-url $i/token --jwks-url $i/jwks --deployment ${LTI_DEPLOYMENT_ID} > /dev/null 2>&1 || true; done; exec node build'`,
 		url: `${baseURL}/healthz`,
 		reuseExistingServer: false,
-		timeout: 120_000,
+		// Four accounts, the demo and the LMS doubles are a dozen tsx starts: on a busy two-core machine that passed 120 s.
+		timeout: 180_000,
 		stdout: 'pipe',
 		env: {
 			PORT: String(port),

@@ -15,7 +15,7 @@ describe('t', () => {
 
 	it('says every error exactly as paraglide does, in both languages, with inputs', () => {
 		expect(errorKeys.length).toBeGreaterThan(20);
-		const inputs = { seconds: 42, count: 3, max: 5000, min: 12 };
+		const inputs = { seconds: 42, count: 3, max: 5000, min: 12, characters: '王 小' };
 		for (const locale of ['nl', 'en'] as const) {
 			overwriteGetLocale(() => locale);
 			for (const key of errorKeys) expect(t(key, inputs), `${locale} ${key}`).toBe((m as unknown as Record<string, MessageFn>)[key]!(inputs, { locale }));

@@ -5,44 +5,11 @@
  * with the command line and the page shows "revoked" — that step needs a PostgreSQL server (DATABASE_URL, as CI
  * has): the embedded database is locked by the running app. With and without JavaScript.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { axeCheck } from './axe';
-import { goto, hasJs, register, uniqueEmail } from './helpers';
-
-type Pool = { items: { id: string; options: { id: string; correct?: boolean }[] }[] };
-const KEY = new Map(
-	readdirSync('content/toets')
-		.filter((f) => f.endsWith('.nl.yaml'))
-		.flatMap((f) => (parse(readFileSync(`content/toets/${f}`, 'utf8')) as Pool).items)
-		.map((item) => [item.id, item.options.find((o) => o.correct)!.id])
-);
-
-/** Takes the final test with every answer right and fills in the evaluation. */
-async function passTestAndEvaluate(page: Page, js: boolean) {
-	await goto(page, '/toets');
-	await page.getByRole('button', { name: 'Toets starten' }).click();
-	await expect(page).toHaveURL(/\/toets\/1$/);
-	if (js) await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-	const names = await page.locator('input[type="radio"][name^="answer-"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name));
-	for (const name of new Set(names)) await page.locator(`input[name="${name}"][value="${KEY.get(name.slice('answer-'.length))}"]`).check();
-	await page.getByRole('button', { name: 'Inleveren' }).click();
-	await expect(page.getByText('Je bent geslaagd.')).toBeVisible();
-	await goto(page, '/toets/evaluatie');
-	for (const question of [
-		'Hoe bruikbaar is deze cursus voor je eigen praktijk?',
-		'In hoeverre heb je de leerdoelen bereikt?',
-		'Hoe beoordeel je de kwaliteit van de inhoud?',
-		'Hoe zwaar vond je de studiebelasting?'
-	]) {
-		await page.getByRole('group', { name: question }).getByLabel('4', { exact: true }).check();
-	}
-	await page.getByLabel('Hoeveel uur heb je in totaal aan de cursus besteed?').fill('5');
-	await page.getByRole('button', { name: 'Evaluatie versturen' }).click();
-	await expect(page.getByText('Dank je wel: je evaluatie is bewaard.')).toBeVisible();
-}
+import { goto, hasJs, login, register, uniqueEmail } from './helpers';
+import { passTestAndEvaluate } from './final-test';
 
 test('a learner gets a certificate that anyone can verify, until it is revoked', async ({ page, browser }, testInfo) => {
 	const js = hasJs(testInfo);
@@ -58,6 +25,16 @@ test('a learner gets a certificate that anyone can verify, until it is revoked',
 	await page.getByRole('link', { name: 'Naar je certificaat' }).click();
 	await expect(page.getByText('(gedaan)')).toHaveCount(2);
 	if (js) await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+
+	// No post-test yet: no opt-in for rated skills, and the page says why.
+	await expect(page.getByText('je hebt de nameting niet ingeleverd')).toBeVisible();
+	await expect(page.getByLabel('Zet mijn beoordeelde vaardigheden in het digitale bewijs (Open Badge)')).toHaveCount(0);
+
+	// A name the certificate's typeface cannot print: refused with the characters named, and the name typed stays.
+	await page.getByLabel('Naam zoals die op het certificaat komt').fill('王小明');
+	await page.getByRole('button', { name: 'Certificaat aanmaken' }).click();
+	await expect(page.getByText('Deze naam bevat tekens die het certificaat niet kan afdrukken: 王 小 明.')).toBeVisible();
+	await expect(page.getByLabel('Naam zoals die op het certificaat komt')).toHaveValue('王小明');
 
 	// A BIG number must have 11 digits: refused, and the name typed stays.
 	await page.getByLabel('Naam zoals die op het certificaat komt').fill('Anouk Ëlsa de Vriës');
@@ -112,4 +89,34 @@ test('a learner gets a certificate that anyone can verify, until it is revoked',
 		await expect(visitor.getByText(/Status: Ingetrokken op \d+ \w+ \d{4}/)).toBeVisible();
 	}
 	await stranger.close();
+});
+
+/**
+ * The rated skills, opt-in: the demo's trainees have a post-test rated by the calibrated demo supervisor
+ * (src/lib/server/demo-growth.ts), so one of them (a different one per project, since a certificate is issued once)
+ * passes the final test and asks for the certificate with the skills: the page lists them and says which ratings
+ * count, and the credential holds a RubricScore result per rubric skill.
+ */
+test('a demo trainee with a rated post-test puts the rated skills in the credential', async ({ page }, testInfo) => {
+	const js = hasJs(testInfo);
+	await login(page, js ? 'nieuw@demo.ontroerd.nl' : 'klaar@demo.ontroerd.nl', 'ontroerd-demo-2026');
+	await expect(page).not.toHaveURL(/\/login/);
+	await passTestAndEvaluate(page, js);
+	await goto(page, '/certificaat');
+	if (js) await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await expect(page.getByText('Wat meetelt: de beoordelingen van je antwoorden op de nameting')).toBeVisible();
+	await page.getByLabel('Zet mijn beoordeelde vaardigheden in het digitale bewijs (Open Badge)').check();
+	await page.getByRole('button', { name: 'Certificaat aanmaken' }).click();
+	await expect(page.getByRole('heading', { name: 'Je certificaat' })).toBeVisible();
+	await expect(page.getByText('Beoordeelde vaardigheden', { exact: true })).toBeVisible();
+	await expect(page.locator('.skills li')).toHaveCount(6);
+	await expect(page.locator('.skills li').first()).toContainText(/\d,\d op een schaal van 1 tot 5/);
+	if (js) await axeCheck(page, testInfo, 'certificate-issued-skills');
+
+	const credential = (await (await page.request.get('/certificaat/open-badge.json')).json()) as {
+		credentialSubject: { result: { resultDescription: string; value: string }[] };
+	};
+	const skills = credential.credentialSubject.result.filter((r) => r.resultDescription.includes('#skill-'));
+	expect(skills).toHaveLength(6);
+	for (const result of skills) expect(Number(result.value)).toBeGreaterThanOrEqual(1);
 });

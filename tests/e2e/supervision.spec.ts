@@ -1,32 +1,13 @@
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { SUPERVISOR_ONE, SUPERVISOR_PASSWORD, SUPERVISOR_TWO } from './accounts';
-import { goto, login, register, uniqueEmail, walkVignette } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { SUPERVISOR_TWO } from './accounts';
+import { goto, register, uniqueEmail, walkVignette } from './helpers';
+import { cohortWithInvite, getStatus, groupWithInvite, joinCohort, joinGroup, postStatus, runMatrix, signedInPage, type MatrixCase } from './matrix';
 
 const VIGNETTE = 'vignette:vignet-samen-lachen';
 const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 /** A due date as every page shows it: the day picked, also on a server whose clock runs in UTC. */
 const dueText = (date: string) =>
 	`inleveren uiterlijk ${new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`))}`;
-
-async function supervisorPage(browser: Browser, email = SUPERVISOR_ONE): Promise<Page> {
-	const page = await (await browser.newContext()).newPage();
-	await login(page, email, SUPERVISOR_PASSWORD);
-	await expect(page).toHaveURL(/\/dashboard$/);
-	return page;
-}
-
-/** A supervisor makes a cohort and an invite link; returns the cohort URL and the link. */
-async function cohortWithInvite(sp: Page, name: string) {
-	await goto(sp, '/supervisor');
-	await sp.getByLabel('Naam van de groep').fill(name);
-	await sp.getByRole('button', { name: 'Groep aanmaken' }).click();
-	await sp.waitForURL(/\/supervisor\/cohorts\/[0-9a-f-]{36}$/);
-	const cohortUrl = new URL(sp.url()).pathname;
-	await sp.getByRole('button', { name: 'Nieuwe uitnodigingslink' }).click();
-	const invite = await sp.getByLabel('Uitnodigingslink').inputValue();
-	expect(invite).toMatch(/\/join\/[a-z2-7]{32}$/);
-	return { cohortUrl, invite: new URL(invite).pathname };
-}
 
 /** Assigns the vignette to one trainee, due in a week; returns the due date (YYYY-MM-DD). */
 async function assign(sp: Page, cohortUrl: string, traineeName: string): Promise<string> {
@@ -45,22 +26,13 @@ async function assign(sp: Page, cohortUrl: string, traineeName: string): Promise
 	return due;
 }
 
-async function joinAndSubmit(tp: Page, testInfo: TestInfo, invite: string, name: string) {
-	await goto(tp, invite);
-	await tp.getByRole('main').getByRole('link', { name: 'Account maken' }).click();
-	await tp.waitForURL(/\/register/);
-	await register(tp, uniqueEmail(testInfo, 'cohort'), name, invite);
-	await tp.getByRole('button', { name: 'Deelnemen' }).click();
-	await expect(tp.getByText('Je zit nu in de opleidingsgroep.')).toBeVisible();
-}
-
 test('supervisor invites, trainee joins, works and submits an assignment, supervisor reviews, trainee reads and replies', async ({ browser }, testInfo) => {
 	test.setTimeout(120_000);
-	const sp = await supervisorPage(browser);
+	const sp = await signedInPage(browser);
 	const tp = await (await browser.newContext()).newPage();
 	const trainee = `Deelnemer ${testInfo.project.name} ${Date.now() % 100000}`;
 	const { cohortUrl, invite } = await cohortWithInvite(sp, `Groep ${testInfo.project.name} ${Date.now()}`);
-	await joinAndSubmit(tp, testInfo, invite, trainee);
+	await joinCohort(tp, testInfo, invite, trainee);
 	const due = await assign(sp, cohortUrl, trainee);
 
 	await goto(tp, '/dashboard');
@@ -105,26 +77,19 @@ test('supervisor invites, trainee joins, works and submits an assignment, superv
 test('authorization matrix: who gets what, by page, action and guessed id', async ({ browser }, testInfo) => {
 	test.skip(testInfo.project.name !== 'js', 'HTTP-level matrix; one browser project is enough');
 	test.setTimeout(120_000);
-	const s1 = await supervisorPage(browser);
-	const s2 = await supervisorPage(browser, SUPERVISOR_TWO);
+	const s1 = await signedInPage(browser);
+	const s2 = await signedInPage(browser, SUPERVISOR_TWO);
 	const a = await (await browser.newContext()).newPage();
 	const b = await (await browser.newContext()).newPage();
 	const anonymous = await (await browser.newContext()).newPage();
 	const g = await (await browser.newContext()).newPage();
 	const { cohortUrl, invite } = await cohortWithInvite(s1, `Matrix ${Date.now()}`);
-	await joinAndSubmit(a, testInfo, invite, 'Trainee A');
+	await joinCohort(a, testInfo, invite, 'Trainee A');
 	await register(b, uniqueEmail(testInfo, 'b'), 'Trainee B');
 	// G is in an intervision group with A: a peer, not a supervisor.
 	await register(g, uniqueEmail(testInfo, 'g'), 'Group member G');
-	await goto(g, '/groups');
-	await g.getByLabel('Naam van de groep').fill(`Matrixgroep ${Date.now()}`);
-	await g.getByRole('button', { name: 'Groep beginnen' }).click();
-	await g.waitForURL(/\/groups\/[0-9a-f-]{36}/);
-	const groupUrl = new URL(g.url()).pathname;
-	await g.getByRole('button', { name: 'Nieuwe uitnodigingslink' }).click();
-	await goto(a, new URL(await g.getByLabel('Uitnodigingslink').inputValue()).pathname);
-	await a.getByRole('button', { name: 'Deelnemen' }).click();
-	await expect(a.getByText('Welkom in de groep.')).toBeVisible();
+	const { groupUrl, invite: groupInvite } = await groupWithInvite(g, `Matrixgroep ${Date.now()}`);
+	await joinGroup(a, groupInvite);
 	await goto(anonymous, '/');
 	await assign(s1, cohortUrl, 'Trainee A');
 	await goto(a, '/dashboard');
@@ -140,11 +105,10 @@ test('authorization matrix: who gets what, by page, action and guessed id', asyn
 
 	type Who = 'a' | 'b' | 'g' | 's1' | 's2' | 'anon';
 	const pages: Record<Who, Page> = { a, b, g, s1, s2, anon: anonymous };
-	const get = async (who: Who, url: string) => (await pages[who].request.get(url, { maxRedirects: 0, headers: { accept: 'text/html' } })).status();
-	const post = async (who: Who, url: string, form: Record<string, string>) =>
-		(await pages[who].request.post(url, { maxRedirects: 0, form, headers: { accept: 'text/html', origin: new URL(a.url()).origin } })).status();
+	const get = (who: Who, url: string) => getStatus(pages[who], url);
+	const post = (who: Who, url: string, form: Record<string, string>) => postStatus(pages[who], url, form);
 
-	const cases: [string, (who: Who) => Promise<number>, Record<Who, number>][] = [
+	const cases: MatrixCase<Who>[] = [
 		['cohort page', (w) => get(w, cohortUrl), { s1: 200, s2: 404, a: 404, b: 404, anon: 303, g: 404 }],
 		['guessed cohort id', (w) => get(w, guessedCohort), { s1: 404, s2: 404, a: 404, b: 404, anon: 303, g: 404 }],
 		['cohort CSV export', (w) => get(w, `${cohortUrl}/export.csv?reflections=1`), { s1: 200, s2: 404, a: 404, b: 404, anon: 303, g: 404 }],
@@ -167,13 +131,5 @@ test('authorization matrix: who gets what, by page, action and guessed id', asyn
 		['group meeting', (w) => get(w, `${groupUrl}/meeting`), { g: 200, a: 200, b: 404, s1: 404, s2: 404, anon: 303 }],
 		['leave a cohort one is not in', (w) => post(w, `/dashboard?/leave`, { cohort: cohortId ?? '' }), { a: 200, b: 404, s1: 404, s2: 404, anon: 303, g: 404 }]
 	];
-	const found: string[] = [];
-	for (const [name, call, expected] of cases) {
-		for (const who of ['b', 'g', 's2', 'anon', 's1', 'a'] as Who[]) {
-			const status = await call(who);
-			if (status !== expected[who]) found.push(`${name} as ${who}: ${status}, expected ${expected[who]}`);
-		}
-	}
-	testInfo.annotations.push({ type: 'matrix', description: `${cases.length} requests × 6 roles = ${cases.length * 6} checks` });
-	expect(found).toEqual([]);
+	expect(await runMatrix<Who>(testInfo, ['b', 'g', 's2', 'anon', 's1', 'a'], cases)).toEqual([]);
 });

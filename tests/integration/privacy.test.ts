@@ -4,6 +4,7 @@
  * a new table with a user column fails here until src/lib/server/account/personal-data.ts names it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { sql, type SQL } from 'drizzle-orm';
 import { drivers, freshDatabase } from './databases';
 import { fixtureCourse, item } from '../fixtures/course';
@@ -31,11 +32,13 @@ import { logAccess } from '../../src/lib/server/audit';
 import { confirmPassword } from '../../src/lib/server/account/confirm';
 import { exportOf } from '../../src/lib/server/account/export';
 import { deleteAccount } from '../../src/lib/server/account/delete';
-import { PERSONAL_DATA } from '../../src/lib/server/account/personal-data';
+import { PERSONAL_DATA, WITHOUT_PERSON_COLUMN } from '../../src/lib/server/account/personal-data';
+import { createInvite } from '../../src/lib/server/supervision/cohorts';
+import { createGroupInvite } from '../../src/lib/server/groups/invites';
 import { requestPasswordReset } from '../../src/lib/server/auth/reset';
 import { createGroup, joinGroup } from '../../src/lib/server/groups/groups';
 import { createPost } from '../../src/lib/server/groups/discussion';
-import { testAttempts, testEvaluations } from '../../src/lib/server/db/schema';
+import { certificateSkillScores, testAttempts, testEvaluations } from '../../src/lib/server/db/schema';
 import { issueCertificate, verifyCertificate } from '../../src/lib/server/certificates/issue';
 import { initialsAndSurname } from '../../src/lib/server/certificates/holder';
 import { attemptFor, saveAnswers, startAttempt, submitAttempt } from '../../src/lib/server/assessment/attempts';
@@ -46,7 +49,17 @@ import { rateResponse, recordView, saveResponse, shareResponse } from '../../src
 import { replyToRating, submitRating } from '../../src/lib/server/rating/ratings';
 import { saveCalibrationScore } from '../../src/lib/server/rating/calibration';
 import { answerSelfEfficacy, completeTest, saveTestResponse, startTest } from '../../src/lib/server/rating/performance';
-import { ltiAccounts, ltiContextMembers, ltiGradeLinks, ltiPlatforms } from '../../src/lib/server/db/schema';
+import {
+	groupMeetings,
+	ltiAccounts,
+	ltiCohorts,
+	ltiContextMembers,
+	ltiDeployments,
+	ltiGradeLinks,
+	ltiLoginStates,
+	ltiNonces,
+	ltiPlatforms
+} from '../../src/lib/server/db/schema';
 
 const PASSWORD = 'een lange zin voor de privacytest';
 /** Column names that hold a person without a foreign key to say so. */
@@ -126,7 +139,9 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 		});
 		await saveReflection(db, peer.id, { key: reflection.reflectionKey, item: reflection, body: 'Piet schrijft ook', baseVersion: 0, visibility: 'supervisor' });
 
-		await db.insert(cohorts).values({ id: crypto.randomUUID(), supervisorId: pia.id, name: 'Pia leidt deze groep' });
+		const led = crypto.randomUUID();
+		await db.insert(cohorts).values({ id: led, supervisorId: pia.id, name: 'Pia leidt deze groep' });
+		await createInvite(db, led);
 		const theirs = crypto.randomUUID();
 		await db.insert(cohorts).values({ id: theirs, supervisorId: supervisor.id, name: 'Cohort van Sanne' });
 		await db.insert(cohortMembers).values({ cohortId: theirs, learnerId: pia.id });
@@ -138,6 +153,11 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 		const group = await createGroup(db, pia.id, 'Intervisie met Pia');
 		await joinGroup(db, group.id, peer.id);
 		expect(await createPost(db, group, pia, { body: 'Een bericht van Pia' })).toMatchObject({ ok: true });
+		// Her reflection, shared with the group from now on (a reflection_shares row).
+		const shared = { key: reflection.reflectionKey, item: reflection, body: 'Pia schrijft iets persoonlijks', baseVersion: 1 };
+		expect(await saveReflection(db, pia.id, { ...shared, sharing: { visibility: 'group', groupId: group.id, named: true } })).toMatchObject({ ok: true });
+		await createGroupInvite(db, group.id);
+		await db.insert(groupMeetings).values({ groupId: group.id, caseId: 'casus', phase: 'done', notes: { vraag: 'Wat raakt je?' } });
 
 		const attemptId = await startAttempt(db, fixtureTest, pia.id);
 		const [drawn] = (await attemptFor(db, pia.id, attemptId))!.items;
@@ -182,6 +202,10 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 			jwksUrl: 'https://lms.example/j'
 		});
 		await db.insert(ltiAccounts).values({ platformId, subject: 'pia-sub', userId: pia.id });
+		await db.insert(ltiDeployments).values({ platformId, deploymentId: 'd-1' });
+		await db.insert(ltiLoginStates).values({ id: 'state-1', platformId, nonce: 'nonce-1', expiresAt: new Date(Date.now() + 60_000) });
+		await db.insert(ltiNonces).values({ platformId, nonce: 'nonce-0', expiresAt: new Date(Date.now() + 60_000) });
+		await db.insert(ltiCohorts).values({ cohortId: led, platformId, contextId: 'course-1' });
 		await db.insert(ltiContextMembers).values({ platformId, contextId: 'course-1', userId: pia.id, role: 'learner' });
 		await db.insert(ltiGradeLinks).values({ userId: pia.id, platformId, resourceLinkId: 'rl-1', target: '/modules/proef', scopes: [], subject: 'pia-sub' });
 		await confirmPassword(db, pia, 'niet het wachtwoord'); // a back-off row keyed by the address
@@ -207,11 +231,16 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 			register: null,
 			registerNumber: null,
 			shareScores: false,
+			shareSkills: false,
 			courseTitle: 'Ontroerd',
+			locale: 'nl',
 			contentVersion: 'v',
+			courseUpdated: null,
 			points: []
 		});
 		certificateNumber = certificate?.number ?? '';
+		// A rated skill frozen with it (as when she had opted in with a rated post-test).
+		await db.insert(certificateSkillScores).values({ number: certificateNumber, learnerId: pia.id, skill: 'regie', name: 'Regie', mean: 4, ratings: 1 });
 	}
 
 	beforeAll(async () => {
@@ -247,6 +276,64 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 		}
 	});
 
+	it('names every table: with a person column above, or part of another table (its key cascades), or about nobody, with the reason', async () => {
+		const tables = (
+			await rows<{ table: string }>(
+				sql`select table_name as "table" from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`
+			)
+		)
+			.map((t) => t.table)
+			.sort();
+		const withPerson = new Set(PERSONAL_DATA.map((c) => c.table));
+		const without = new Set(WITHOUT_PERSON_COLUMN.map((t) => t.table));
+		expect(tables.length).toBeGreaterThanOrEqual(50);
+		// A table here is in neither list of personal-data.ts: say which person it refers to, or why it refers to nobody.
+		expect(
+			tables.filter((t) => !withPerson.has(t) && !without.has(t)),
+			'tables in neither list'
+		).toEqual([]);
+		expect(
+			[...without].filter((t) => withPerson.has(t) || !tables.includes(t)),
+			'tables without a person column that have one, or do not exist'
+		).toEqual([]);
+		for (const t of WITHOUT_PERSON_COLUMN) expect(t.why.length, t.table).toBeGreaterThan(20);
+		// Part of another table: a key to it that cascades, so the rows go where the rows they belong to go.
+		const keys = await rows<{ table: string; parent: string; onDelete: string }>(sql`
+			select cl.relname as "table", ref.relname as "parent", c.confdeltype::text as "onDelete"
+			from pg_constraint c join pg_class cl on cl.oid = c.conrelid join pg_class ref on ref.oid = c.confrelid
+			where c.contype = 'f'`);
+		for (const t of WITHOUT_PERSON_COLUMN.filter((t) => t.partOf)) {
+			expect(
+				keys.filter((k) => k.table === t.table && k.parent === t.partOf).map((k) => k.onDelete),
+				`${t.table} → ${t.partOf}`
+			).toEqual(['c']);
+		}
+	});
+
+	it('what stays after deletion, or stays without a name, is said on the privacy page in both languages', () => {
+		const page = readFileSync('src/routes/privacy/+page.svelte', 'utf8');
+		const messages = ['nl', 'en'].map((l) => JSON.parse(readFileSync(`messages/${l}.json`, 'utf8')) as Record<string, string>);
+		for (const c of PERSONAL_DATA) {
+			if (c.keptAfterDeletion) expect(c.statedIn, `${name(c)} is kept: which privacy page message says so?`).toBeTypeOf('string');
+			if (!c.statedIn) continue;
+			expect(page, `${c.statedIn} on the privacy page`).toContain(`m.${c.statedIn}(`);
+			for (const m of messages) expect(m[c.statedIn]?.length ?? 0, c.statedIn).toBeGreaterThan(20);
+		}
+	});
+
+	it('the seed has rows in every table that is part of another, and the export holds those it names', async () => {
+		const data = await exportOf(database.db, pia.id);
+		if (!data) throw new Error('no export');
+		for (const t of WITHOUT_PERSON_COLUMN.filter((t) => t.partOf)) {
+			const [count] = await rows<{ n: number | string }>(sql`select count(*) as n from ${sql.identifier(t.table)}`);
+			expect(Number(count?.n), `no seeded row in ${t.table}`).toBeGreaterThan(0);
+		}
+		expect(data.quizAttempts.flatMap((a) => a.answers)).not.toEqual([]);
+		expect(data.reflectionShares).toEqual([expect.objectContaining({ group: 'Intervisie met Pia' })]);
+		expect(JSON.stringify(data.testAttempts)).toContain('"optionOrder"');
+		for (const t of WITHOUT_PERSON_COLUMN) if (t.exportedAs) expect(data[t.exportedAs], `${t.table} → export.${t.exportedAs}`).not.toEqual([]);
+	});
+
 	it('the seed touches every declared column, and the export holds each exported one', async () => {
 		for (const c of PERSONAL_DATA) expect(await rowsNaming(c, pia), `no seeded row for ${name(c)}`).toBeGreaterThan(0);
 		const data = await exportOf(database.db, pia.id);
@@ -260,6 +347,9 @@ describe.each(drivers)('personal data coverage on %s', (driver) => {
 		expect(data.readsByMe).toEqual([expect.objectContaining({ what: expect.stringMatching(/^reflection:/) })]);
 		expect(data.ratingsReceived).toEqual([expect.objectContaining({ comment: 'Piet vindt het rustig', rater: 'Piet Peer', reply: 'Dank je, Piet' })]);
 		expect(data.ratingsGiven).toEqual([expect.objectContaining({ comment: 'Pia vindt het warm', response: 'Piet oefent' })]);
+		expect(data.certificates).toEqual([
+			expect.objectContaining({ skillsInCredential: false, language: 'nl', skillScores: [{ skill: 'regie', name: 'Regie', mean: 4, ratings: 1 }] })
+		]);
 		expect(JSON.stringify(data.ratingsGiven)).not.toContain(peer.id);
 		expect(JSON.stringify(data.readsByMe)).not.toContain(peer.id);
 		expect(JSON.stringify(data)).not.toMatch(/argon2|token|write_?key/i);

@@ -3,7 +3,10 @@ import { eq } from 'drizzle-orm';
 import { drivers, freshDatabase } from './databases';
 import { fixtureCourse, item } from '../fixtures/course';
 import type { Database } from '../../src/lib/server/db';
-import { cohortInvites, reflections } from '../../src/lib/server/db/schema';
+import { cohortInvites, drillResponses, performanceTests, practiceCards, practiceLevels, reflections, testAttempts } from '../../src/lib/server/db/schema';
+import { levelOf } from '../../src/lib/server/practice/responses';
+import { dueOf, testDue } from '../../src/lib/server/rating/performance';
+import { hasPassed } from '../../src/lib/server/assessment/attempts';
 import { createUser } from '../../src/lib/server/auth/accounts';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { touchItem } from '../../src/lib/server/learning/progress';
@@ -204,6 +207,43 @@ describe.each(drivers)('supervision on %s', (driver) => {
 				supervisorName: x.supervisorName
 			}))
 		);
-		expect(await learnerDashboard(database.db, crypto.randomUUID())).toEqual({ progress: [], assignments: [], cohorts: [] });
+		expect(await learnerDashboard(database.db, crypto.randomUUID())).toEqual({
+			progress: [],
+			assignments: [],
+			cohorts: [],
+			practice: { level: 1, due: [], done: [] },
+			tests: [],
+			passed: false
+		});
+	});
+
+	it("reads the dashboard's practice, performance tests and final test in the same statement, as their own reads do", async () => {
+		const now = new Date();
+		expect(await learnerDashboard(database.db, b.id, now)).toMatchObject({ practice: { level: 1, due: [], done: [] }, tests: [], passed: false });
+		const viewed = new Date(now.getTime() - DAY);
+		await database.db.insert(drillResponses).values([
+			{ learnerId: b.id, drillId: 'oef-a', body: 'antwoord', contentVersion: 'v', viewedAt: viewed, seconds: 30 },
+			{ learnerId: b.id, drillId: 'oef-a', body: 'nog eens', contentVersion: 'v', viewedAt: viewed, seconds: 20 },
+			{ learnerId: b.id, drillId: 'oef-b', body: 'antwoord', contentVersion: 'v', viewedAt: viewed, seconds: 40 }
+		]);
+		await database.db.insert(practiceCards).values([
+			{ learnerId: b.id, drillId: 'oef-b', card: {}, due: new Date(now.getTime() - 2 * DAY) },
+			{ learnerId: b.id, drillId: 'oef-a', card: {}, due: new Date(now.getTime() - DAY) },
+			{ learnerId: b.id, drillId: 'oef-c', card: {}, due: new Date(now.getTime() + DAY) }
+		]);
+		await database.db.insert(practiceLevels).values({ learnerId: b.id, level: 3 });
+		await database.db.insert(performanceTests).values({ learnerId: b.id, phase: 'pre', form: 'a', completedAt: viewed });
+		await database.db.insert(testAttempts).values([
+			{ learnerId: b.id, attempt: 1, total: 15, passed: false, passMark: 70, contentVersion: 'v' },
+			{ learnerId: b.id, attempt: 2, total: 15, passed: true, passMark: 70, contentVersion: 'v' }
+		]);
+		const read = await learnerDashboard(database.db, b.id, now);
+		expect(read.practice).toEqual({ level: await levelOf(database.db, b.id), due: ['oef-b', 'oef-a'], done: ['oef-a', 'oef-b'] });
+		expect(read.tests).toEqual([{ phase: 'pre', completedAt: viewed }]);
+		expect(dueOf(read.tests, true, now)).toBe(await testDue(database.db, b.id, true, now));
+		expect(dueOf(read.tests, false, now)).toBe(await testDue(database.db, b.id, false, now));
+		expect(read.passed).toBe(await hasPassed(database.db, b.id));
+		expect(read.passed).toBe(true);
+		expect((await learnerDashboard(database.db, b.id, new Date(now.getTime() + 2 * DAY))).practice.due).toEqual(['oef-b', 'oef-a', 'oef-c']);
 	});
 });

@@ -9,28 +9,23 @@ import { fail, parseForm, readForm } from '$lib/server/forms';
 import { leaveSchema } from '$lib/server/supervision/forms';
 import { readyToSubmit, statusOf, touchedBy } from '$lib/server/supervision/assignments';
 import { leaveCohort } from '$lib/server/supervision/cohorts';
-import { hasPassed } from '$lib/server/assessment/attempts';
 import { practiceClock } from '$lib/server/practice/request';
-import { practiceToday } from '$lib/server/practice/today';
-import { testDue } from '$lib/server/rating/performance';
+import { practiceOf } from '$lib/server/practice/today';
+import { dueOf } from '$lib/server/rating/performance';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ cookies }) => {
 	const user = requireUser();
-	const database = await db();
-	const [{ progress: rows, assignments: assigned, cohorts }, passed, practice] = await Promise.all([
-		learnerDashboard(database, user.id),
-		course.test ? hasPassed(database, user.id) : false,
-		course.practice.drills.length > 0 ? practiceToday(database, user.id, course.practice.drills, practiceClock(cookies)) : null
-	]);
+	const { progress: rows, assignments: assigned, cohorts, ...read } = await learnerDashboard(await db(), user.id, practiceClock(cookies));
 	const { modules, resume } = summarise(course, rows);
 	const now = new Date();
 	const resumeItem = resume ? course.items.get(resume.itemId) : undefined;
+	const practice = course.practice.drills.length > 0 ? practiceOf(read.practice, course.practice.drills) : null;
+	const passed = read.passed;
 	// Issue 16: the performance test due now (pre until done, post after every module, retention 8 weeks after post).
 	const measurement = course.practice.drills.some((d) => d.pool === 'assessment')
-		? await testDue(
-				database,
-				user.id,
+		? dueOf(
+				read.tests,
 				modules.every((x) => x.done >= x.total),
 				now
 			)

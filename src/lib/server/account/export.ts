@@ -42,6 +42,7 @@ import {
 	users,
 	certificates,
 	certificateDetails,
+	certificateSkillScores,
 	vignetteAttempts
 } from '../db/schema';
 import { learningRecordsOf } from '../xapi/export';
@@ -190,12 +191,15 @@ async function collect(db: Db, userId: string) {
 				register: certificateDetails.register,
 				registerNumber: certificateDetails.registerNumber,
 				courseTitle: certificates.courseTitle,
+				language: certificates.locale,
 				contentVersion: certificates.contentVersion,
+				courseUpdated: certificates.courseUpdated,
 				issuedAt: certificates.issuedAt,
 				studySeconds: certificateDetails.studySeconds,
 				points: certificateDetails.points,
 				score: certificateDetails.score,
 				scoreInCredential: certificateDetails.shareScores,
+				skillsInCredential: certificateDetails.shareSkills,
 				revokedAt: certificates.revokedAt,
 				revokedReason: certificates.revokedReason
 			})
@@ -204,6 +208,17 @@ async function collect(db: Db, userId: string) {
 			.where(eq(certificates.learnerId, userId))
 			.orderBy(asc(certificates.issuedAt))
 	]);
+	// The rated skill scores frozen with a certificate (when its holder opted in), beside the certificate they belong to.
+	const skillRows = await db
+		.select({
+			number: certificateSkillScores.number,
+			skill: certificateSkillScores.skill,
+			name: certificateSkillScores.name,
+			mean: certificateSkillScores.mean,
+			ratings: certificateSkillScores.ratings
+		})
+		.from(certificateSkillScores)
+		.where(eq(certificateSkillScores.learnerId, userId));
 	const records = await learningRecordsOf(db, userId);
 	const test = await finalTestOf(db, userId);
 	const practice = await practiceOf(db, userId);
@@ -261,7 +276,10 @@ async function collect(db: Db, userId: string) {
 		/** Statements for a Learning Record Store (queued or sent), cmi5 launches by an LMS, and the LMS accounts behind them. */
 		...records,
 		/** Certificates as printed; after deletion only number, initials and surname, course, date and status stay (see /privacy). */
-		certificates: certificateRows,
+		certificates: certificateRows.map((c) => ({
+			...c,
+			skillScores: skillRows.filter((s) => s.number === c.number).map((s) => ({ skill: s.skill, name: s.name, mean: s.mean, ratings: s.ratings }))
+		})),
 		...test,
 		...practice,
 		/** The learning platforms (LTI) this account is known to, by their user id; the courses it was opened from; where scores go. */

@@ -17,6 +17,8 @@ import type { OwnCertificate } from './issue';
 import { revokedIndices } from './issue';
 import { PASS_MARK } from './requirements';
 import { studyHours } from './holder';
+import { SKILL_SCALE, skillScoresOf, skillValue, type SkillScore } from './skills';
+import { rubricSkills } from '../rating/present';
 
 const CONTEXT = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'];
 /** 16 KB of bits, the specification's minimum, so one list hides each holder among 131,072 entries. */
@@ -46,27 +48,65 @@ export function issuerProfile(origin: string, locale: Locale) {
 
 export { studyHours };
 
-/** The achievement every certificate of this course is for. */
-export function achievement(origin: string, locale: Locale, passMark: number) {
+/** What an issued certificate froze of the course: its title, language and version, and the skill scores shared. */
+export type IssuedCourse = { title: string; version: string; skills: readonly SkillScore[] };
+
+/**
+ * The achievement every certificate of this course is for; `issued` gives the title and version one certificate
+ * was issued with, and its skill scores' result descriptions. A skill score is a `RubricScore`: OB 3.0 §B.1.31
+ * (ResultType) defines it as "a rubric score with both a name and a numeric value", which is what a mean rating on
+ * one rubric skill is; `RubricCriterionLevel` would name one level (achievedLevel), which a mean of several ratings
+ * is not, and `ScaledScore` is for a score transformed to a scale, which this is not. valueMin/valueMax bound the
+ * value (§B.1.17 ResultDescription); on the public achievement the rubric's five anchors are the skill's
+ * `rubricCriterionLevel`s, low to high. Spec: https://www.imsglobal.org/spec/ob/v3p0/ (appendix B.1).
+ */
+export function achievement(origin: string, locale: Locale, passMark: number, issued?: IssuedCourse) {
+	const id = urls(origin).achievement;
 	return {
-		id: urls(origin).achievement,
+		id,
 		type: ['Achievement'],
 		achievementType: 'Course',
-		name: m.certificate_course_title({}, { locale }),
+		name: issued?.title ?? m.certificate_course_title({}, { locale }),
 		description: m.certificate_achievement_description({}, { locale }),
 		criteria: { narrative: m.certificate_criteria({ passMark }, { locale }) },
 		inLanguage: locale,
-		version: course.info.version,
+		version: issued?.version ?? course.info.version,
 		creator: { id: urls(origin).issuer, type: ['Profile'], name: m.certificate_issuer_name({}, { locale }) },
+		// An issued credential describes the skills it holds a score for (named as at issue); the public achievement all of them.
 		resultDescription: [
 			{
-				id: `${urls(origin).achievement}#score`,
+				id: `${id}#score`,
 				type: ['ResultDescription'],
 				name: m.certificate_result_name({}, { locale }),
 				resultType: 'Percent',
 				requiredValue: String(passMark)
-			}
+			},
+			...(issued
+				? issued.skills.map((s) => skillDescription(id, locale, s.skill, s.name, []))
+				: rubricSkills(locale).map((s) => skillDescription(id, locale, s.id, s.name, s.anchors)))
 		]
+	};
+}
+
+/** A skill's result description; the anchors (as levels) only on the public achievement, since an issued one holds only what was frozen. */
+function skillDescription(achievementId: string, locale: Locale, skill: string, name: string, anchors: readonly { score: number; label: string }[]) {
+	return {
+		id: `${achievementId}#skill-${skill}`,
+		type: ['ResultDescription'],
+		name: m.certificate_skill_result_name({ skill: name }, { locale }),
+		resultType: 'RubricScore',
+		valueMin: String(SKILL_SCALE.min),
+		valueMax: String(SKILL_SCALE.max),
+		...(anchors.length > 0
+			? {
+					rubricCriterionLevel: anchors.map((a) => ({
+						id: `${achievementId}#skill-${skill}-${a.score}`,
+						type: ['RubricCriterionLevel'],
+						name: a.label,
+						points: String(a.score)
+					}))
+				}
+			: {})
 	};
 }
 
@@ -76,11 +116,22 @@ export async function passMarkOf(db: Db, certificate: OwnCertificate): Promise<n
 	return attempt?.passMark ?? null;
 }
 
-/** The credential's JSON: achievement, criteria, evidence (hours, objectives; the score only when the holder opted in). */
-export async function credentialOf(db: Db, certificate: OwnCertificate, origin: string, locale: Locale) {
+/**
+ * The credential's JSON, in the language the certificate was issued in: achievement, criteria, evidence (hours,
+ * objectives; the test score and the rated skill scores only when the holder opted in, the latter as frozen at issue).
+ */
+export async function credentialOf(db: Db, certificate: OwnCertificate, origin: string) {
 	const at = urls(origin);
-	const passMark = (await passMarkOf(db, certificate)) ?? PASS_MARK;
+	const locale = certificate.locale;
+	const [passMark, skills] = await Promise.all([
+		passMarkOf(db, certificate).then((mark) => mark ?? PASS_MARK),
+		certificate.shareSkills ? skillScoresOf(db, certificate.number) : []
+	]);
 	const objectives = course.modules.flatMap((module) => module.objectives[locale].map((objective) => `${module.title[locale]}: ${objective}`));
+	const results = [
+		...(certificate.shareScores ? [{ type: ['Result'], resultDescription: `${at.achievement}#score`, value: String(certificate.score) }] : []),
+		...skills.map((s) => ({ type: ['Result'], resultDescription: `${at.achievement}#skill-${s.skill}`, value: skillValue(s.mean) }))
+	];
 	return {
 		'@context': CONTEXT,
 		id: at.verify(certificate.number),
@@ -91,8 +142,8 @@ export async function credentialOf(db: Db, certificate: OwnCertificate, origin: 
 		credentialSubject: {
 			type: ['AchievementSubject'],
 			identifier: [{ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: certificate.printedName }],
-			achievement: achievement(origin, locale, passMark),
-			...(certificate.shareScores ? { result: [{ type: ['Result'], resultDescription: `${at.achievement}#score`, value: String(certificate.score) }] } : {})
+			achievement: achievement(origin, locale, passMark, { title: certificate.courseTitle, version: certificate.contentVersion, skills }),
+			...(results.length > 0 ? { result: results } : {})
 		},
 		evidence: [
 			{
@@ -104,7 +155,19 @@ export async function credentialOf(db: Db, certificate: OwnCertificate, origin: 
 				type: ['Evidence'],
 				name: m.certificate_evidence_objectives_name({}, { locale }),
 				narrative: objectives.map((o) => `- ${o}`).join('\n')
-			}
+			},
+			...(skills.length > 0
+				? [
+						{
+							type: ['Evidence'],
+							name: m.certificate_evidence_skills_name({}, { locale }),
+							narrative: [
+								m.certificate_skills_which({}, { locale }),
+								...skills.map((s) => `- ${m.certificate_skill_line({ skill: s.name, value: skillValue(s.mean), ratings: s.ratings }, { locale })}`)
+							].join('\n')
+						}
+					]
+				: [])
 		],
 		credentialStatus: {
 			id: `${at.statusList}#${certificate.statusIndex}`,

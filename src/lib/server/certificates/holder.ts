@@ -45,7 +45,10 @@ const FORMATS: Record<Register, RegExp> = {
 	other: /^([A-Z0-9][A-Z0-9./-]{2,19})$/i
 };
 
-/** The prefix PE-online expects before a number (NIP-00123456, BIG-12345678901); none for `other`. */
+/**
+ * The prefix PE-online expects before a number: NIP- (NIP's accreditation page: "NIP-00123456"), BIG- (PE-online's
+ * help page: "BIG-xxxxxxxxxxx"), VGCT- (NIP's page names a "VGCT-nummer"); NVP- is assumed, no public text found. None for `other`.
+ */
 export const PE_ONLINE_PREFIX: Record<Register, string> = { BIG: 'BIG-', NIP: 'NIP-', NVP: 'NVP-', VGCt: 'VGCT-', other: '' };
 
 /** The number without prefix or spaces, or null when it does not fit the register's format. */

@@ -4,19 +4,26 @@
  */
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
-import { certificateDetails, certificates, type Certificate, type CertificateDetails, type Points, type Register } from '../db/schema';
+import { certificateDetails, certificates, certificateSkillScores, type Certificate, type CertificateDetails, type Points, type Register } from '../db/schema';
 import { certificateEligibility } from '../assessment/eligibility';
 import { learnerActiveSeconds } from '../learning/study-time';
 import { newCertificateNumber } from './number';
 import { initialsAndSurname } from './holder';
+import { ratedPostTest } from './skills';
+import type { Locale } from '../../paraglide/runtime';
 
 export type IssueInput = {
 	printedName: string;
 	register: Register | null;
 	registerNumber: string | null;
 	shareScores: boolean;
+	/** Whether the credential carries the rated skill scores of the post-test (when there are any). */
+	shareSkills: boolean;
+	/** The course as issued: title in `locale`, the language of issue, and its version (content hash, `updated` date). */
 	courseTitle: string;
+	locale: Locale;
 	contentVersion: string;
+	courseUpdated: string | null;
 	points: Points;
 };
 
@@ -39,7 +46,11 @@ export async function certificateOf(db: Db, learnerId: string): Promise<OwnCerti
 export async function issueCertificate(db: Db, learnerId: string, input: IssueInput): Promise<OwnCertificate | null> {
 	const existing = await certificateOf(db, learnerId);
 	if (existing) return existing;
-	const [eligible, studySeconds] = await Promise.all([certificateEligibility(db, learnerId), learnerActiveSeconds(db, learnerId)]);
+	const [eligible, studySeconds, skills] = await Promise.all([
+		certificateEligibility(db, learnerId),
+		learnerActiveSeconds(db, learnerId),
+		input.shareSkills ? ratedPostTest(db, learnerId, input.locale) : null
+	]);
 	if (!eligible) return null;
 	const number = newCertificateNumber();
 	await db.transaction(async (tx) => {
@@ -50,7 +61,9 @@ export async function issueCertificate(db: Db, learnerId: string, input: IssueIn
 				learnerId,
 				holder: initialsAndSurname(input.printedName),
 				courseTitle: input.courseTitle,
-				contentVersion: input.contentVersion
+				locale: input.locale,
+				contentVersion: input.contentVersion,
+				courseUpdated: input.courseUpdated
 			})
 			.onConflictDoNothing()
 			.returning({ number: certificates.number });
@@ -67,14 +80,17 @@ export async function issueCertificate(db: Db, learnerId: string, input: IssueIn
 			attemptId: eligible.attemptId,
 			evaluationId: eligible.evaluationId,
 			score: eligible.score,
-			shareScores: input.shareScores
+			shareScores: input.shareScores,
+			shareSkills: input.shareSkills
 		});
+		// Frozen here: a later rating of the post-test changes nothing on this certificate.
+		if (skills?.scores.length) await tx.insert(certificateSkillScores).values(skills.scores.map((s) => ({ ...s, number, learnerId })));
 	});
 	return certificateOf(db, learnerId);
 }
 
 /** What /verify/<number> shows, and nothing more. */
-export type Verification = Pick<Certificate, 'number' | 'holder' | 'courseTitle' | 'issuedAt' | 'revokedAt'>;
+export type Verification = Pick<Certificate, 'number' | 'holder' | 'courseTitle' | 'locale' | 'issuedAt' | 'revokedAt'>;
 
 export async function verifyCertificate(db: Db, number: string): Promise<Verification | null> {
 	const [row] = await db
@@ -82,6 +98,7 @@ export async function verifyCertificate(db: Db, number: string): Promise<Verific
 			number: certificates.number,
 			holder: certificates.holder,
 			courseTitle: certificates.courseTitle,
+			locale: certificates.locale,
 			issuedAt: certificates.issuedAt,
 			revokedAt: certificates.revokedAt
 		})

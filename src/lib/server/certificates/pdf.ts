@@ -1,10 +1,9 @@
 /**
- * The certificate as a PDF (pdf-lib): one A4 page with the course's own typefaces embedded (subset), so that
- * Dutch diacritics print, and a QR code drawn as vector squares that links to the public verification page.
+ * The certificate as a PDF (pdf-lib): one A4 page with the course's own typefaces embedded (subset; the holder's
+ * name in whichever of their Unicode subsets it needs, see fonts.ts), and a QR code drawn as vector squares that
+ * links to the public verification page. Everything is printed in the language the certificate was issued in, with
+ * the course title and version stored at issue, so a later rename or language switch does not change it.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
@@ -12,42 +11,26 @@ import { m } from '../../paraglide/messages';
 import type { Locale } from '../../paraglide/runtime';
 import { INTL_LOCALE } from '../content/locales';
 import { TIME_ZONE } from '../time-zone';
-import { course } from '../content';
 import type { OwnCertificate } from './issue';
 import { studyHours, urls } from './credential';
-
-const require = createRequire(import.meta.url);
-/** The font files of the @fontsource packages (their exports map only CSS, so the folder is found through LICENSE). */
-function fontFile(pkg: string, file: string): Uint8Array {
-	return readFileSync(join(dirname(require.resolve(`${pkg}/LICENSE`)), 'files', file));
-}
-let fonts: { sans: Uint8Array; sansBold: Uint8Array; serif: Uint8Array } | undefined;
-const fontFiles = () =>
-	(fonts ??= {
-		sans: fontFile('@fontsource/source-sans-3', 'source-sans-3-latin-400-normal.woff'),
-		sansBold: fontFile('@fontsource/source-sans-3', 'source-sans-3-latin-600-normal.woff'),
-		serif: fontFile('@fontsource/source-serif-4', 'source-serif-4-latin-600-normal.woff')
-	});
+import { FontStack } from './fonts';
 
 const INK = rgb(0.13, 0.13, 0.16);
 const MUTED = rgb(0.35, 0.35, 0.4);
 const ACCENT = rgb(0.42, 0.2, 0.36);
 
-export type PdfInput = { certificate: OwnCertificate; origin: string; locale: Locale; passMark: number };
+export type PdfInput = { certificate: OwnCertificate; origin: string; passMark: number };
 
 export function certificateDate(date: Date, locale: Locale): string {
 	return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeZone: TIME_ZONE }).format(date);
 }
 
-export async function certificatePdf({ certificate, origin, locale, passMark }: PdfInput): Promise<Uint8Array> {
+export async function certificatePdf({ certificate, origin, passMark }: PdfInput): Promise<Uint8Array> {
+	const locale = certificate.locale;
 	const pdf = await PDFDocument.create();
 	pdf.registerFontkit(fontkit);
-	const files = fontFiles();
-	const [sans, sansBold, serif] = await Promise.all([
-		pdf.embedFont(files.sans, { subset: true }),
-		pdf.embedFont(files.sansBold, { subset: true }),
-		pdf.embedFont(files.serif, { subset: true })
-	]);
+	const serifStack = new FontStack(pdf, 'serif');
+	const [sans, sansBold, serif] = await Promise.all([new FontStack(pdf, 'sans').latin(), new FontStack(pdf, 'sansBold').latin(), serifStack.latin()]);
 	const verifyUrl = urls(origin).verify(certificate.number);
 	pdf.setTitle(`${m.certificate_pdf_heading({}, { locale })} ${certificate.number}`);
 	pdf.setAuthor(m.certificate_issuer_name({}, { locale }));
@@ -70,7 +53,11 @@ export async function certificatePdf({ certificate, origin, locale, passMark }: 
 	y -= 14;
 	centred(m.certificate_pdf_declares({}, { locale }), sans, 13, MUTED);
 	y -= 6;
-	centred(certificate.printedName, serif, 24, INK, 1.5);
+	// The holder's name, in as many subset files as it needs; broken at spaces like the rest.
+	for (const line of await wrapStack(certificate.printedName, serifStack, 24, width - 2 * margin)) {
+		await serifStack.draw(page, line, { x: (width - (await serifStack.width(line, 24))) / 2, y, size: 24, color: INK });
+		y -= 24 * 1.5;
+	}
 	if (certificate.register && certificate.registerNumber) {
 		centred(`${certificate.register === 'other' ? '' : `${certificate.register} `}${certificate.registerNumber}`, sans, 12, MUTED);
 	}
@@ -81,7 +68,7 @@ export async function certificatePdf({ certificate, origin, locale, passMark }: 
 	y -= 24;
 
 	const rows: [string, string][] = [
-		[m.certificate_pdf_version({}, { locale }), `${course.info.updated ?? ''} (${certificate.contentVersion.slice(0, 8)})`.trim()],
+		[m.certificate_pdf_version({}, { locale }), `${certificate.courseUpdated ?? ''} (${certificate.contentVersion.slice(0, 8)})`.trim()],
 		[m.certificate_hours_label({}, { locale }), m.certificate_hours_value({ hours: studyHours(certificate.studySeconds, locale) }, { locale })]
 	];
 	if (certificate.points.length > 0) {
@@ -126,6 +113,20 @@ function drawQr(page: PDFPage, text: string, x: number, y: number, size: number)
 			if (modules.get(row, col)) page.drawRectangle({ x: x + col * cell, y: y + size - (row + 1) * cell, width: cell, height: cell, color: rgb(0, 0, 0) });
 		}
 	}
+}
+
+/** wrap() for a line drawn in a font stack. */
+async function wrapStack(text: string, stack: FontStack, size: number, maxWidth: number): Promise<string[]> {
+	const lines: string[] = [];
+	let line = '';
+	for (const piece of text.split(/(?<= )/)) {
+		if (line && (await stack.width((line + piece).trimEnd(), size)) > maxWidth) {
+			lines.push(line.trimEnd());
+			line = piece;
+		} else line += piece;
+	}
+	if (line.trim()) lines.push(line.trimEnd());
+	return lines;
 }
 
 /** Greedy line breaking at spaces (or at `breaks`) to fit `maxWidth`. */

@@ -7,9 +7,11 @@ import { levelOf } from './responses';
 
 export type DrillMark = { done: boolean; due: boolean };
 
+/** What the learner's practice is read from: the rung (1 before any), the drills due (earliest first) and the drills answered. */
+export type PracticeRows = { level: number; due: string[]; done: string[] };
+
 /** The learner's practice at `now`: rung, due drills (earliest first), the next drill and a mark per drill. */
 export async function practiceToday(db: Db, learnerId: string, drills: Drill[], now: Date) {
-	const practice = drills.filter((d) => d.pool === 'practice');
 	const [level, dueRows, doneRows] = await Promise.all([
 		levelOf(db, learnerId),
 		db
@@ -19,11 +21,18 @@ export async function practiceToday(db: Db, learnerId: string, drills: Drill[], 
 			.orderBy(practiceCards.due),
 		db.selectDistinct({ drillId: drillResponses.drillId }).from(drillResponses).where(eq(drillResponses.learnerId, learnerId))
 	]);
-	const done = new Set(doneRows.map((r) => r.drillId));
-	const dueIds = dueRows.map((r) => r.drillId);
+	return practiceOf({ level, due: dueRows.map((r) => r.drillId), done: doneRows.map((r) => r.drillId) }, drills);
+}
+
+/** The practice of these rows (practiceToday reads them; the dashboard reads them in its one statement). */
+export function practiceOf(rows: PracticeRows, drills: Drill[]) {
+	const practice = drills.filter((d) => d.pool === 'practice');
+	const { level } = rows;
+	const done = new Set(rows.done);
+	const dueIds = rows.due;
 	const due = dueIds.flatMap((id) => practice.filter((d) => d.id === id));
 	const next = practice.find((d) => d.level === level && !done.has(d.id)) ?? null;
 	const marks = new Map<string, DrillMark>(practice.map((d) => [d.id, { done: done.has(d.id), due: dueIds.includes(d.id) }]));
 	return { level, due, next, marks, count: due.length + (next ? 1 : 0) };
 }
-export type PracticeToday = Awaited<ReturnType<typeof practiceToday>>;
+export type PracticeToday = ReturnType<typeof practiceOf>;

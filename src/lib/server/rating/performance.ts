@@ -74,10 +74,10 @@ export async function completeTest(db: Pick<Db, 'update'>, learnerId: string, ph
 	return rows.length > 0;
 }
 
-type TestRow = { phase: TestPhase; completedAt: Date | null };
+export type TestRow = { phase: TestPhase; completedAt: Date | null };
 
-/** The test due for these rows (see testDue). */
-function dueOf(rows: TestRow[], courseDone: boolean, now: Date): TestPhase | null {
+/** The test due for these rows (see testDue; the dashboard reads the rows in its one statement). */
+export function dueOf(rows: TestRow[], courseDone: boolean, now: Date): TestPhase | null {
 	const done = (phase: TestPhase) => rows.find((r) => r.phase === phase)?.completedAt ?? null;
 	if (!done('pre')) return 'pre';
 	const post = done('post');

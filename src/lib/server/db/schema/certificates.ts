@@ -12,6 +12,9 @@ import { users } from './auth';
 export const REGISTERS = ['BIG', 'NIP', 'NVP', 'VGCt', 'other'] as const;
 export type Register = (typeof REGISTERS)[number];
 
+/** The languages a certificate can be issued in (the app's locales). */
+export const CERTIFICATE_LOCALES = ['nl', 'en'] as const;
+
 /** Accreditation points as the installation entered them (ACCREDITATION_POINTS), frozen at issue. */
 export type Points = { register: string; points: number }[];
 
@@ -23,8 +26,11 @@ export const certificates = pgTable(
 		learnerId: text('learner_id').references(() => users.id, { onDelete: 'set null' }),
 		/** Initials and surname only: all the verification page shows of the holder. */
 		holder: text().notNull(),
+		/** The course as issued: its title in the language of issue, that language, and its version (hash and date). */
 		courseTitle: text('course_title').notNull(),
+		locale: text({ enum: CERTIFICATE_LOCALES }).notNull().default('nl'),
 		contentVersion: text('content_version').notNull(),
+		courseUpdated: text('course_updated'),
 		issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
 		/** The certificate's bit in the revocation status list. */
 		statusIndex: serial('status_index').notNull(),
@@ -32,6 +38,7 @@ export const certificates = pgTable(
 		revokedReason: text('revoked_reason')
 	},
 	(t) => [
+		oneOf('certificates_locale_check', t.locale, CERTIFICATE_LOCALES),
 		uniqueIndex('certificates_status_index_key').on(t.statusIndex),
 		// One valid certificate per learner: issuing twice returns the first.
 		uniqueIndex('certificates_learner_valid_key')
@@ -60,7 +67,9 @@ export const certificateDetails = pgTable(
 		evaluationId: integer('evaluation_id').notNull(),
 		score: integer().notNull(),
 		/** Whether the credential carries the learner's scores, not only hours and objectives. */
-		shareScores: boolean('share_scores').notNull().default(false)
+		shareScores: boolean('share_scores').notNull().default(false),
+		/** Whether the credential carries the rated skill scores of the post-test (frozen in certificate_skill_scores). */
+		shareSkills: boolean('share_skills').notNull().default(false)
 	},
 	(t) => [oneOf('certificate_details_register_check', t.register, REGISTERS)]
 );

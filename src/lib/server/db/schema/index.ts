@@ -7,6 +7,7 @@ export * from './xapi';
 export * from './keys';
 export * from './assessment';
 export * from './certificates';
+export * from './certificate-skills';
 export * from './practice';
 export * from './rating';
 export * from './lti';
