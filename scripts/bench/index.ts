@@ -32,6 +32,9 @@ import { vignetteStep } from './scenarios/vignette-step';
 import { answerSave, answering } from './scenarios/answer-save';
 import { reflectionAutosave } from './scenarios/reflection-autosave';
 import { cohortOverview } from './scenarios/cohort-overview';
+import { drillResponse } from './scenarios/drill-response';
+import { rating } from './scenarios/rating';
+import { addSharedResponses } from './seed-writes';
 import { bareCeiling } from './ceilings/bare';
 import { PRERENDERED_PATH, prerenderedCeiling } from './ceilings/prerendered';
 import { sqlCeiling } from './ceilings/dashboard-sql';
@@ -198,12 +201,18 @@ try {
 	const lti = await ltiLaunch(db, base);
 	closers.push(lti.close);
 	const prepared: Record<string, (() => Promise<void>) | undefined> = { [lti.name]: () => lti.prepare(Math.round(120 * SECONDS + 100)) };
+	const practisers = main.learners.filter((_, i) => i % 10 === 3);
+	// The supervisor of the 200 rates what their trainees shared: 40 responses each, more than a run rates.
+	const shared = await addSharedResponses(db, course, overview.learners, supervisor.id, 40, 4);
+	await vacuumAnalyze();
 	const scenarios: Scenario[] = [
 		dashboard(site, readers),
 		lesson(site, readers, course),
 		vignetteStep(site, readers, course),
 		answerSave(site, writers),
 		reflectionAutosave(site, savers, course),
+		drillResponse(site, practisers, course),
+		rating(base, cookieName, supervisorTokens, shared),
 		overviewScenario,
 		// The new pages of issues 15 to 18.
 		practiceDue(site, readers),

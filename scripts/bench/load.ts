@@ -2,8 +2,8 @@
 import autocannon, { type Client, type Request } from 'autocannon';
 
 export type Next = { method: string; path: string; headers: Record<string, string>; body?: string };
-/** A connection's behaviour: its first request, and after each response whether it was good and what comes next. */
-export type Plan = { first: Next; check: (status: number, body: string) => { ok: boolean; next?: Next } };
+/** A connection's behaviour: its first request, and after each response whether it was good and what comes next (a redirect's target in `headers.location`). */
+export type Plan = { first: Next; check: (status: number, body: string, headers: Record<string, string>) => { ok: boolean; next?: Next } };
 
 export type Measured = {
 	connections: number;
@@ -53,9 +53,9 @@ export async function drive(base: string, connections: number, seconds: number, 
 		timeout: 10,
 		setupClient(client: Client) {
 			const p = plan(next++);
-			const onResponse = (code: number, body: string) => {
+			const onResponse = (code: number, body: string, _context: unknown, headers: Record<string, string>) => {
 				status[code] = (status[code] ?? 0) + 1;
-				const verdict = p.check(code, body);
+				const verdict = p.check(code, body, headers ?? {});
 				if (!verdict.ok) bad++;
 				if (verdict.next) client.setRequests([toRequest(verdict.next, onResponse)]);
 			};

@@ -48,7 +48,7 @@ export function meter(app: App, proxy: { count: () => StatementCount }, log: (te
 		let sent = 0;
 		for (; sent < n && next; sent++) {
 			const response: Response = await fetch(`${base}${next.path}`, { method: next.method, headers: next.headers, body: next.body, redirect: 'manual' });
-			next = p.check(response.status, await response.text()).next ?? next;
+			next = p.check(response.status, await response.text(), Object.fromEntries(response.headers)).next ?? next;
 		}
 		await settle();
 		const after = proxy.count();

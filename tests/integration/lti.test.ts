@@ -274,6 +274,30 @@ describe.each(drivers)('LTI 1.3 on %s', (driver) => {
 		expect(await reportModuleCompletion(database.db, fixtureCourse, learner.user.id, 'tweede')).toBe(0); // sent once
 	});
 
+	it('looks for no grade link while no platform is registered, and at once when one is', async () => {
+		const empty = await freshDatabase(driver);
+		try {
+			let selects = 0;
+			// The same database, with its selects counted.
+			const counted = new Proxy(empty.db, {
+				get: (target, key, receiver) =>
+					key === 'select' ? (...args: Parameters<typeof target.select>) => (selects++, target.select(...args)) : Reflect.get(target, key, receiver)
+			});
+			const learnerId = crypto.randomUUID();
+			expect(await reportModuleCompletion(counted, fixtureCourse, learnerId, 'tweede')).toBe(0);
+			expect(selects).toBe(1); // whether any platform is registered
+			expect(await reportModuleCompletion(counted, fixtureCourse, learnerId, 'tweede')).toBe(0);
+			expect(await postTestScore(counted, learnerId, 1, 1)).toBe(0);
+			expect(selects).toBe(1); // remembered: no grade-link query per write
+			const added = await addPlatform(counted, { ...platform.registration(), clientId: 'counted' });
+			expect(added.ok).toBe(true);
+			expect(await reportModuleCompletion(counted, fixtureCourse, learnerId, 'tweede')).toBe(0);
+			expect(selects).toBe(2); // now the learner's grade links are looked up
+		} finally {
+			await empty.drop();
+		}
+	});
+
 	it('AGS: the final test’s score goes to a link on the test; a platform outage costs the learner nothing', async () => {
 		const learner = await provisionLaunch(
 			database.db,

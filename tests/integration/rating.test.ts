@@ -4,7 +4,7 @@
  * its author), the trainee replies once, and a rater's calibration is computed against the anchors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { drivers, freshDatabase } from './databases';
 import { drill } from '../fixtures/practice';
 import type { Database } from '../../src/lib/server/db';
@@ -16,7 +16,7 @@ import { createCohort, joinCohort } from '../../src/lib/server/supervision/cohor
 import { createGroup, joinGroup } from '../../src/lib/server/groups/groups';
 import { rateResponse, saveResponse, shareResponse } from '../../src/lib/server/practice/responses';
 import { ratingQueue, ratingsOfOwn, replyToRating, responseForRater, submitRating } from '../../src/lib/server/rating/ratings';
-import { calibrationResult, currentRound, isCalibrated, saveCalibrationScore } from '../../src/lib/server/rating/calibration';
+import { calibratedNow, calibrationResult, currentRound, isCalibrated, saveCalibrationScore } from '../../src/lib/server/rating/calibration';
 
 const SKILLS = ['bij-de-emotie', 'benoemen-en-erkennen', 'client-centraal', 'regie', 'eigen-emotie', 'betekenis'] as const;
 const all = (score: number) => Object.fromEntries(SKILLS.map((s) => [s, score]));
@@ -143,14 +143,19 @@ describe.each(drivers)('rated practice on %s', (driver) => {
 	it('computes calibration against the anchors once a round is complete, and a re-calibration replaces it', async () => {
 		const db = database.db;
 		const rater = p('supervisor').id;
+		// The form a rating's insert evaluates (calibratedNow) must agree with isCalibrated at every point.
+		const calibratedInSql = async () => (await db.select({ yes: calibratedNow(rater, set) }).from(sql`(select 1) as one`))[0]?.yes;
 		expect(await isCalibrated(db, rater, set)).toBe(false);
+		expect(await calibratedInSql()).toBe(false);
 		expect(await calibrationResult(db, rater, set)).toBeNull();
 		// Round 1: item one exactly on the anchor (3), item two two points low (3 against 5).
 		await saveCalibrationScore(db, rater, 1, 'kalibratie-een', all(3));
 		expect(await isCalibrated(db, rater, set)).toBe(false);
+		expect(await calibratedInSql()).toBe(false);
 		await saveCalibrationScore(db, rater, 1, 'kalibratie-twee', all(3));
 		await saveCalibrationScore(db, rater, 1, 'kalibratie-twee', all(5)); // a second post keeps the first
 		expect(await isCalibrated(db, rater, set)).toBe(true);
+		expect(await calibratedInSql()).toBe(true);
 		const first = await calibrationResult(db, rater, set);
 		expect(first?.round).toBe(1);
 		expect(first?.overall).toEqual({ n: 12, exact: 0.5, withinOne: 0.5, meanAbsoluteDifference: 1, meanDifference: -1 });

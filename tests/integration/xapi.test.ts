@@ -10,7 +10,7 @@ import { startLrs, type Lrs } from './xapi/lrs';
 import { item } from '../fixtures/course';
 import { drill, practiceCourse } from '../fixtures/practice';
 import type { Database, Db } from '../../src/lib/server/db';
-import { xapiOutbox, type User } from '../../src/lib/server/db/schema';
+import { progress, xapiOutbox, type User } from '../../src/lib/server/db/schema';
 import { createUser } from '../../src/lib/server/auth/accounts';
 import { touchItem } from '../../src/lib/server/learning/progress';
 import { chooseInVignette } from '../../src/lib/server/learning/vignettes';
@@ -152,6 +152,20 @@ describe.each(drivers)('xAPI learning records on %s', (driver) => {
 		setXapiConfig(null);
 		await walkModule();
 		expect(await db.select().from(xapiOutbox)).toEqual([]);
+	});
+
+	it('writes progress without a transaction of its own when there is no LRS and no cmi5, and records it when there is', async () => {
+		setXapiConfig(null);
+		// A progress write that opened a transaction (a savepoint inside a quiz answer's) would throw here.
+		const noTransaction = Object.create(db, { transaction: { value: () => Promise.reject(new Error('a transaction was opened')) } }) as Db;
+		await touchItem(noTransaction, learner.id, lesson, 'completed');
+		expect(await db.select({ status: progress.status }).from(progress).where(eq(progress.learnerId, learner.id))).toEqual([{ status: 'completed' }]);
+		setXapiConfig(config);
+		await expect(touchItem(noTransaction, learner.id, vignette, 'started')).rejects.toThrow('a transaction was opened');
+		const other = (await createUser(db, { email: `ander${n}@example.nl`, displayName: 'Ander', password: 'een lange zin voor xapi' }))!;
+		await touchItem(db, other.id, lesson, 'started');
+		const queued = await db.select().from(xapiOutbox).where(eq(xapiOutbox.learnerId, other.id));
+		expect(queued.map((q) => (q.statement as { verb: { id: string } }).verb.id)).toEqual([VERBS.initialized.id]);
 	});
 
 	it('keeps every statement through an outage, dropped connections and a 412, then sends each exactly once', async () => {

@@ -1,27 +1,35 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { prepared } from '../db/prepared';
+import { prepared, preparedAnywhere } from '../db/prepared';
 import { progress, type ProgressStatus } from '../db/schema';
 import type { Course, Item } from '../content';
-import { recordProgress } from '../xapi/record';
+import { progressRecorded, recordProgress } from '../xapi/record';
 
-type Executor = Pick<Db, 'transaction'>;
+type Executor = Pick<Db, 'transaction' | 'insert'>;
 
 /**
  * Records that a learner is at (or finished) an item; a finished item never goes back to started.
- * The learning records it makes (a module begun or finished) are queued in the same transaction.
+ * The learning records it makes (a module begun or finished) are queued in the same transaction; with no
+ * LRS and no cmi5 there are none, and the write is one statement (no savepoint inside the caller's transaction).
  */
 export async function touchItem(db: Executor, learnerId: string, item: Item, status: ProgressStatus): Promise<void> {
+	if (!progressRecorded()) return upsertProgress(db, learnerId, item, status);
 	await db.transaction(async (tx) => {
 		await upsertProgress(tx, learnerId, item, status);
 		await recordProgress(tx, learnerId, item);
 	});
 }
 
-async function upsertProgress(db: Pick<Db, 'insert'>, learnerId: string, item: Item, status: ProgressStatus): Promise<void> {
-	await db
+const upsertProgressQuery = preparedAnywhere((db) =>
+	db
 		.insert(progress)
-		.values({ learnerId, itemId: item.id, moduleId: item.moduleId, status, contentVersion: item.version })
+		.values({
+			learnerId: sql.placeholder('learnerId'),
+			itemId: sql.placeholder('itemId'),
+			moduleId: sql.placeholder('moduleId'),
+			status: sql.placeholder('status'),
+			contentVersion: sql.placeholder('contentVersion')
+		})
 		.onConflictDoUpdate({
 			target: [progress.learnerId, progress.itemId],
 			set: {
@@ -29,7 +37,12 @@ async function upsertProgress(db: Pick<Db, 'insert'>, learnerId: string, item: I
 				contentVersion: sql`excluded.content_version`,
 				updatedAt: sql`now()`
 			}
-		});
+		})
+		.prepare('upsert_progress')
+);
+
+async function upsertProgress(db: object, learnerId: string, item: Item, status: ProgressStatus): Promise<void> {
+	await upsertProgressQuery(db).execute({ learnerId, itemId: item.id, moduleId: item.moduleId, status, contentVersion: item.version });
 }
 
 export type ProgressRow = { itemId: string; moduleId: string; status: ProgressStatus; updatedAt: Date };

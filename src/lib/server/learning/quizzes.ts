@@ -1,10 +1,42 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { preparedAnywhere } from '../db/prepared';
 import { quizAnswers, quizAttempts, type QuizAnswerValue } from '../db/schema';
 import type { Quiz } from '../content';
 import { touchItem } from './progress';
 import { recordQuizAnswer } from '../xapi/record';
 import { claimWriteKey, settleWriteKey } from './write-keys';
+
+/** The question ids answered in an attempt (for the attempt row it is selected with). */
+const givenIn = sql<
+	string[]
+>`(select coalesce(array_agg(${quizAnswers.questionId}), '{}')::text[] from ${quizAnswers} where ${quizAnswers.attemptId} = ${quizAttempts.id})`;
+
+/** The current attempt, locked, with the questions already answered in it: one statement instead of two. */
+const currentAttemptQuery = preparedAnywhere((db) =>
+	db
+		.select({ ...getTableColumns(quizAttempts), given: givenIn })
+		.from(quizAttempts)
+		.where(and(eq(quizAttempts.learnerId, sql.placeholder('learnerId')), eq(quizAttempts.quizId, sql.placeholder('quizId'))))
+		.orderBy(desc(quizAttempts.attempt))
+		.limit(1)
+		.for('update')
+		.prepare('current_quiz_attempt')
+);
+
+const insertAnswerQuery = preparedAnywhere((db) =>
+	db
+		.insert(quizAnswers)
+		.values({
+			attemptId: sql.placeholder('attemptId'),
+			questionId: sql.placeholder('questionId'),
+			answer: sql.placeholder('answer'),
+			contentVersion: sql.placeholder('contentVersion')
+		})
+		.onConflictDoNothing()
+		.returning({ questionId: quizAnswers.questionId })
+		.prepare('insert_quiz_answer')
+);
 
 export type QuizAttempt = typeof quizAttempts.$inferSelect & { answers: Map<string, QuizAnswerValue> };
 
@@ -47,23 +79,14 @@ export async function answerQuestion(db: Db, learnerId: string, quiz: Quiz, ques
 			const seen = await claimWriteKey<boolean>(tx, learnerId, scope, writeKey);
 			if (seen) return seen.first;
 		}
-		let [attempt] = await tx
-			.select()
-			.from(quizAttempts)
-			.where(and(eq(quizAttempts.learnerId, learnerId), eq(quizAttempts.quizId, quiz.id)))
-			.orderBy(desc(quizAttempts.attempt))
-			.limit(1)
-			.for('update');
-		attempt ??= (await tx.insert(quizAttempts).values({ learnerId, quizId: quiz.id, attempt: 1 }).returning())[0];
+		let [attempt] = await currentAttemptQuery(tx).execute({ learnerId, quizId: quiz.id });
+		attempt ??= (await tx.insert(quizAttempts).values({ learnerId, quizId: quiz.id, attempt: 1 }).returning()).map((a) => ({ ...a, given: [] }))[0];
 		if (!attempt) throw new Error('quiz attempt not created');
-		const inserted = await tx
-			.insert(quizAnswers)
-			.values({ attemptId: attempt.id, questionId, answer: value, contentVersion: quiz.version })
-			.onConflictDoNothing()
-			.returning({ questionId: quizAnswers.questionId });
+		const inserted = await insertAnswerQuery(tx).execute({ attemptId: attempt.id, questionId, answer: value, contentVersion: quiz.version });
 		if (inserted.length > 0) await recordQuizAnswer(tx, learnerId, quiz, attempt, questionId, value);
-		const given = await tx.select({ id: quizAnswers.questionId }).from(quizAnswers).where(eq(quizAnswers.attemptId, attempt.id));
-		const complete = answerable(quiz).every((q) => given.some((g) => g.id === q.id));
+		// Answered now: what was given before, and this question (just inserted, or given before when the insert was a no-op).
+		const given = new Set([...attempt.given, questionId]);
+		const complete = answerable(quiz).every((q) => given.has(q.id));
 		if (complete && !attempt.completedAt) {
 			await tx.update(quizAttempts).set({ completedAt: new Date() }).where(eq(quizAttempts.id, attempt.id));
 		}

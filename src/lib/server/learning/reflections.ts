@@ -1,5 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { preparedAnywhere } from '../db/prepared';
 import { reflectionShares, reflections, type Reflection } from '../db/schema';
 import type { Item } from '../content';
 import { touchItem } from './progress';
@@ -66,9 +67,12 @@ function sameSharing(r: SavedReflection, wanted: Sharing | undefined): boolean {
 	return r.share?.groupId === wanted.groupId && r.share.named === wanted.named;
 }
 
-/** A reflection is shared with at most one group; a new choice replaces the old one in the same transaction. */
-async function storeShare(tx: Tx, reflectionId: number, sharing: Sharing): Promise<void> {
-	await tx.delete(reflectionShares).where(eq(reflectionShares.reflectionId, reflectionId));
+/**
+ * A reflection is shared with at most one group; a new choice replaces the old one in the same transaction.
+ * `stored`: whether a share existed before the save (an autosave of a private reflection deletes nothing).
+ */
+async function storeShare(tx: Tx, reflectionId: number, sharing: Sharing, stored: boolean): Promise<void> {
+	if (stored) await tx.delete(reflectionShares).where(eq(reflectionShares.reflectionId, reflectionId));
 	if (sharing.visibility === 'group') await tx.insert(reflectionShares).values({ reflectionId, groupId: sharing.groupId, named: sharing.named });
 }
 
@@ -97,6 +101,38 @@ export async function saveReflection(db: Db, learnerId: string, input: SaveInput
 /** A successful save as kept with its write key (JSON, so the date as text). */
 type Stored = Omit<Extract<SaveResult, { ok: true }>, 'savedAt'> & { savedAt: string };
 
+/** The saved row, and whether it had a share before the save (RETURNING sees the shares as they were). */
+const withShared = {
+	...getTableColumns(reflections),
+	shared: sql<boolean>`exists (select 1 from ${reflectionShares} where ${reflectionShares.reflectionId} = ${reflections.id})`
+};
+
+/** A save on top of the version the tab was showing, with a new visibility or keeping the stored one. */
+const updateOnVersion = (visibility: boolean) =>
+	preparedAnywhere((db) =>
+		db
+			.update(reflections)
+			// An update's set takes no bare placeholder (its types), but SQL holding one.
+			.set({
+				body: sql`${sql.placeholder('body')}`,
+				version: sql`${sql.placeholder('version')}`,
+				...(visibility ? { visibility: sql`${sql.placeholder('visibility')}` } : {}),
+				contentVersion: sql`${sql.placeholder('contentVersion')}`,
+				updatedAt: sql`now()`
+			})
+			.where(
+				and(
+					eq(reflections.learnerId, sql.placeholder('learnerId')),
+					eq(reflections.promptKey, sql.placeholder('key')),
+					eq(reflections.version, sql.placeholder('baseVersion'))
+				)
+			)
+			.returning(withShared)
+			.prepare(visibility ? 'update_reflection_visibility' : 'update_reflection')
+	);
+const updateWithVisibility = updateOnVersion(true);
+const updateKeepingVisibility = updateOnVersion(false);
+
 async function save(tx: Tx, learnerId: string, input: SaveInput): Promise<SaveResult> {
 	const { key, item, body, baseVersion } = input;
 	const sharing: Sharing | undefined = input.sharing ?? (input.visibility ? { visibility: input.visibility } : undefined);
@@ -106,15 +142,20 @@ async function save(tx: Tx, learnerId: string, input: SaveInput): Promise<SaveRe
 					.insert(reflections)
 					.values({ learnerId, promptKey: key, itemId: item.id, body, version: 1, visibility: sharing?.visibility ?? 'private', contentVersion: item.version })
 					.onConflictDoNothing()
-					.returning()
-			: await tx
-					.update(reflections)
-					.set({ body, version: baseVersion + 1, ...(sharing ? { visibility: sharing.visibility } : {}), contentVersion: item.version, updatedAt: new Date() })
-					.where(and(eq(reflections.learnerId, learnerId), eq(reflections.promptKey, key), eq(reflections.version, baseVersion)))
-					.returning();
-	const row = written[0];
-	if (row) {
-		if (sharing) await storeShare(tx, row.id, sharing);
+					.returning(withShared)
+			: await (sharing ? updateWithVisibility : updateKeepingVisibility)(tx).execute({
+					learnerId,
+					key,
+					baseVersion,
+					body,
+					version: baseVersion + 1,
+					visibility: sharing?.visibility,
+					contentVersion: item.version
+				});
+	const found = written[0];
+	if (found) {
+		const { shared, ...row } = found;
+		if (sharing) await storeShare(tx, row.id, sharing, shared);
 		if (item.type === 'reflection') await touchItem(tx, learnerId, item, body.trim() ? 'completed' : 'started');
 		const [saved] = await withShares(tx, [row]);
 		return { ok: true as const, version: row.version, savedAt: row.updatedAt, ...shown(saved ?? { ...row, share: null }) };

@@ -10,6 +10,7 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { preparedAnywhere } from '../db/prepared';
 import { progress, studyTime } from '../db/schema';
 import { errorFields, logEvent } from '../log';
 import { HEARTBEAT_SECONDS, IDLE_SECONDS } from '$lib/study-clock';
@@ -50,17 +51,22 @@ export async function recordBeat(db: Executor, learnerId: string, itemId: string
  * nothing beyond that, and a repeated post credits the seconds between the two.
  */
 export async function recordPost(db: Executor, learnerId: string, itemId: string, openedAt: Date | null): Promise<void> {
-	const opened = openedAt ? sql`${openedAt.toISOString()}::timestamptz` : sql`null::timestamptz`;
+	await recordPostQuery(db).execute({ learnerId, itemId, opened: openedAt?.toISOString() ?? null });
+}
+
+const recordPostQuery = preparedAnywhere((db) => {
+	const opened = sql`${sql.placeholder('opened')}::timestamptz`;
 	// least() and greatest() skip nulls in PostgreSQL: no earlier post and no opening time must give 0, not the cap.
 	const gap = (previous: unknown) => sql`least(${NOSCRIPT_GAP_SECONDS}, coalesce(${since(sql`greatest(${previous}, ${opened})`)}, 0))`;
-	await db
+	return db
 		.insert(studyTime)
-		.values({ learnerId, itemId, eventSeconds: gap(sql`null::timestamptz`), eventAt: sql`now()` })
+		.values({ learnerId: sql.placeholder('learnerId'), itemId: sql.placeholder('itemId'), eventSeconds: gap(sql`null::timestamptz`), eventAt: sql`now()` })
 		.onConflictDoUpdate({
 			target: [studyTime.learnerId, studyTime.itemId],
 			set: { eventSeconds: sql`${studyTime.eventSeconds} + ${gap(studyTime.eventAt)}`, eventAt: sql`now()` }
-		});
-}
+		})
+		.prepare('record_study_post');
+});
 
 /** The page's `openedAt` field: epoch milliseconds, or null when absent or not a plausible time. */
 export function parseOpenedAt(value: FormDataEntryValue | null, now = Date.now()): Date | null {

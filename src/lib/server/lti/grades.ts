@@ -9,7 +9,7 @@ import { ltiGradeLinks, progress, type LtiGradeLink } from '../db/schema';
 import type { Course } from '../content';
 import { logEvent } from '../log';
 import { MEDIA, SCOPE } from './claims';
-import { platformById } from './platforms';
+import { platformById, platformsRegistered } from './platforms';
 import { serviceFetch, PlatformServiceError } from './services';
 import { FINAL_TEST_PATH } from './targets';
 
@@ -87,7 +87,7 @@ async function postAll(db: Db, links: LtiGradeLink[], score: Score, label: strin
  */
 export async function reportModuleCompletion(db: Db, course: Course, learnerId: string, moduleId: string): Promise<number> {
 	const module = course.modules.find((m) => m.id === moduleId);
-	if (!module) return 0;
+	if (!module || !(await platformsRegistered(db))) return 0;
 	const links = await db
 		.select()
 		.from(ltiGradeLinks)
@@ -106,6 +106,7 @@ export async function reportModuleCompletion(db: Db, course: Course, learnerId: 
 
 /** For the final test (the lead wires this to its submission): the score, with the test fully graded. */
 export async function postTestScore(db: Db, learnerId: string, score: number, max: number): Promise<number> {
+	if (!(await platformsRegistered(db))) return 0;
 	const links = await linksTo(db, learnerId, FINAL_TEST_PATH);
 	return postAll(db, links, { scoreGiven: score, scoreMaximum: max, activityProgress: 'Completed', gradingProgress: 'FullyGraded' }, 'Eindtoets');
 }

@@ -17,10 +17,32 @@ export function acceptableUrl(value: string): boolean {
 
 export type PlatformProblem = 'bad-url' | 'exists';
 
+/** Per database: whether any platform is registered, and when that was read. */
+const registered = new WeakMap<object, { any: boolean; at: number }>();
+/** How long "no platform" is believed: a platform added by the command line (another process) counts after at most this. */
+const PLATFORMS_RECHECK_MS = 60_000;
+
+/**
+ * Whether any LMS platform is registered. Without one no learner has a grade link, so a learner's write need not
+ * look for one (issue 19): a statement per write saved. Read at most once a minute; a platform added or launched
+ * from in this process counts at once.
+ */
+export async function platformsRegistered(db: Db, now = Date.now()): Promise<boolean> {
+	const known = registered.get(db);
+	if (known && (known.any || now - known.at < PLATFORMS_RECHECK_MS)) return known.any;
+	const [row] = await db.select({ id: ltiPlatforms.id }).from(ltiPlatforms).limit(1);
+	registered.set(db, { any: row !== undefined, at: now });
+	return row !== undefined;
+}
+
+function notePlatform(db: Db): void {
+	registered.set(db, { any: true, at: Date.now() });
+}
+
 /** Adds a platform with its deployments; the same issuer and client id twice is refused. */
 export async function addPlatform(db: Db, p: NewPlatform): Promise<{ ok: true; platform: LtiPlatform } | { ok: false; error: PlatformProblem }> {
 	if (![p.issuer, p.authUrl, p.tokenUrl, p.jwksUrl].every(acceptableUrl)) return { ok: false, error: 'bad-url' };
-	return db.transaction(async (tx) => {
+	const added = await db.transaction(async (tx) => {
 		const [platform] = await tx
 			.insert(ltiPlatforms)
 			.values({
@@ -38,6 +60,8 @@ export async function addPlatform(db: Db, p: NewPlatform): Promise<{ ok: true; p
 		if (p.deploymentIds.length > 0) await tx.insert(ltiDeployments).values(p.deploymentIds.map((deploymentId) => ({ platformId: platform.id, deploymentId })));
 		return { ok: true as const, platform };
 	});
+	if (added.ok) notePlatform(db);
+	return added;
 }
 
 export async function addDeployment(db: Db, platformId: string, deploymentId: string): Promise<void> {
@@ -50,6 +74,7 @@ export async function findPlatform(db: Db, issuer: string, clientId?: string): P
 		.select()
 		.from(ltiPlatforms)
 		.where(clientId ? and(eq(ltiPlatforms.issuer, issuer), eq(ltiPlatforms.clientId, clientId)) : eq(ltiPlatforms.issuer, issuer));
+	if (rows.length > 0) notePlatform(db);
 	return rows.length === 1 ? rows[0] : undefined;
 }
 
@@ -73,5 +98,6 @@ export async function listPlatforms(db: Db) {
 
 export async function removePlatform(db: Db, id: string): Promise<boolean> {
 	const rows = await db.delete(ltiPlatforms).where(eq(ltiPlatforms.id, id)).returning({ id: ltiPlatforms.id });
+	registered.delete(db);
 	return rows.length > 0;
 }

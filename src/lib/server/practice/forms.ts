@@ -20,8 +20,17 @@ export const respondSchema = z.object({
 	writeKey
 });
 
+/** Built once per drill: building a zod schema costs far more than parsing with it (see learning/forms.ts). */
+const rateSchemas = new WeakMap<Drill, ReturnType<typeof buildRateSchema>>();
+
 /** One 1..5 score per skill the drill targets (fields `skill-<id>`), and the difficulty. */
-export const rateSchema = (drill: Drill) =>
+export function rateSchema(drill: Drill) {
+	let schema = rateSchemas.get(drill);
+	if (!schema) rateSchemas.set(drill, (schema = buildRateSchema(drill)));
+	return schema;
+}
+
+const buildRateSchema = (drill: Drill) =>
 	z.object({
 		response: responseId,
 		difficulty: z.enum(DIFFICULTIES, { error: 'error_practice_rating' }),

@@ -3,8 +3,9 @@
  * retried with its write key, and before anything else is shown), the self-rating with the card and rung it
  * moves, and sharing. Every function takes the learner's id: a learner reaches only their own responses here.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { preparedAnywhere } from '../db/prepared';
 import {
 	drillResponses,
 	drillViews,
@@ -37,6 +38,34 @@ export async function recordView(db: Pick<Db, 'transaction'>, learnerId: string,
 	});
 }
 
+/** The first view, taken away by the save it started. */
+const takeViewQuery = preparedAnywhere((db) =>
+	db
+		.delete(drillViews)
+		.where(and(eq(drillViews.learnerId, sql.placeholder('learnerId')), eq(drillViews.drillId, sql.placeholder('drillId'))))
+		.returning({ viewedAt: drillViews.viewedAt })
+		.prepare('take_drill_view')
+);
+
+/** A response, timed from its first view (`viewedAt`), or from now when there was none. */
+const insertResponseQuery = preparedAnywhere((db) => {
+	const viewedAt = sql`coalesce(${sql.placeholder('viewedAt')}::timestamptz, now())`;
+	return db
+		.insert(drillResponses)
+		.values({
+			learnerId: sql.placeholder('learnerId'),
+			drillId: sql.placeholder('drillId'),
+			place: sql.placeholder('place'),
+			bodyNote: sql.placeholder('bodyNote'),
+			body: sql.placeholder('body'),
+			contentVersion: sql.placeholder('contentVersion'),
+			viewedAt,
+			seconds: sql`greatest(0, floor(extract(epoch from now() - ${viewedAt})))::int`
+		})
+		.returning({ id: drillResponses.id, seconds: drillResponses.seconds })
+		.prepare('insert_drill_response');
+});
+
 export type ResponseInput = { body: string; bodyNote: string | null; place: PracticePlace; writeKey?: string };
 
 /**
@@ -50,24 +79,16 @@ export async function saveResponse(db: Pick<Db, 'transaction'>, learnerId: strin
 			const seen = await claimWriteKey<{ id: number }>(tx, learnerId, scope, input.writeKey);
 			if (seen) return seen.first;
 		}
-		const [view] = await tx
-			.delete(drillViews)
-			.where(and(eq(drillViews.learnerId, learnerId), eq(drillViews.drillId, drill.id)))
-			.returning({ viewedAt: drillViews.viewedAt });
-		const viewedAt = view ? sql`${view.viewedAt.toISOString()}::timestamptz` : sql`now()`;
-		const [row] = await tx
-			.insert(drillResponses)
-			.values({
-				learnerId,
-				drillId: drill.id,
-				place: input.place,
-				bodyNote: input.bodyNote || null,
-				body: input.body,
-				contentVersion: drill.version,
-				viewedAt,
-				seconds: sql`greatest(0, floor(extract(epoch from now() - ${viewedAt})))::int`
-			})
-			.returning({ id: drillResponses.id, seconds: drillResponses.seconds });
+		const [view] = await takeViewQuery(tx).execute({ learnerId, drillId: drill.id });
+		const [row] = await insertResponseQuery(tx).execute({
+			learnerId,
+			drillId: drill.id,
+			place: input.place,
+			bodyNote: input.bodyNote || null,
+			body: input.body,
+			contentVersion: drill.version,
+			viewedAt: view?.viewedAt.toISOString() ?? null
+		});
 		if (row) await recordDrillCompleted(tx, learnerId, drill.id, { id: row.id, seconds: row.seconds, body: input.body });
 		const saved = { id: row?.id ?? 0 };
 		if (input.writeKey) await settleWriteKey(tx, learnerId, scope, input.writeKey, saved);
@@ -88,10 +109,46 @@ export async function levelOf(db: Pick<Db, 'select'>, learnerId: string): Promis
 	return row?.level ?? 1;
 }
 
+/** A self-rating of the learner's own response: the first (`rated`: false) or a correction (true). */
+const rateQuery = (rated: boolean) =>
+	preparedAnywhere((db) =>
+		db
+			.update(drillResponses)
+			// An update's set takes no bare placeholder (its types), but SQL holding one.
+			.set({ ratings: sql`${sql.placeholder('ratings')}::jsonb`, difficulty: sql`${sql.placeholder('difficulty')}`, ratedAt: sql`now()` })
+			.where(
+				and(
+					eq(drillResponses.id, sql.placeholder('responseId')),
+					eq(drillResponses.learnerId, sql.placeholder('learnerId')),
+					eq(drillResponses.drillId, sql.placeholder('drillId')),
+					rated ? isNotNull(drillResponses.ratedAt) : isNull(drillResponses.ratedAt)
+				)
+			)
+			.returning({ id: drillResponses.id })
+			.prepare(rated ? 'rate_drill_response_again' : 'rate_drill_response')
+	);
+const rateFirstQuery = rateQuery(false);
+const rateAgainQuery = rateQuery(true);
+
+/** The rung and the drill's card, in one statement. */
+const rungAndCardQuery = preparedAnywhere((db) => {
+	const learnerId = sql.placeholder('learnerId');
+	return db
+		.select({
+			level: sql<number | null>`(select ${practiceLevels.level} from ${practiceLevels} where ${practiceLevels.learnerId} = ${learnerId})`,
+			card: sql<unknown>`(select ${practiceCards.card} from ${practiceCards} where ${practiceCards.learnerId} = ${learnerId} and ${practiceCards.drillId} = ${sql.placeholder('drillId')})`.mapWith(
+				practiceCards.card
+			)
+		})
+		.from(sql`(select 1) as one`)
+		.prepare('rung_and_card');
+});
+
 /**
  * The learner's self-rating and how hard it was. The first rating of a response is a review of the drill's card
  * (ts-fsrs, at `now`) and may move the rung (schedule.ts); a corrected rating updates the response only, so
- * posting twice never reviews twice.
+ * posting twice never reviews twice. The first rating is told apart by an update that only a response not yet
+ * rated matches: of two posts at once, the second waits for the first's row lock and then matches no longer.
  */
 export async function rateResponse(
 	db: Db,
@@ -103,16 +160,15 @@ export async function rateResponse(
 	now: Date
 ): Promise<{ level: number } | null> {
 	return db.transaction(async (tx) => {
-		const [before] = await tx
-			.select({ ratedAt: drillResponses.ratedAt })
-			.from(drillResponses)
-			.where(and(eq(drillResponses.id, responseId), eq(drillResponses.learnerId, learnerId), eq(drillResponses.drillId, drill.id)))
-			.for('update');
-		if (!before) return null;
-		await tx.update(drillResponses).set({ ratings, difficulty, ratedAt: new Date() }).where(eq(drillResponses.id, responseId));
-		const level = await levelOf(tx, learnerId);
-		if (before.ratedAt) return { level };
-		await reviewCard(tx, learnerId, drill.id, difficulty, ratings, now);
+		const rating = { responseId, learnerId, drillId: drill.id, ratings: JSON.stringify(ratings), difficulty };
+		const [first] = await rateFirstQuery(tx).execute(rating);
+		if (!first) {
+			const [corrected] = await rateAgainQuery(tx).execute(rating);
+			return corrected ? { level: await levelOf(tx, learnerId) } : null;
+		}
+		const [stored] = await rungAndCardQuery(tx).execute({ learnerId, drillId: drill.id });
+		const level = stored?.level ?? 1;
+		await reviewCard(tx, learnerId, drill.id, stored?.card ?? null, difficulty, ratings, now);
 		const next = nextLevel(level, drill.level, difficulty, ratings);
 		if (next !== level)
 			await tx
@@ -123,17 +179,35 @@ export async function rateResponse(
 	});
 }
 
-async function reviewCard(tx: Tx, learnerId: string, drillId: string, difficulty: Difficulty, ratings: SkillRatings, now: Date): Promise<void> {
-	const [stored] = await tx
-		.select({ card: practiceCards.card })
-		.from(practiceCards)
-		.where(and(eq(practiceCards.learnerId, learnerId), eq(practiceCards.drillId, drillId)));
-	const card = review(stored?.card ?? null, difficulty, ratings, now);
-	const values = { card, due: card.due, reps: card.reps, updatedAt: new Date() };
-	await tx
+const storeCardQuery = preparedAnywhere((db) =>
+	db
 		.insert(practiceCards)
-		.values({ learnerId, drillId, ...values })
-		.onConflictDoUpdate({ target: [practiceCards.learnerId, practiceCards.drillId], set: values });
+		.values({
+			learnerId: sql.placeholder('learnerId'),
+			drillId: sql.placeholder('drillId'),
+			card: sql.placeholder('card'),
+			due: sql.placeholder('due'),
+			reps: sql.placeholder('reps'),
+			updatedAt: sql`now()`
+		})
+		.onConflictDoUpdate({
+			target: [practiceCards.learnerId, practiceCards.drillId],
+			set: { card: sql`excluded.card`, due: sql`excluded.due`, reps: sql`excluded.reps`, updatedAt: sql`now()` }
+		})
+		.prepare('store_practice_card')
+);
+
+async function reviewCard(
+	tx: Tx,
+	learnerId: string,
+	drillId: string,
+	stored: unknown,
+	difficulty: Difficulty,
+	ratings: SkillRatings,
+	now: Date
+): Promise<void> {
+	const card = review(stored, difficulty, ratings, now);
+	await storeCardQuery(tx).execute({ learnerId, drillId, card, due: card.due, reps: card.reps });
 }
 
 /** Who may read the response besides the learner. Callers check that a group is the learner's (policy.mayShareWith). */

@@ -3,7 +3,7 @@
  * all six skills, then see where they differ from the anchors and why. A round is complete when every item of
  * the current set is scored; a rater with a complete round counts as calibrated. Re-calibrating starts a new round.
  */
-import { and, asc, desc, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
 import { calibrationScores, type SkillRatings } from '../db/schema';
 import type { Calibration } from '../content';
@@ -48,6 +48,16 @@ export async function completeRound(db: Read, raterId: string, set: readonly Cal
 		.orderBy(desc(calibrationScores.round))
 		.limit(1);
 	return row?.round ?? null;
+}
+
+/**
+ * The same as isCalibrated, as an expression a write evaluates itself: a rating's insert marks itself calibrated
+ * without a statement of its own (issue 19).
+ */
+export function calibratedNow(raterId: string, set: readonly Calibration[]): SQL<boolean> {
+	if (set.length === 0) return sql<boolean>`false`;
+	const ids = set.map((c) => c.id);
+	return sql<boolean>`exists (select 1 from ${calibrationScores} where ${and(eq(calibrationScores.raterId, raterId), inArray(calibrationScores.itemId, ids))} group by ${calibrationScores.round} having count(*) = ${set.length})`;
 }
 
 /** Whether the rater has completed a calibration round on the current set. */

@@ -4,12 +4,13 @@
  * shown once the rater has submitted. The trainee then reads each rating beside their own and may reply once.
  * Which responses a rater may see is policy.drillResponsesRatableBy; every read by the rater is logged.
  */
-import { and, asc, eq, isNull, notExists, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, notExists, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
+import { preparedAnywhere } from '../db/prepared';
 import { drillResponses, responseRatings, users, type SkillRatings } from '../db/schema';
 import type { SessionUser } from '../auth/session';
 import { logReads } from '../audit';
-import { drillResponsesRatableBy } from '../policy';
+import { drillResponsesRatableBy, isSupervisor } from '../policy';
 import { readKey } from '../practice/shared';
 
 export const COMMENT_MAX = 1_000;
@@ -52,17 +53,38 @@ export async function responseForRater(db: Db, rater: SessionUser, responseId: n
 	return { id: row.id, drillId: row.drillId, body: row.body, rating: rated, selfRating: rated ? row.selfRating : null };
 }
 
-/** The rater's rating of a response they may rate; false when they may not, or rated it already (a rating is final). */
+/**
+ * Whether a response is ratable by the rater, prepared once for supervisors and once for everyone else (the policy's
+ * condition differs by role only): the policy builds it with a placeholder where the rater's id goes.
+ */
+const ratableQueries = new Map<boolean, ReturnType<typeof buildRatable>>();
+const buildRatable = (supervisor: boolean) => {
+	const rater = { id: sql.placeholder('raterId') as unknown as string, role: supervisor ? 'supervisor' : 'trainee' } as SessionUser;
+	return preparedAnywhere((db) =>
+		db
+			.select({ id: drillResponses.id })
+			.from(drillResponses)
+			.where(and(eq(drillResponses.id, sql.placeholder('responseId')), drillResponsesRatableBy(rater)))
+			.prepare(supervisor ? 'ratable_by_supervisor' : 'ratable_by_peer')
+	);
+};
+function ratableQuery(supervisor: boolean) {
+	let query = ratableQueries.get(supervisor);
+	if (!query) ratableQueries.set(supervisor, (query = buildRatable(supervisor)));
+	return query;
+}
+
+/**
+ * The rater's rating of a response they may rate; false when they may not, or rated it already (a rating is final).
+ * `calibrated` may be calibration.calibratedNow, which the insert evaluates.
+ */
 export async function submitRating(
 	db: Db,
 	rater: SessionUser,
 	responseId: number,
-	input: { scores: SkillRatings; comment: string; calibrated: boolean }
+	input: { scores: SkillRatings; comment: string; calibrated: boolean | SQL<boolean> }
 ): Promise<'saved' | 'already' | 'refused'> {
-	const [allowed] = await db
-		.select({ id: drillResponses.id })
-		.from(drillResponses)
-		.where(and(eq(drillResponses.id, responseId), drillResponsesRatableBy(rater)));
+	const [allowed] = await ratableQuery(isSupervisor(rater))(db).execute({ responseId, raterId: rater.id });
 	if (!allowed) return 'refused';
 	const saved = await db
 		.insert(responseRatings)

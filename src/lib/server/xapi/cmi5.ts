@@ -38,6 +38,16 @@ const launchDataSchema = z.looseObject({
 });
 export type LaunchData = z.infer<typeof launchDataSchema>;
 
+const launchHolder = globalThis as { ontroerdCmi5Launched?: boolean };
+
+/**
+ * Whether a module may have been launched over cmi5: the installation trusts an LMS, or this process accepted a
+ * launch. When not, a learner's progress write has no launch to report completion to and looks for none.
+ */
+export function cmi5InUse(): boolean {
+	return launchHolder.ontroerdCmi5Launched === true || lmsOrigins().length > 0;
+}
+
 /** The LMS origins this installation trusts (CMI5_LMS_ORIGINS, comma-separated); none: cmi5 is off. */
 export function lmsOrigins(env: Record<string, string | undefined> = process.env): string[] {
 	return (env.CMI5_LMS_ORIGINS ?? '')
@@ -192,6 +202,7 @@ export async function acceptLaunch(
 			})
 			.returning();
 		if (!launch) throw new Error('cmi5 launch not stored');
+		launchHolder.ontroerdCmi5Launched = true;
 		await enqueue(tx, user.id, `cmi5-initialized:${launch.id}`, cmi5Initialized(launch, at), launch.id);
 		if (!reported && (await moduleDone(tx, user.id, module))) {
 			const completed = cmi5Completed(launch, new Date(at.getTime() + 1));

@@ -12,10 +12,19 @@ import { enqueue } from './outbox';
 import { drillStatement, moduleStatement, quizAnswer, testStatement, vignetteDecision } from './statements';
 import type { L } from '../content/locales';
 import { cmi5Completed } from './cmi5-statements';
+import { cmi5InUse } from './cmi5';
 
 type Tx = Pick<Db, 'insert' | 'select' | 'update'>;
 
 const moduleOf = (moduleId: string) => xapiCourse()?.modules.find((m) => m.id === moduleId);
+
+/**
+ * Whether an item's progress write has anything to record: an installation LRS, or a cmi5 launch to tell of a
+ * completed module. Without either the write is the progress row alone, with no transaction of its own (issue 19).
+ */
+export function progressRecorded(): boolean {
+	return xapiCourse() !== undefined && (xapiConfig() !== null || cmi5InUse());
+}
 
 /** After an item's progress was written: the module's first start and its completion. */
 export async function recordProgress(tx: Tx, learnerId: string, item: Item): Promise<void> {

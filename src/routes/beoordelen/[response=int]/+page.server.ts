@@ -5,7 +5,7 @@ import { db } from '$lib/server/db';
 import { fail, parseForm, readForm } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guards';
 import { notFound } from '$lib/server/policy';
-import { isCalibrated } from '$lib/server/rating/calibration';
+import { calibratedNow, isCalibrated } from '$lib/server/rating/calibration';
 import { ratingSchema, scoresOf } from '$lib/server/rating/forms';
 import { momentOf, rubricSkills } from '$lib/server/rating/present';
 import { COMMENT_MAX, responseForRater, submitRating } from '$lib/server/rating/ratings';
@@ -31,9 +31,9 @@ export const actions: Actions = {
 			const message = Object.values(parsed.errors)[0] ?? 'error_bad_request';
 			return fail(400, { message, posted: Object.fromEntries([...form].map(([k, v]) => [k, String(v)])) });
 		}
-		const database = await db();
-		const calibrated = await isCalibrated(database, user.id, course.practice.calibration);
-		const saved = await submitRating(database, user, Number(params.response), { scores: scoresOf(parsed.data), comment: parsed.data.comment, calibrated });
+		// Whether the rater is calibrated is read by the rating's own insert: one statement fewer.
+		const calibrated = calibratedNow(user.id, course.practice.calibration);
+		const saved = await submitRating(await db(), user, Number(params.response), { scores: scoresOf(parsed.data), comment: parsed.data.comment, calibrated });
 		if (saved === 'refused') notFound('drill response to rate');
 		redirect(303, `/beoordelen/${params.response}#beoordeeld`);
 	}
