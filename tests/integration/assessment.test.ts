@@ -90,6 +90,25 @@ describe.each(drivers)('the final test on %s', (driver) => {
 		expect((await submitAttempt(database.db, fixtureTest, id, attemptId))!.submittedAt).toEqual(submitted.submittedAt);
 	});
 
+	it('a save racing a submit is either scored or refused, never stored after the score', async () => {
+		for (let round = 0; round < 8; round++) {
+			const id = await learner();
+			const attemptId = await startAttempt(database.db, fixtureTest, id);
+			const items = (await attemptFor(database.db, id, attemptId))!.items;
+			await saveAnswers(database.db, id, attemptId, Object.fromEntries(items.map((d) => [d.itemId, WRONG])));
+			const [saved, submitted] = await Promise.all([
+				saveAnswers(database.db, id, attemptId, Object.fromEntries(items.map((d) => [d.itemId, RIGHT]))),
+				submitAttempt(database.db, fixtureTest, id, attemptId)
+			]);
+			const after = (await attemptFor(database.db, id, attemptId))!;
+			// What is stored is what was scored: each item's mark agrees with its stored answer, and the score with the marks.
+			for (const d of after.items) expect(d.correct).toBe(d.answer === RIGHT);
+			expect(after.correct).toBe(after.items.filter((d) => d.correct).length);
+			expect(saved.ok ? after.correct : 0).toBe(saved.ok ? items.length : 0);
+			expect(submitted?.submittedAt).not.toBeNull();
+		}
+	});
+
 	it('needs a passed attempt and an evaluation for a certificate', async () => {
 		const id = await learner();
 		const failed = await sit(id, [false, false, false, false]);

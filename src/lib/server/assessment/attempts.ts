@@ -79,7 +79,7 @@ export async function startAttempt(db: Db, test: Test, learnerId: string, passMa
 }
 
 /** The learner's attempt by id (anyone else's is not found). */
-export async function attemptFor(db: Db, learnerId: string, attemptId: number): Promise<AttemptWithItems | null> {
+export async function attemptFor(db: Pick<Db, 'select'>, learnerId: string, attemptId: number): Promise<AttemptWithItems | null> {
 	const [attempt] = await db
 		.select()
 		.from(testAttempts)
@@ -104,14 +104,27 @@ export async function saveAnswers(db: Db, learnerId: string, attemptId: number, 
 	const byItem = new Map(attempt.items.map((i) => [i.itemId, i]));
 	const changes = Object.entries(answers).filter(([itemId, optionId]) => byItem.get(itemId)?.answer !== optionId);
 	if (Object.entries(answers).some(([itemId, optionId]) => !byItem.get(itemId)?.optionOrder.includes(optionId))) return { ok: false, reason: 'unknown-option' };
-	await db.transaction(async (tx) => {
+	const saved = await db.transaction(async (tx) => {
+		// The attempt's row locked: a submit at the same moment waits and then scores these answers, or this save finds it submitted.
+		if (!(await lockOpenAttempt(tx, learnerId, attemptId))) return false;
 		for (const [itemId, answer] of changes)
 			await tx
 				.update(testAttemptItems)
 				.set({ answer, answeredAt: sql`now()` })
 				.where(and(eq(testAttemptItems.attemptId, attemptId), eq(testAttemptItems.itemId, itemId)));
+		return true;
 	});
-	return { ok: true, saved: changes.length };
+	return saved ? { ok: true, saved: changes.length } : { ok: false, reason: 'submitted' };
+}
+
+/** Locks the learner's attempt row for the rest of the transaction; true when it exists and is not submitted. */
+async function lockOpenAttempt(tx: Pick<Db, 'select'>, learnerId: string, attemptId: number): Promise<boolean> {
+	const [row] = await tx
+		.select({ submittedAt: testAttempts.submittedAt })
+		.from(testAttempts)
+		.where(and(eq(testAttempts.id, attemptId), eq(testAttempts.learnerId, learnerId)))
+		.for('update');
+	return row !== undefined && row.submittedAt === null;
 }
 
 /** Passed when the share correct reaches the pass mark; in whole numbers, so 70% of 15 needs 11 (73%), not 10 (67%). */
@@ -128,10 +141,13 @@ export async function submitAttempt(db: Db, test: Test, learnerId: string, attem
 	if (!attempt) return null;
 	if (attempt.submittedAt) return attempt;
 	const rightOf = (itemId: string) => test.items.get(itemId)?.options.find((o) => o.correct)?.id;
-	const marks = attempt.items.map((i) => ({ itemId: i.itemId, correct: i.answer !== null && i.answer === rightOf(i.itemId) }));
-	const correct = marks.filter((m) => m.correct).length;
-	const total = attempt.items.length;
 	await db.transaction(async (tx) => {
+		// Locked, then the answers read again: a save at the same moment either lands before the score or finds the attempt submitted.
+		if (!(await lockOpenAttempt(tx, learnerId, attemptId))) return;
+		const items = await tx.select().from(testAttemptItems).where(eq(testAttemptItems.attemptId, attemptId));
+		const marks = items.map((i) => ({ itemId: i.itemId, correct: i.answer !== null && i.answer === rightOf(i.itemId) }));
+		const correct = marks.filter((m) => m.correct).length;
+		const total = items.length;
 		for (const mark of marks)
 			await tx
 				.update(testAttemptItems)
