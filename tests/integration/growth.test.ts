@@ -162,7 +162,7 @@ describe.each(drivers)('cohort growth on %s', (driver) => {
 		const db = database.db;
 		const learner = await user('fien', 'trainee');
 		expect(await testAccess(db, learner.id, 'pre', false)).toBe('open');
-		expect(await testAccess(db, learner.id, 'post', true)).toBe('pre-first');
+		expect(await testAccess(db, learner.id, 'post', false)).toBe('pre-first');
 		await handInTest(db, learner.id, 'pre', [{ drill: drill('oefening-vader'), body: 'Een' }], {});
 		expect(await testAccess(db, learner.id, 'pre', false)).toBe('done');
 		expect(await testAccess(db, learner.id, 'post', false)).toBe('modules');
@@ -171,6 +171,12 @@ describe.each(drivers)('cohort growth on %s', (driver) => {
 		const done = learners[0]?.id ?? '';
 		expect(await testAccess(db, done, 'retention', true)).toBe('retention-later');
 		expect(await testAccess(db, done, 'retention', true, new Date(Date.now() + 57 * 86_400_000))).toBe('open');
+		// A learner who finished every module without a pre-test: a pre-test now would not measure the start.
+		const late = await user('gijs', 'trainee');
+		expect(await testDue(db, late.id, true)).toBe('post');
+		expect(await testAccess(db, late.id, 'pre', true)).toBe('pre-late');
+		expect(await testAccess(db, late.id, 'post', true)).toBe('open');
+		expect(await testAccess(db, late.id, 'post', false)).toBe('pre-first');
 	});
 
 	it("mails the retention reminder once, when the retention test becomes due, in the learner's language", async () => {

@@ -79,24 +79,24 @@ export type TestRow = { phase: TestPhase; completedAt: Date | null };
 /** The test due for these rows (see testDue; the dashboard reads the rows in its one statement). */
 export function dueOf(rows: TestRow[], courseDone: boolean, now: Date): TestPhase | null {
 	const done = (phase: TestPhase) => rows.find((r) => r.phase === phase)?.completedAt ?? null;
-	if (!done('pre')) return 'pre';
 	const post = done('post');
-	if (!post) return courseDone ? 'post' : null;
+	// A pre-test is a measure of where the learner started: once every module is done it is no longer offered.
+	if (!post) return courseDone ? 'post' : done('pre') ? null : 'pre';
 	if (done('retention')) return null;
 	return now.getTime() - post.getTime() >= RETENTION_AFTER_DAYS * 86_400_000 ? 'retention' : null;
 }
 
 /**
- * The test the dashboard offers now, if any: the pre-test until it is done; the post-test once every module is
- * done (`courseDone`); the retention test from RETENTION_AFTER_DAYS after the post-test.
+ * The test the dashboard offers now, if any: the pre-test until it is done or the course is; the post-test once
+ * every module is done (`courseDone`), with or without a pre-test; the retention test from RETENTION_AFTER_DAYS after the post-test.
  */
 export async function testDue(db: Pick<Db, 'select'>, learnerId: string, courseDone: boolean, now = new Date()): Promise<TestPhase | null> {
 	const rows = await db.select().from(performanceTests).where(eq(performanceTests.learnerId, learnerId));
 	return dueOf(rows, courseDone, now);
 }
 
-/** Why a test is not open yet: the pre-test comes first, the post-test after every module, retention weeks after the post-test. */
-export type TestClosed = 'pre-first' | 'modules' | 'retention-later';
+/** Why a test is not open: the pre-test comes first and closes when the course is done, the post-test after every module, retention weeks after the post-test. */
+export type TestClosed = 'pre-first' | 'pre-late' | 'modules' | 'retention-later';
 
 /** Whether the learner may open the test at `phase` now, by the same rule as the dashboard (testDue); a handed-in test stays readable. */
 export async function testAccess(
@@ -110,7 +110,8 @@ export async function testAccess(
 	const done = (p: TestPhase) => Boolean(rows.find((r) => r.phase === p)?.completedAt);
 	if (done(phase)) return 'done';
 	if (dueOf(rows, courseDone, now) === phase) return 'open';
-	if (!done('pre')) return 'pre-first';
+	if (phase === 'pre') return 'pre-late';
+	if (!done('pre') && !courseDone) return 'pre-first';
 	return phase === 'post' ? 'modules' : 'retention-later';
 }
 
