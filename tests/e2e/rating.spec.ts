@@ -266,6 +266,8 @@ test("the course owner's growth report across cohorts: every trainee together, a
 	await ap.getByRole('link', { name: 'Naar de groei over alle groepen' }).click();
 	await ap.waitForURL(/\/beheer\/groei$/);
 	await expect(ap.getByRole('heading', { name: 'Groei over alle groepen', level: 1 })).toBeVisible();
+	// The Beheer link (to /beheer/toets) marks its section here, without claiming to be this page.
+	await expect(ap.getByRole('navigation').first().getByRole('link', { name: 'Beheer' })).toHaveAttribute('aria-current', 'true');
 	// Other specs' cohorts count too (the whole e2e run shares a database): their trainees have no tests, so n stays 3.
 	await expect(ap.getByText(/^\d+ deelnemers\. Scores/)).toBeVisible();
 	await expectFilledReport(ap, 3);
