@@ -9,7 +9,6 @@ import type { Db } from '../db';
 import { certificateSkillScores, performanceTests, responseRatings, testResponses, type CertificateSkillScore } from '../db/schema';
 import { PRACTICE_SKILLS } from '../content/schema';
 import type { Locale } from '../../paraglide/runtime';
-import { rubricSkills } from '../rating/present';
 
 /** The rubric's scale, the bounds of every skill score (content/oefenen/rubric: five anchors, scores 1 to 5). */
 export const SKILL_SCALE = { min: 1, max: 5 } as const;
@@ -34,6 +33,9 @@ export async function ratedPostTest(db: Read, learnerId: string, locale: Locale)
 			.where(and(eq(testResponses.learnerId, learnerId), eq(testResponses.phase, 'post'), eq(responseRatings.calibrated, true)))
 	]);
 	if (!post) return { status: 'no-post-test', scores: [] };
+	// Imported here, not at the top: the rubric's names come from the bundled course (import.meta.glob), and the
+	// administrator's command line (tsx, no Vite) imports this module through issue.ts without ever calling this.
+	const { rubricSkills } = await import('../rating/present');
 	const names = new Map(rubricSkills(locale).map((s) => [s.id, s.name]));
 	const scores = PRACTICE_SKILLS.flatMap((skill) => {
 		const values = ratings.map((r) => r.scores[skill]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
