@@ -5,7 +5,8 @@ import { parse } from 'yaml';
 import { goto } from './helpers';
 
 type Pool = { items: { id: string; options: { id: string; correct?: boolean }[] }[] };
-const KEY = new Map(
+/** Each final-test item's correct option, from the content files. */
+export const KEY = new Map(
 	readdirSync('content/toets')
 		.filter((f) => f.endsWith('.nl.yaml'))
 		.flatMap((f) => (parse(readFileSync(`content/toets/${f}`, 'utf8')) as Pool).items)

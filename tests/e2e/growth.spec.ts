@@ -10,7 +10,8 @@ import { loadCourse } from '../../src/lib/server/content/load';
 import { readContentFiles } from '../../src/lib/server/content/fs';
 import { PRACTICE_SKILLS } from '../../src/lib/server/content/schema';
 import { SUPERVISOR_FOUR, SUPERVISOR_PASSWORD, SUPERVISOR_THREE } from './accounts';
-import { goto, hasJs, login, register, uniqueEmail, writeReflection } from './helpers';
+import { goto, hasJs, register, uniqueEmail, writeReflection } from './helpers';
+import { cohortWithInvite, signedInPage as signedIn } from './matrix';
 
 const course = loadCourse(readContentFiles('content'));
 type Vignette = Extract<(typeof course.modules)[number]['items'][number], { type: 'vignette' }>;
@@ -143,24 +144,6 @@ async function takeTest(page: Page, phase: Phase, trainee: number, stamp: string
 			.check();
 	await page.getByRole('button', { name: 'Inleveren' }).click();
 	await expect(page.getByText('Ingeleverd, dank je.')).toBeVisible();
-}
-
-async function signedIn(browser: Browser, email: string, password: string): Promise<Page> {
-	const page = await (await browser.newContext()).newPage();
-	await login(page, email, password);
-	await expect(page).toHaveURL(/\/dashboard$/);
-	return page;
-}
-
-/** A supervisor makes a cohort and an invite link; returns the cohort URL and the link's path. */
-async function cohortWithInvite(sp: Page, name: string) {
-	await goto(sp, '/supervisor');
-	await sp.getByLabel('Naam van de groep').fill(name);
-	await sp.getByRole('button', { name: 'Groep aanmaken' }).click();
-	await sp.waitForURL(/\/supervisor\/cohorts\/[0-9a-f-]{36}$/);
-	const cohortUrl = new URL(sp.url()).pathname;
-	await sp.getByRole('button', { name: 'Nieuwe uitnodigingslink' }).click();
-	return { cohortUrl, invite: new URL(await sp.getByLabel('Uitnodigingslink').inputValue()).pathname };
 }
 
 /** A new trainee registers through the first invite link and joins; then joins the other cohorts by theirs. */

@@ -6,7 +6,8 @@
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { SUPERVISOR_ONE, SUPERVISOR_PASSWORD, SUPERVISOR_TWO } from './accounts';
 import { axeCheck } from './axe';
-import { goto, hasJs, login, register, uniqueEmail } from './helpers';
+import { goto, hasJs, register, uniqueEmail } from './helpers';
+import { cohortWithInvite, signedInPage as signedIn } from './matrix';
 
 const DEMO_SUPERVISOR = 'supervisor@demo.ontroerd.nl';
 const DEMO_ADMIN = 'beheer@demo.ontroerd.nl';
@@ -17,25 +18,6 @@ const DEMO_PASSWORD = 'ontroerd-demo-2026';
  * (The other specs use these supervisors too, but none of them calibrates or rates.)
  */
 const supervisorFor = (testInfo: TestInfo) => (hasJs(testInfo) ? SUPERVISOR_ONE : SUPERVISOR_TWO);
-
-async function signedIn(browser: Browser, email: string, password: string): Promise<Page> {
-	const page = await (await browser.newContext()).newPage();
-	await login(page, email, password);
-	await expect(page).toHaveURL(/\/dashboard$/);
-	return page;
-}
-
-/** A supervisor makes a cohort and an invite link (as tests/e2e/supervision.spec.ts does); returns the cohort URL and the link. */
-async function cohortWithInvite(sp: Page, name: string) {
-	await goto(sp, '/supervisor');
-	await sp.getByLabel('Naam van de groep').fill(name);
-	await sp.getByRole('button', { name: 'Groep aanmaken' }).click();
-	await sp.waitForURL(/\/supervisor\/cohorts\/[0-9a-f-]{36}$/);
-	const cohortUrl = new URL(sp.url()).pathname;
-	await sp.getByRole('button', { name: 'Nieuwe uitnodigingslink' }).click();
-	const invite = await sp.getByLabel('Uitnodigingslink').inputValue();
-	return { cohortUrl, invite: new URL(invite).pathname };
-}
 
 /** A new trainee registers through the invite link and joins the cohort; returns their page. */
 async function joinCohort(browser: Browser, testInfo: TestInfo, invite: string, name: string): Promise<Page> {

@@ -4,18 +4,9 @@
  * The right answers come from the content files, read here.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { axeCheck, axeCheckWithoutScripts } from './axe';
 import { goto, hasJs, register, uniqueEmail } from './helpers';
-
-type Pool = { items: { id: string; options: { id: string; correct?: boolean }[] }[] };
-const KEY = new Map(
-	readdirSync('content/toets')
-		.filter((f) => f.endsWith('.nl.yaml'))
-		.flatMap((f) => (parse(readFileSync(`content/toets/${f}`, 'utf8')) as Pool).items)
-		.map((item) => [item.id, item.options.find((o) => o.correct)!.id])
-);
+import { KEY } from './final-test';
 
 /** The item ids of the attempt on the page, from its radio groups' names. */
 async function itemsOn(page: Page): Promise<string[]> {
