@@ -42,8 +42,9 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
 function demoScores(learner: number, phase: 'pre' | 'post', drill: string, rater: 'supervisor' | 'admin'): SkillRatings {
 	return Object.fromEntries(
 		PRACTICE_SKILLS.map((skill) => {
-			const level = 1.8 + 1.2 * seeded(`level:${learner}:${skill}`);
-			const gain = phase === 'post' ? 0.3 + 1.2 * seeded(`gain:${learner}:${skill}`) : 0;
+			// Trainees start apart and most gain a little: a change of the size a short training shows, not a leap.
+			const level = 1.4 + 2.2 * seeded(`level:${learner}:${skill}`);
+			const gain = phase === 'post' ? 0.1 + 0.9 * seeded(`gain:${learner}:${skill}`) : 0;
 			const response = 0.8 * (seeded(`response:${learner}:${phase}:${drill}:${skill}`) - 0.5);
 			const judge = (rater === 'admin' ? -0.2 : 0) + 0.9 * (seeded(`${rater}:${learner}:${phase}:${drill}:${skill}`) - 0.5);
 			return [skill, clamp(level + gain + response + judge, 1, 5)];
@@ -88,7 +89,7 @@ export async function seedGrowth(db: Db, course: Course, ids: Record<string, str
 		for (const phase of ['pre', 'post'] as const) {
 			const drills = drillsOfForm(course.practice.drills, formFor(learnerId, phase));
 			if (drills.length === 0) continue;
-			const confidence = 2.5 + 1.5 * seeded(`confidence:${i}`) + (phase === 'post' ? 0.8 + 1.6 * seeded(`confidence-gain:${i}`) : 0);
+			const confidence = 2.2 + 2.6 * seeded(`confidence:${i}`) + (phase === 'post' ? 0.3 + 1.0 * seeded(`confidence-gain:${i}`) : 0);
 			const answers = Object.fromEntries(
 				(scale?.items ?? []).map((item) => [item.id, clamp(confidence + 1.6 * (seeded(`item:${i}:${phase}:${item.id}`) - 0.5), low, high)])
 			);
