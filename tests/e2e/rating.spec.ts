@@ -223,13 +223,20 @@ test("the demo cohort's growth report shows the change from pre to post, as tabl
 });
 
 /** The growth report's change table (per skill n, a positive difference, d_av and a CI) and agreement between two raters. */
-async function expectFilledReport(page: Page, learners: number) {
+/**
+ * The demo's figures on a growth report. `exact`: the demo cohort's own report (its 3 trainees, each skill gaining);
+ * otherwise the institute's, where other specs' cohorts (tests/e2e/growth.spec.ts rates whole cohorts) may add trainees
+ * and raters to the same database, so only "at least" holds.
+ */
+async function expectFilledReport(page: Page, learners: number, exact = true) {
 	const figure = async (cell: ReturnType<Page['locator']>) => Number((await cell.innerText()).replace(',', '.').replace('−', '-'));
 	const rows = page.getByRole('table', { name: /^Gepaarde verandering/ }).locator('tbody tr');
 	expect(await rows.count()).toBe(7);
 	for (const row of await rows.all()) {
-		await expect(row.locator('td').nth(0)).toHaveText(String(learners));
-		expect(await figure(row.locator('td').nth(1))).toBeGreaterThan(0);
+		if (exact) {
+			await expect(row.locator('td').nth(0)).toHaveText(String(learners));
+			expect(await figure(row.locator('td').nth(1))).toBeGreaterThan(0);
+		} else expect(await figure(row.locator('td').nth(0))).toBeGreaterThanOrEqual(learners);
 		await expect(row.locator('td').nth(3)).toHaveText(/^[−-]?\d+,\d\d – [−-]?\d+,\d\d$/);
 	}
 	const agreement = page.getByRole('table', { name: /^Per vaardigheid, over antwoorden/ }).locator('tbody tr');
@@ -237,7 +244,8 @@ async function expectFilledReport(page: Page, learners: number) {
 	for (const row of await agreement.all()) {
 		await expect(row.locator('td').nth(0)).toHaveText(/^[−-]?\d,\d\d$/);
 		expect(await figure(row.locator('td').nth(2))).toBeGreaterThanOrEqual(2);
-		await expect(row.locator('td').nth(3)).toHaveText('2');
+		if (exact) await expect(row.locator('td').nth(3)).toHaveText('2');
+		else expect(await figure(row.locator('td').nth(3))).toBeGreaterThanOrEqual(2);
 	}
 }
 
@@ -250,9 +258,9 @@ test("the course owner's growth report across cohorts: every trainee together, a
 	await expect(ap.getByRole('heading', { name: 'Groei over alle groepen', level: 1 })).toBeVisible();
 	// The Beheer link (to /beheer/toets) marks its section here, without claiming to be this page.
 	await expect(ap.getByRole('navigation').first().getByRole('link', { name: 'Beheer' })).toHaveAttribute('aria-current', 'true');
-	// Other specs' cohorts count too (the whole e2e run shares a database): their trainees have no tests, so n stays 3.
+	// Other specs' cohorts count too (the whole e2e run shares a database): the growth walk's add tested trainees.
 	await expect(ap.getByText(/^\d+ deelnemers\. Scores/)).toBeVisible();
-	await expectFilledReport(ap, 3);
+	await expectFilledReport(ap, 3, false);
 	const cohorts = ap.getByRole('table', { name: /^Per groep/ });
 	await expect(
 		cohorts
