@@ -3,7 +3,7 @@
  * tests of a set of learners, passed to report.ts. Every rating counts in the means; only ratings by raters who had
  * calibrated count in the agreement between raters (an uncalibrated rater's scale is not yet known).
  */
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../db';
 import { cohortMembers, performanceTests, responseRatings, selfEfficacyAnswers, testResponses } from '../db/schema';
 import { agreementBySkill, type SkillRating } from '../stats/agreement';
@@ -30,17 +30,28 @@ const answerColumns = {
 	value: selfEfficacyAnswers.value
 };
 
+/** The learners: a list of ids, or a subquery of them (a cohort's members, chosen in the database). */
+type Learners = readonly string[] | SQLWrapper;
+
+/** The ratings of the learners' performance-test responses. */
+const ratingsOf = (db: Pick<Db, 'select'>, learners: Learners) =>
+	db
+		.select(ratingColumns)
+		.from(responseRatings)
+		.innerJoin(testResponses, eq(testResponses.responseId, responseRatings.responseId))
+		.where(inArray(testResponses.learnerId, learners));
+
+/** The learners' self-efficacy answers. */
+const answersOf = (db: Pick<Db, 'select'>, learners: Learners) =>
+	db.select(answerColumns).from(selfEfficacyAnswers).where(inArray(selfEfficacyAnswers.learnerId, learners));
+
 /** The report of a set of learners. */
 export async function cohortGrowth(db: Pick<Db, 'select'>, learnerIds: readonly string[], skills: readonly string[]) {
 	const ids = [...new Set(learnerIds)];
 	if (ids.length === 0) return { report: null, agreement: [] };
 	const [ratings, answers, completed] = await Promise.all([
-		db
-			.select(ratingColumns)
-			.from(responseRatings)
-			.innerJoin(testResponses, eq(testResponses.responseId, responseRatings.responseId))
-			.where(inArray(testResponses.learnerId, ids)),
-		db.select(answerColumns).from(selfEfficacyAnswers).where(inArray(selfEfficacyAnswers.learnerId, ids)),
+		ratingsOf(db, ids),
+		answersOf(db, ids),
 		db
 			.select({ learnerId: performanceTests.learnerId, phase: performanceTests.phase })
 			.from(performanceTests)
@@ -56,12 +67,8 @@ export async function cohortGrowth(db: Pick<Db, 'select'>, learnerIds: readonly 
 export async function cohortGrowthOf(db: Pick<Db, 'select'>, cohortId: string, skills: readonly string[]) {
 	const members = db.select({ id: cohortMembers.learnerId }).from(cohortMembers).where(eq(cohortMembers.cohortId, cohortId));
 	const [ratings, answers, memberTests] = await Promise.all([
-		db
-			.select(ratingColumns)
-			.from(responseRatings)
-			.innerJoin(testResponses, eq(testResponses.responseId, responseRatings.responseId))
-			.where(inArray(testResponses.learnerId, members)),
-		db.select(answerColumns).from(selfEfficacyAnswers).where(inArray(selfEfficacyAnswers.learnerId, members)),
+		ratingsOf(db, members),
+		answersOf(db, members),
 		db
 			.select({ learnerId: cohortMembers.learnerId, phase: performanceTests.phase })
 			.from(cohortMembers)
