@@ -20,7 +20,7 @@ import type { Scenario } from './scenario';
 
 export type LtiScenario = Scenario & { prepare: (seconds: number) => Promise<void>; close: () => Promise<void> };
 
-/** Launches signed per second of a run: several times what the server answers here (140 a second at 100 connections, 2 cores). */
+/** Launches signed per second of a run: several times what the server answers here (at most 281 a second in the runs of issue 19, 2 cores). */
 const LAUNCHES_PER_SECOND = 1_000;
 /** For the launches sent one at a time to count statements, and for those in flight when a run ends. */
 const LAUNCHES_BESIDE = 200;
