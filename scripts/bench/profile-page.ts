@@ -4,7 +4,7 @@
  * requests the cohort overview and a learner's dashboard one at a time, and prints each page's CPU ms per
  * request and the profile's heaviest functions (self time). Needs DATABASE_URL as `npm run bench` does and a
  * build (`npx vite build`); PROFILE_N requests per page (default 300), PROFILE_GZIP=1 asks for gzip as a
- * browser does, PROFILE_PAGE=cohort (or dashboard) profiles one page only, PROFILE_CPU=0 measures without the profiler. The profile (for Chrome's DevTools) and each page's last HTML stay in bench/results/profiles/.
+ * browser does, PROFILE_PAGE='cohort overview' (or 'cohort growth', or dashboard) profiles one page only, PROFILE_CPU=0 measures without the profiler. The profile (for Chrome's DevTools) and each page's last HTML stay in bench/results/profiles/.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import postgres from 'postgres';
@@ -17,6 +17,7 @@ import { SESSION_COOKIE } from '../../src/lib/server/auth/cookies';
 import { freePort } from '../lib/free-port';
 import { startApp, stopApp, waitHealthy } from '../lib/node-build';
 import { addPopulation } from './seed';
+import { addPractice } from './seed-practice';
 import { cpuMs } from './process-meters';
 
 const N = Number(process.env.PROFILE_N ?? 300);
@@ -53,6 +54,8 @@ try {
 		seed: 1,
 		passwordHash: await hashPassword('profile-not-secret')
 	});
+	// The growth report needs the tests, ratings and self-efficacy answers the benchmark seeds for it.
+	if ('cohort growth report (200)'.startsWith(process.env.PROFILE_PAGE ?? '')) await addPractice(app.db, course, population, 11);
 	await app.db.execute('vacuum analyze');
 	const cookie = async (id: string) => {
 		const token = generateSessionToken();
@@ -62,6 +65,7 @@ try {
 	const supervisor = population.supervisors[0]!;
 	const pages = [
 		{ name: 'cohort overview (200)', path: `/supervisor/cohorts/${supervisor.cohortId}`, cookie: await cookie(supervisor.id) },
+		{ name: 'cohort growth report (200)', path: `/supervisor/cohorts/${supervisor.cohortId}/groei`, cookie: await cookie(supervisor.id) },
 		{ name: 'dashboard', path: '/dashboard', cookie: await cookie(population.learners[0]!.id) }
 	];
 	if (!(await waitHealthy(server, 60))) throw new Error('node build did not answer /healthz');

@@ -77,6 +77,20 @@ describe('paired change', () => {
 		cdf.mockRestore();
 	});
 
+	it('searches a bound once: the same change again reads the bounds found, another change searches its own', () => {
+		const cdf = vi.spyOn(jStat.noncentralt, 'cdf');
+		const pairs = Array.from({ length: 40 }, (_, i): [number, number] => [1 + ((i * 7) % 30) / 10, 1.2 + ((i * 11) % 30) / 10]);
+		const first = pairedChange(pairs);
+		const searched = cdf.mock.calls.length;
+		expect(searched).toBeGreaterThan(0);
+		expect(pairedChange(pairs)).toEqual(first);
+		expect(cdf.mock.calls.length).toBe(searched);
+		const other = pairedChange(pairs.map(([b, a]) => [b, a + 0.3] as [number, number]));
+		expect(cdf.mock.calls.length).toBeGreaterThan(searched);
+		expect(other?.ci).not.toEqual(first?.ci);
+		cdf.mockRestore();
+	});
+
 	it('shows nothing below three learners', () => {
 		expect(pairedChange(LAKENS.slice(0, 2))).toBeNull();
 		expect(pairedChange([])).toBeNull();

@@ -8,7 +8,7 @@
  * published training studies, while d_av stays on the scale of differences between learners.
  *
  * Its 95% CI is the Algina & Keselman (2003) approximation: the paired t statistic's noncentrality parameter is
- * bounded by inverting the noncentral t distribution (jstat's CDF, found by bisection), then rescaled from the
+ * bounded by inverting the noncentral t distribution (jstat's CDF, a bracketed search; each bound kept once found), then rescaled from the
  * d_z metric to the d_av metric. It needs the differences to vary; with identical changes it is not given.
  */
 import jStat from 'jstat';
@@ -37,6 +37,20 @@ const MAX_NONCENTRALITY = 36;
  * costs a series of incomplete beta functions: a cohort report's seven changes spent most of their time here).
  */
 function noncentralityFor(t: number, dof: number, p: number): number | null {
+	const key = `${t} ${dof} ${p}`;
+	if (found.has(key)) return found.get(key) ?? null;
+	const ncp = searchNoncentrality(t, dof, p);
+	// A report is read again and again between two ratings: the same statistic, the same bound.
+	if (found.size >= FOUND_MAX) found.delete(found.keys().next().value ?? '');
+	found.set(key, ncp);
+	return ncp;
+}
+
+/** The bounds already found, oldest first (a Map keeps insertion order): a few thousand numbers at most. */
+const found = new Map<string, number | null>();
+const FOUND_MAX = 2000;
+
+function searchNoncentrality(t: number, dof: number, p: number): number | null {
 	const f = (ncp: number) => jStat.noncentralt.cdf(t, dof, ncp) - p;
 	const spread = Math.sqrt(1 + (t * t) / (2 * dof));
 	const guess = t - jStat.normal.inv(p, 0, 1) * spread;
