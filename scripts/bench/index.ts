@@ -200,7 +200,7 @@ try {
 	const certificateNumbers = [...practice.values()].flatMap((p) => (p.certificate ? [p.certificate] : []));
 	const lti = await ltiLaunch(db, base);
 	closers.push(lti.close);
-	const prepared: Record<string, (() => Promise<void>) | undefined> = { [lti.name]: () => lti.prepare(Math.round(120 * SECONDS + 100)) };
+	const prepared: Record<string, (() => Promise<void>) | undefined> = { [lti.name]: () => lti.prepare(SECONDS) };
 	const practisers = main.learners.filter((_, i) => i % 10 === 3);
 	// The supervisor of the 200 rates what their trainees shared: 40 responses each, more than a run rates.
 	const shared = await addSharedResponses(db, course, overview.learners, supervisor.id, 40, 4);

@@ -6,7 +6,8 @@ import { fixtureCourse, item } from '../fixtures/course';
 import { fixtureTest } from '../fixtures/test-pool';
 import { ROLE, startPlatform, type Platform } from './lti/platform';
 import type { Database } from '../../src/lib/server/db';
-import { cohortMembers, cohorts, ltiAccounts, ltiLoginStates, ltiPlatforms, users } from '../../src/lib/server/db/schema';
+import { cohortMembers, cohorts, ltiAccounts, ltiLoginStates, ltiPlatforms, sessions, users } from '../../src/lib/server/db/schema';
+import { createSession, generateSessionToken, passwordSession } from '../../src/lib/server/auth/session';
 import { publicJwks } from '../../src/lib/server/keys';
 import { createUser } from '../../src/lib/server/auth/accounts';
 import { verifyPassword } from '../../src/lib/server/auth/password';
@@ -106,6 +107,18 @@ describe.each(drivers)('LTI 1.3 on %s', (driver) => {
 
 		const again = await provisionLaunch(database.db, fixtureCourse, valid((await launch(learnerClaims('learner-a'))).result), TOOL);
 		expect(again.user.id).toBe(a.user.id);
+	});
+
+	it('signs in with the account in the same statement: the session is the launch’s account’s, the browser’s previous session ends', async () => {
+		const before = await provisionLaunch(database.db, fixtureCourse, valid((await launch(learnerClaims('learner-s1'))).result), TOOL);
+		const old = await createSession(database.db, generateSessionToken(), before.user.id);
+		for (const sub of ['learner-s1', 'learner-s2']) {
+			const session = passwordSession(generateSessionToken());
+			const signedIn = await provisionLaunch(database.db, fixtureCourse, valid((await launch(learnerClaims(sub))).result), TOOL, { session, replaces: old.id });
+			const [row] = await database.db.select().from(sessions).where(eq(sessions.id, session.id));
+			expect(row).toEqual({ ...session, userId: signedIn.user.id });
+		}
+		expect(await database.db.select().from(sessions).where(eq(sessions.id, old.id))).toEqual([]);
 	});
 
 	it('never merges by e-mail address: same address, other sub → another account; an existing account with that address stays apart', async () => {

@@ -52,10 +52,15 @@ export async function createSession(
 	userId: string,
 	{ rememberMe = false, now = new Date() }: SessionOptions = {}
 ): Promise<Session> {
-	const base = { createdAt: now, rememberMe };
-	const session: Session = { id: sessionIdFromToken(token), userId, ...base, expiresAt: deadlineFor(base, now), passwordAt: now };
+	const session: Session = { ...passwordSession(token, { rememberMe, now }), userId };
 	await db.insert(sessions).values(session);
 	return session;
+}
+
+/** The row of a session made by entering the password, but for its user: for a statement that finds or makes the user itself (an LTI launch). */
+export function passwordSession(token: string, { rememberMe = false, now = new Date() }: SessionOptions = {}): Omit<Session, 'userId'> {
+	const base = { createdAt: now, rememberMe };
+	return { id: sessionIdFromToken(token), ...base, expiresAt: deadlineFor(base, now), passwordAt: now };
 }
 
 /**

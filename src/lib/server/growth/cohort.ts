@@ -3,7 +3,7 @@
  * tests of a set of learners, passed to report.ts. Every rating counts in the means; only ratings by raters who had
  * calibrated count in the agreement between raters (an uncalibrated rater's scale is not yet known).
  */
-import { and, eq, inArray, isNotNull, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, getTableName, inArray, isNotNull, sql, type Column, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../db';
 import { cohortMembers, performanceTests, responseRatings, selfEfficacyAnswers, testResponses } from '../db/schema';
 import { agreementBySkill, type SkillRating } from '../stats/agreement';
@@ -45,6 +45,9 @@ const ratingsOf = (db: Pick<Db, 'select'>, learners: Learners) =>
 const answersOf = (db: Pick<Db, 'select'>, learners: Learners) =>
 	db.select(answerColumns).from(selfEfficacyAnswers).where(inArray(selfEfficacyAnswers.learnerId, learners));
 
+/** A column with its table's name: drizzle names a one-table select's columns bare, also in a correlated subquery, where that would be the inner table's. */
+const qualified = (column: Column) => sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
+
 /** The report of a set of learners. */
 export async function cohortGrowth(db: Pick<Db, 'select'>, learnerIds: readonly string[], skills: readonly string[]) {
 	const ids = [...new Set(learnerIds)];
@@ -61,23 +64,30 @@ export async function cohortGrowth(db: Pick<Db, 'select'>, learnerIds: readonly 
 }
 
 /**
- * The report of a cohort's current members in three statements, sent at once: the members come with their handed-in
- * tests (a left join), and the ratings and self-efficacy answers are chosen by membership in the database.
+ * The report of a cohort's current members in two statements, sent at once: the ratings, chosen by membership in the
+ * database, and the members themselves, each with their handed-in tests and self-efficacy answers gathered in the row
+ * (so that the page's other reads fit in its five statements, issue 19).
  */
 export async function cohortGrowthOf(db: Pick<Db, 'select'>, cohortId: string, skills: readonly string[]) {
 	const members = db.select({ id: cohortMembers.learnerId }).from(cohortMembers).where(eq(cohortMembers.cohortId, cohortId));
-	const [ratings, answers, memberTests] = await Promise.all([
+	const [ratings, memberRows] = await Promise.all([
 		ratingsOf(db, members),
-		answersOf(db, members),
 		db
-			.select({ learnerId: cohortMembers.learnerId, phase: performanceTests.phase })
+			.select({
+				learnerId: cohortMembers.learnerId,
+				phases: sql<TestScore['phase'][]>`coalesce((select array_agg(${performanceTests.phase}) from ${performanceTests}
+					where ${performanceTests.learnerId} = ${qualified(cohortMembers.learnerId)} and ${performanceTests.completedAt} is not null), '{}')`,
+				answers: sql<Omit<Rows['answers'][number], 'learnerId'>[]>`coalesce((select json_agg(json_build_object('phase', ${selfEfficacyAnswers.phase},
+					'itemId', ${selfEfficacyAnswers.itemId}, 'value', ${selfEfficacyAnswers.value})) from ${selfEfficacyAnswers}
+					where ${selfEfficacyAnswers.learnerId} = ${qualified(cohortMembers.learnerId)}), '[]')`
+			})
 			.from(cohortMembers)
-			.leftJoin(performanceTests, and(eq(performanceTests.learnerId, cohortMembers.learnerId), isNotNull(performanceTests.completedAt)))
 			.where(eq(cohortMembers.cohortId, cohortId))
 	]);
-	const ids = [...new Set(memberTests.map((m) => m.learnerId))];
+	const ids = [...new Set(memberRows.map((m) => m.learnerId))];
 	if (ids.length === 0) return { report: null, agreement: [] };
-	const completed = memberTests.flatMap((m) => (m.phase ? [{ learnerId: m.learnerId, phase: m.phase }] : []));
+	const completed = memberRows.flatMap((m) => m.phases.map((phase) => ({ learnerId: m.learnerId, phase })));
+	const answers = memberRows.flatMap((m) => m.answers.map((a) => ({ learnerId: m.learnerId, ...a })));
 	return growthOf(ids, { ratings, answers, completed }, skills);
 }
 

@@ -2,14 +2,14 @@ import { redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { course } from '$lib/server/content';
 import { db } from '$lib/server/db';
-import { createSession, generateSessionToken, invalidateSession } from '$lib/server/auth/session';
+import { generateSessionToken, passwordSession } from '$lib/server/auth/session';
 import { setLocaleCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { asLocale } from '$lib/server/auth/mails';
 import { logEvent } from '$lib/server/log';
 import { MESSAGE } from '$lib/server/lti/claims';
 import { validateLaunch } from '$lib/server/lti/launch';
 import { STATE_COOKIE_PREFIX } from '$lib/server/lti/login';
-import { provisionLaunch } from '$lib/server/lti/provision';
+import { launchRole, provisionLaunch } from '$lib/server/lti/provision';
 import { deepLinkSettings, signTicket } from '$lib/server/lti/deep-linking';
 import { ltiErrorPage } from '$lib/server/lti/errors';
 import type { RequestHandler } from './$types';
@@ -36,12 +36,11 @@ export const POST: RequestHandler = async ({ request, cookies, url, locals }) =>
 	const deepLinking = launch.messageType === MESSAGE.deepLinkingRequest;
 	const settings = deepLinking ? deepLinkSettings(launch) : null;
 	if (deepLinking && !settings) return ltiErrorPage(400, m.lti_error_bad_request());
-	const provisioned = await provisionLaunch(database, course, launch, url.origin);
-	if (deepLinking && provisioned.role !== 'instructor') return ltiErrorPage(403, m.lti_error_not_instructor());
-	// A launch is a sign-in: whoever was signed in in this browser before is signed out.
-	if (locals.session) await invalidateSession(database, locals.session.id);
+	if (deepLinking && launchRole(launch) !== 'instructor') return ltiErrorPage(403, m.lti_error_not_instructor());
+	// A launch is a sign-in: the session is made with the account, and whoever was signed in in this browser before is signed out.
 	const token = generateSessionToken();
-	const session = await createSession(database, token, provisioned.user.id);
+	const session = passwordSession(token);
+	const provisioned = await provisionLaunch(database, course, launch, url.origin, { session, replaces: locals.session?.id ?? null });
 	setSessionCookie(cookies, token, session);
 	setLocaleCookie(cookies, asLocale(provisioned.user.locale));
 	logEvent('lti.launch', { userId: provisioned.user.id, platformId: launch.platform.id, role: provisioned.role, messageType: launch.messageType });
