@@ -38,7 +38,6 @@ const started = Date.now();
 const port = await freePort();
 const server = startApp(port, {
 	nodeArgs: [
-		'--max-old-space-size=512',
 		...(process.env.PROFILE_NODE_ARGS ?? '').split(' ').filter(Boolean),
 		...(process.env.PROFILE_CPU === '0' ? [] : ['--cpu-prof', `--cpu-prof-dir=${DIR}`])
 	],

@@ -4,6 +4,7 @@
  * runs start the server the same way and a change of its environment is made once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export type Exit = { code: number | null; signal: NodeJS.Signals | null; at: number };
@@ -21,7 +22,7 @@ export type App = {
 export type StartOptions = {
 	/** Added to this process's environment, after PORT, HOST and ORIGIN. */
 	env?: Record<string, string>;
-	/** Node's own flags, before the script (the benchmark passes those of `npm start`). */
+	/** Node's own flags, before the script; for `build` after those of `npm start` (startFlags). */
 	nodeArgs?: string[];
 	/** What node runs: `build` unless told otherwise (the benchmark's bare server passes `-e` and its code). */
 	script?: string[];
@@ -33,11 +34,22 @@ export type StartOptions = {
 	output?: 'capture' | 'stderr' | 'ignore';
 };
 
+/**
+ * Node's own flags in `npm start` (package.json's `start` script, e.g. the heap sizes): the one place they are
+ * written. Every `node build` started here gets them, so the benchmark and the fault run measure the server
+ * as production runs it.
+ */
+export function startFlags(): string[] {
+	const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
+	return start.split(/\s+/).filter((arg) => arg.startsWith('--'));
+}
+
 export function startApp(port: number, options: StartOptions = {}): App {
 	const base = `http://127.0.0.1:${port}`;
 	const output = options.output ?? 'capture';
 	const stdio = output === 'capture' ? 'pipe' : output === 'stderr' ? ['ignore', 'ignore', 'inherit'] : 'ignore';
-	const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...(options.script ?? ['build'])], {
+	const nodeArgs = [...(options.script ? [] : startFlags()), ...(options.nodeArgs ?? [])];
+	const child = spawn(process.execPath, [...nodeArgs, ...(options.script ?? ['build'])], {
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, ...options.env },
 		stdio: stdio as 'pipe'
 	});
