@@ -82,16 +82,21 @@ export async function answerQuestion(db: Db, learnerId: string, quiz: Quiz, ques
 		let [attempt] = await currentAttemptQuery(tx).execute({ learnerId, quizId: quiz.id });
 		attempt ??= (await tx.insert(quizAttempts).values({ learnerId, quizId: quiz.id, attempt: 1 }).returning()).map((a) => ({ ...a, given: [] }))[0];
 		if (!attempt) throw new Error('quiz attempt not created');
-		const inserted = await insertAnswerQuery(tx).execute({ attemptId: attempt.id, questionId, answer: value, contentVersion: quiz.version });
-		if (inserted.length > 0) await recordQuizAnswer(tx, learnerId, quiz, attempt, questionId, value);
-		// Answered now: what was given before, and this question (just inserted, or given before when the insert was a no-op).
+		// Answered now: what was given before, and this question (inserted now, or given before when the insert is a no-op).
 		const given = new Set([...attempt.given, questionId]);
 		const complete = answerable(quiz).every((q) => given.has(q.id));
-		if (complete && !attempt.completedAt) {
-			await tx.update(quizAttempts).set({ completedAt: new Date() }).where(eq(quizAttempts.id, attempt.id));
-		}
-		await touchItem(tx, learnerId, quiz, complete ? 'completed' : 'started');
-		if (writeKey) await settleWriteKey(tx, learnerId, scope, writeKey, inserted.length > 0);
+		const attemptId = attempt.id;
+		// The answer, the attempt's completion and the progress depend only on the attempt read above: sent together,
+		// postgres.js writes them in one go and waits for one round trip instead of three (PGlite runs them in turn).
+		const [inserted] = await Promise.all([
+			insertAnswerQuery(tx).execute({ attemptId, questionId, answer: value, contentVersion: quiz.version }),
+			complete && !attempt.completedAt ? tx.update(quizAttempts).set({ completedAt: new Date() }).where(eq(quizAttempts.id, attemptId)) : null,
+			touchItem(tx, learnerId, quiz, complete ? 'completed' : 'started')
+		]);
+		await Promise.all([
+			inserted.length > 0 ? recordQuizAnswer(tx, learnerId, quiz, attempt, questionId, value) : null,
+			writeKey ? settleWriteKey(tx, learnerId, scope, writeKey, inserted.length > 0) : null
+		]);
 		return inserted.length > 0;
 	});
 }
