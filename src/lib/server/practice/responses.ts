@@ -160,20 +160,24 @@ export async function rateResponse(
 ): Promise<{ level: number } | null> {
 	return db.transaction(async (tx) => {
 		const rating = { responseId, learnerId, drillId: drill.id, ratings: JSON.stringify(ratings), difficulty };
-		const [first] = await rateFirstQuery(tx).execute(rating);
+		// The rung and card are read with the rating, in the same round trip (postgres.js sends both at once); the
+		// server runs the read after the update, so it waits for a concurrent first rating as the update does.
+		const [[first], [stored]] = await Promise.all([rateFirstQuery(tx).execute(rating), rungAndCardQuery(tx).execute({ learnerId, drillId: drill.id })]);
 		if (!first) {
 			const [corrected] = await rateAgainQuery(tx).execute(rating);
 			return corrected ? { level: await levelOf(tx, learnerId) } : null;
 		}
-		const [stored] = await rungAndCardQuery(tx).execute({ learnerId, drillId: drill.id });
 		const level = stored?.level ?? 1;
-		await reviewCard(tx, learnerId, drill.id, stored?.card ?? null, difficulty, ratings, now);
 		const next = nextLevel(level, drill.level, difficulty, ratings);
-		if (next !== level)
-			await tx
-				.insert(practiceLevels)
-				.values({ learnerId, level: next })
-				.onConflictDoUpdate({ target: practiceLevels.learnerId, set: { level: next, updatedAt: new Date() } });
+		await Promise.all([
+			reviewCard(tx, learnerId, drill.id, stored?.card ?? null, difficulty, ratings, now),
+			next !== level
+				? tx
+						.insert(practiceLevels)
+						.values({ learnerId, level: next })
+						.onConflictDoUpdate({ target: practiceLevels.learnerId, set: { level: next, updatedAt: new Date() } })
+				: null
+		]);
 		return { level: next };
 	});
 }
