@@ -107,6 +107,18 @@ describe.each(drivers)('practice on %s', (driver) => {
 		expect(await rateResponse(db, p('peer').id, drill('oefening-broer'), hard.id, { regie: 1 }, 'too-hard', new Date())).toBeNull();
 	});
 
+	it('reviews the card once when the same first rating is posted twice at once (a double click, a retry)', async () => {
+		const db = database.db;
+		const learner = p('outsider').id;
+		const saved = await saveResponse(db, learner, drill('oefening-vader'), { body: 'Ik zie je.', bodyNote: null, place: 'practice' });
+		const rate = () => rateResponse(db, learner, drill('oefening-vader'), saved.id, { 'bij-de-emotie': 4, 'benoemen-en-erkennen': 4 }, 'too-easy', new Date());
+		const answers = await Promise.all([rate(), rate()]);
+		expect(answers).toEqual([{ level: 2 }, { level: 2 }]);
+		const cards = await db.select().from(practiceCards).where(eq(practiceCards.learnerId, learner));
+		expect(cards.map((c) => [c.drillId, c.reps])).toEqual([['oefening-vader', 1]]);
+		expect(await levelOf(db, learner)).toBe(2);
+	});
+
 	it('shows a shared response to exactly the people it is shared with, and logs their reads', async () => {
 		const db = database.db;
 		const cohort = await createCohort(db, p('supervisor').id, 'Cohort');
