@@ -75,12 +75,15 @@ export async function quizAttemptsOf(db: Db, learnerId: string, quizId: string):
 export async function answerQuestion(db: Db, learnerId: string, quiz: Quiz, questionId: string, value: QuizAnswerValue, writeKey?: string): Promise<boolean> {
 	return db.transaction(async (tx) => {
 		const scope = `answer:${quiz.id}:${questionId}`;
-		if (writeKey) {
-			const seen = await claimWriteKey<boolean>(tx, learnerId, scope, writeKey);
-			if (seen) return seen.first;
-		}
-		let [attempt] = await currentAttemptQuery(tx).execute({ learnerId, quizId: quiz.id });
-		attempt ??= (await tx.insert(quizAttempts).values({ learnerId, quizId: quiz.id, attempt: 1 }).returning()).map((a) => ({ ...a, given: [] }))[0];
+		// The key's claim and the attempt's read go in one round trip: the read runs after the claim on the server, so a
+		// concurrent retry of the key still waits for the first; a repeat reads the attempt for nothing.
+		const [seen, [current]] = await Promise.all([
+			writeKey ? claimWriteKey<boolean>(tx, learnerId, scope, writeKey) : null,
+			currentAttemptQuery(tx).execute({ learnerId, quizId: quiz.id })
+		]);
+		if (seen) return seen.first;
+		const attempt =
+			current ?? (await tx.insert(quizAttempts).values({ learnerId, quizId: quiz.id, attempt: 1 }).returning()).map((a) => ({ ...a, given: [] }))[0];
 		if (!attempt) throw new Error('quiz attempt not created');
 		// Answered now: what was given before, and this question (inserted now, or given before when the insert is a no-op).
 		const given = new Set([...attempt.given, questionId]);
