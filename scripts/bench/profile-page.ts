@@ -1,7 +1,8 @@
 /**
  * `npx tsx scripts/bench/profile-page.ts`: where a page's server CPU goes. Seeds a fresh database with the
  * benchmark's supervisor and cohort of 200 (seed.ts), starts the last `node build` under a V8 CPU profile,
- * requests the cohort overview and a learner's dashboard one at a time, and prints each page's CPU ms per
+ * posts the answer save and the reflection autosave as one bench connection does (PROFILE_PAGE='answer save' or
+ * 'reflection autosave' for one), requests the cohort overview and a learner's dashboard one at a time, and prints each one's CPU ms per
  * request and the profile's heaviest functions (self time). Needs DATABASE_URL as `npm run bench` does and a
  * build (`npx vite build`); PROFILE_N requests per page (default 300), PROFILE_GZIP=1 asks for gzip as a
  * browser does, PROFILE_PAGE=cohort (or dashboard) profiles one page only, PROFILE_CPU=0 measures without the profiler. The profile (for Chrome's DevTools) and each page's last HTML stay in bench/results/profiles/.
