@@ -1,7 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building, dev } from '$app/environment';
-import { paraglideMiddleware } from '$lib/paraglide/server';
 import { closeDatabase, database, db } from '$lib/server/db';
 import { isDatabaseUnavailable } from '$lib/server/db/health';
 import { UnsafeDurabilityError } from '$lib/server/db/server';
@@ -16,6 +15,7 @@ import { startRetentionSchedule } from '$lib/server/retention';
 import { registerXapiCourse, xapiConfig } from '$lib/server/xapi/config';
 import { startXapiSender } from '$lib/server/xapi/sender';
 import { crossSiteFormRefused } from '$lib/server/cross-site';
+import { withRequestLocale } from '$lib/server/request-locale';
 // Checks TIME_ZONE at start: a misspelt zone must stop the app, not shift every due date.
 import '$lib/server/time-zone';
 // Checks ACCREDITATION_POINTS (and TEST_PASS_MARK) at start: a certificate must not print points nobody granted.
@@ -61,10 +61,7 @@ const logging: Handle = ({ event, resolve }) => {
 };
 
 const i18n: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
-	});
+	withRequestLocale(event.request, event.url, (locale) => resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) }));
 
 const session: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;

@@ -1,7 +1,8 @@
 /**
  * `npx tsx scripts/bench/profile-page.ts`: where a page's server CPU goes. Seeds a fresh database with the
  * benchmark's supervisor and cohort of 200 (seed.ts), starts the last `node build` under a V8 CPU profile,
- * requests the cohort overview and a learner's dashboard one at a time, and prints each page's CPU ms per
+ * posts the answer save and the reflection autosave as one bench connection does (PROFILE_PAGE='answer save' or
+ * 'reflection autosave' for one), requests the cohort overview and a learner's dashboard one at a time, and prints each one's CPU ms per
  * request and the profile's heaviest functions (self time). Needs DATABASE_URL as `npm run bench` does and a
  * build (`npx vite build`); PROFILE_N requests per page (default 300), PROFILE_GZIP=1 asks for gzip as a
  * browser does, PROFILE_PAGE='cohort overview' (or 'cohort growth', or dashboard) profiles one page only, PROFILE_CPU=0 measures without the profiler. The profile (for Chrome's DevTools) and each page's last HTML stay in bench/results/profiles/.
@@ -19,6 +20,9 @@ import { startApp, stopApp, waitHealthy } from '../lib/node-build';
 import { addPopulation } from './seed';
 import { addPractice } from './seed-practice';
 import { cpuMs } from './process-meters';
+import { answering } from './scenarios/answer-save';
+import { reflectionAutosave } from './scenarios/reflection-autosave';
+import type { Plan } from './load';
 
 const N = Number(process.env.PROFILE_N ?? 300);
 const DIR = 'bench/results/profiles';
@@ -69,6 +73,29 @@ try {
 	];
 	if (!(await waitHealthy(server, 60))) throw new Error('node build did not answer /healthz');
 	const headers = (c: string) => ({ cookie: c, accept: 'text/html', 'accept-encoding': process.env.PROFILE_GZIP === '1' ? 'gzip' : 'identity' });
+	// The writes: each a sequence of posts as one bench connection sends them (a plan), its own learners.
+	const cookies = new Map<string, string>();
+	for (const learner of population.learners.slice(1, 41)) cookies.set(learner.id, await cookie(learner.id));
+	const site = { base: server.base, cookieOf: (id: string) => cookies.get(id)! };
+	const writers = population.learners.slice(1, 41);
+	const writes: { name: string; plan: Plan }[] = [
+		{ name: 'answer save', plan: answering(site, writers.slice(0, 20), 3)(0) },
+		{ name: 'reflection autosave', plan: reflectionAutosave(site, writers.slice(20), course).plan(0) }
+	];
+	for (const write of writes.filter((w) => w.name.startsWith(process.env.PROFILE_PAGE ?? ''))) {
+		let next = write.plan.first;
+		const post = async () => {
+			const r = await fetch(`${server.base}${next.path}`, { method: next.method, headers: next.headers, body: next.body, redirect: 'manual' });
+			const body = await r.text();
+			const checked = write.plan.check(r.status, body, Object.fromEntries(r.headers));
+			if (!checked.ok) throw new Error(`${write.name}: ${next.path} answered ${r.status}`);
+			next = checked.next!;
+		};
+		for (let i = 0; i < 30; i++) await post(); // warm-up
+		const before = cpuMs(server.child.pid!);
+		for (let i = 0; i < N; i++) await post();
+		console.log(`${write.name.padEnd(24)} ${((cpuMs(server.child.pid!) - before) / N).toFixed(2)} ms CPU per request`);
+	}
 	for (const page of pages.filter((p) => p.name.startsWith(process.env.PROFILE_PAGE ?? ''))) {
 		for (let i = 0; i < 30; i++) await (await fetch(`${server.base}${page.path}`, { headers: headers(page.cookie) })).arrayBuffer(); // warm-up
 		const before = cpuMs(server.child.pid!);

@@ -35,6 +35,18 @@ describe('compressResponse', () => {
 		expect(compressResponse(request('gzip'), html(page, { 'content-encoding': 'br' })).headers.get('content-encoding')).toBe('br');
 	});
 
+	it('passes an uncompressed page on as it is, with Vary, and copies only a response whose headers are immutable', async () => {
+		const res = html();
+		const plain = compressResponse(request(null), res);
+		expect(plain).toBe(res);
+		expect(plain.headers.get('vary')).toBe('Accept-Encoding');
+		const immutable = await fetch('data:text/html,' + encodeURIComponent(page));
+		const copied = compressResponse(request('identity'), immutable);
+		expect(copied).not.toBe(immutable);
+		expect(copied.headers.get('vary')).toBe('Accept-Encoding');
+		expect(await copied.text()).toBe(page);
+	});
+
 	it('reads Accept-Encoding as browsers and proxies send it', () => {
 		expect(acceptsGzip('gzip')).toBe(true);
 		expect(acceptsGzip('br, GZIP;q=0.8')).toBe(true);

@@ -44,6 +44,22 @@ describe('posted text', () => {
 		const form = await readForm(new Request('http://localhost/', { method: 'POST', body }));
 		expect(Object.fromEntries(form)).toEqual({ displayName: 'Lena', note: 'ab', password: 'geheim\u0000woord', newPassword: '\u0001x' });
 	});
+
+	it('reads a urlencoded post (repeated fields in order, + as a space) and a multipart one alike, and refuses any other body', async () => {
+		const post = (body: BodyInit, headers: Record<string, string> = {}) => readForm(new Request('http://localhost/', { method: 'POST', body, headers }));
+		const urlencoded = await post('answer=a&answer=b%00&body=twee+woorden&leeg=', { 'content-type': 'application/x-www-form-urlencoded' });
+		expect([...urlencoded]).toEqual([
+			['answer', 'a'],
+			['answer', 'b'],
+			['body', 'twee woorden'],
+			['leeg', '']
+		]);
+		const multipart = new FormData();
+		multipart.append('answer', 'a');
+		multipart.append('answer', 'b\u0000');
+		expect((await post(multipart)).getAll('answer')).toEqual(['a', 'b']);
+		await expect(post('{"answer":"a"}', { 'content-type': 'application/json' })).rejects.toMatchObject({ status: 400 });
+	});
 });
 
 describe('every form schema', () => {

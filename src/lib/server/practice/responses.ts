@@ -38,19 +38,20 @@ export async function recordView(db: Pick<Db, 'transaction'>, learnerId: string,
 	});
 }
 
-/** The first view, taken away by the save it started. */
-const takeViewQuery = preparedAnywhere((db) =>
-	db
-		.delete(drillViews)
-		.where(and(eq(drillViews.learnerId, sql.placeholder('learnerId')), eq(drillViews.drillId, sql.placeholder('drillId'))))
-		.returning({ viewedAt: drillViews.viewedAt })
-		.prepare('take_drill_view')
-);
-
-/** A response, timed from its first view (`viewedAt`), or from now when there was none. */
+/**
+ * A response, timed from its first view, which the same statement takes away (or from now when there was none):
+ * one statement where the view's delete and the insert were two (issue 19).
+ */
 const insertResponseQuery = preparedAnywhere((db) => {
-	const viewedAt = sql`coalesce(${sql.placeholder('viewedAt')}::timestamptz, now())`;
+	const taken = db.$with('taken').as(
+		db
+			.delete(drillViews)
+			.where(and(eq(drillViews.learnerId, sql.placeholder('learnerId')), eq(drillViews.drillId, sql.placeholder('drillId'))))
+			.returning({ viewedAt: drillViews.viewedAt })
+	);
+	const viewedAt = sql`coalesce((select ${taken.viewedAt} from ${taken}), now())`;
 	return db
+		.with(taken)
 		.insert(drillResponses)
 		.values({
 			learnerId: sql.placeholder('learnerId'),
@@ -79,15 +80,13 @@ export async function saveResponse(db: Pick<Db, 'transaction'>, learnerId: strin
 			const seen = await claimWriteKey<{ id: number }>(tx, learnerId, scope, input.writeKey);
 			if (seen) return seen.first;
 		}
-		const [view] = await takeViewQuery(tx).execute({ learnerId, drillId: drill.id });
 		const [row] = await insertResponseQuery(tx).execute({
 			learnerId,
 			drillId: drill.id,
 			place: input.place,
 			bodyNote: input.bodyNote || null,
 			body: input.body,
-			contentVersion: drill.version,
-			viewedAt: view?.viewedAt.toISOString() ?? null
+			contentVersion: drill.version
 		});
 		if (row) await recordDrillCompleted(tx, learnerId, drill.id, { id: row.id, seconds: row.seconds, body: input.body });
 		const saved = { id: row?.id ?? 0 };
@@ -161,20 +160,24 @@ export async function rateResponse(
 ): Promise<{ level: number } | null> {
 	return db.transaction(async (tx) => {
 		const rating = { responseId, learnerId, drillId: drill.id, ratings: JSON.stringify(ratings), difficulty };
-		const [first] = await rateFirstQuery(tx).execute(rating);
+		// The rung and card are read with the rating, in the same round trip (postgres.js sends both at once); the
+		// server runs the read after the update, so it waits for a concurrent first rating as the update does.
+		const [[first], [stored]] = await Promise.all([rateFirstQuery(tx).execute(rating), rungAndCardQuery(tx).execute({ learnerId, drillId: drill.id })]);
 		if (!first) {
 			const [corrected] = await rateAgainQuery(tx).execute(rating);
 			return corrected ? { level: await levelOf(tx, learnerId) } : null;
 		}
-		const [stored] = await rungAndCardQuery(tx).execute({ learnerId, drillId: drill.id });
 		const level = stored?.level ?? 1;
-		await reviewCard(tx, learnerId, drill.id, stored?.card ?? null, difficulty, ratings, now);
 		const next = nextLevel(level, drill.level, difficulty, ratings);
-		if (next !== level)
-			await tx
-				.insert(practiceLevels)
-				.values({ learnerId, level: next })
-				.onConflictDoUpdate({ target: practiceLevels.learnerId, set: { level: next, updatedAt: new Date() } });
+		await Promise.all([
+			reviewCard(tx, learnerId, drill.id, stored?.card ?? null, difficulty, ratings, now),
+			next !== level
+				? tx
+						.insert(practiceLevels)
+						.values({ learnerId, level: next })
+						.onConflictDoUpdate({ target: practiceLevels.learnerId, set: { level: next, updatedAt: new Date() } })
+				: null
+		]);
 		return { level: next };
 	});
 }
