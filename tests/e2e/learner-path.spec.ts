@@ -91,6 +91,8 @@ test('the language switch changes the interface and is remembered for the user',
 	await openMenu(page);
 	await expect(page.getByRole('link', { name: 'Dashboard' })).toBeVisible();
 	await page.getByRole('button', { name: 'Log out' }).click();
+	// Cookies cleared once the logout has landed, not while its response may still set them.
+	await page.waitForURL(/\/login$/);
 	await page.context().clearCookies();
 	await login(page, email);
 	await expect(page).toHaveURL(/\/dashboard$/);
