@@ -28,7 +28,8 @@ test('supervision pages, the join page and an assignment are axe-clean', async (
 	await tp.getByRole('button', { name: 'Deelnemen' }).click();
 	await tp.waitForURL(/\/dashboard/);
 
-	await goto(sp, cohortUrl);
+	await goto(sp, `${cohortUrl}/assign`);
+	await axeCheck(sp, testInfo, 'cohort-assign');
 	await sp.getByLabel('Inleveren uiterlijk op').fill(new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10));
 	await sp.getByRole('button', { name: 'Opdracht geven' }).click();
 	await expect(sp.getByText('De opdracht staat klaar')).toBeVisible();

@@ -69,6 +69,16 @@ test('the cohort table sorts by links, the same without JavaScript', async ({ pa
 		.click();
 	await expect(page).toHaveURL(/\?sort=assignment%3A\d+/);
 	await expect(names.first()).toHaveText('Sanne Jansen');
+	// A status cell shows a symbol and gives a screen reader the word.
+	const lateRow = page.getByRole('row', { name: /^Sanne Jansen/ });
+	await expect(lateRow.getByRole('cell', { name: 'Te laat', exact: true })).toHaveCount(1);
+	// An assignment's card adds up its statuses and lists whose work waits for feedback, with a link to it.
+	const late = page.locator('ul.assignments > li').filter({ hasText: 'Kies bewust; we bespreken je keuzes.' });
+	await expect(late.locator('ul.counts')).toHaveText('! Te laat: 1');
+	await expect(late.getByRole('link', { name: /^Lezen en feedback geven/ })).toHaveCount(0);
+	const module = page.locator('ul.assignments > li').filter({ hasText: 'Lees de module vóór onze supervisie' });
+	await expect(module.locator('ul.counts > li')).toHaveText([/Ingeleverd: 1$/, /Bezig: 2$/]);
+	await expect(module.getByRole('link', { name: /^Lezen en feedback geven/ })).toHaveText(['Lezen en feedback geven: Lotte Bakker']);
 	if (hasJs(testInfo)) await axeCheck(page, testInfo, 'cohort-heatmap');
 	await page.getByRole('columnheader', { name: 'Deelnemer' }).getByRole('link').click();
 	await expect(names).toHaveText(['Lotte Bakker', 'Sanne Jansen', 'Youssef El Amrani']);

@@ -14,14 +14,17 @@ async function assign(sp: Page, cohortUrl: string, traineeName: string): Promise
 	const due = inAWeek();
 	await goto(sp, cohortUrl);
 	await expect(sp.getByRole('rowheader', { name: traineeName })).toBeVisible();
+	await sp.getByRole('link', { name: 'Nieuwe opdracht geven' }).click();
+	await sp.waitForURL(/\/assign$/);
 	await sp.getByLabel('Wat').selectOption(VIGNETTE);
 	await sp.getByLabel('Inleveren uiterlijk op').fill(due);
 	await sp.getByLabel('Toelichting (optioneel)').fill('Kies bewust; we bespreken het.');
 	await sp.getByLabel('Alleen de aangevinkte deelnemers').check();
 	await sp.getByLabel(traineeName, { exact: true }).check();
 	await sp.getByRole('button', { name: 'Opdracht geven' }).click();
+	// Back on the cohort page, which says so and lists the assignment.
+	await sp.waitForURL((url) => url.pathname === cohortUrl);
 	await expect(sp.getByText('De opdracht staat klaar bij de deelnemers.')).toBeVisible();
-	await goto(sp, cohortUrl);
 	await expect(sp.getByText(dueText(due))).toBeVisible();
 	return due;
 }
@@ -118,10 +121,12 @@ test('authorization matrix: who gets what, by page, action and guessed id', asyn
 		['supervision home', (w) => get(w, '/supervisor'), { s1: 200, s2: 200, a: 404, b: 404, anon: 303, g: 404 }],
 		['give feedback', (w) => post(w, `${reviewUrl}?/feedback`, { feedback: 'x' }), { s1: 200, s2: 404, a: 404, b: 404, anon: 303, g: 404 }],
 		['make an invite', (w) => post(w, `${cohortUrl}?/invite`, {}), { s1: 200, s2: 404, a: 404, b: 404, anon: 303, g: 404 }],
+		['assign page', (w) => get(w, `${cohortUrl}/assign`), { s1: 200, s2: 404, a: 404, b: 404, anon: 303, g: 404 }],
+		// Done, the action redirects to the cohort (303); refused, it is a 404 as everywhere else.
 		[
 			'assign',
-			(w) => post(w, `${cohortUrl}?/assign`, { target: VIGNETTE, due: inAWeek(), who: 'all', note: '' }),
-			{ s1: 200, s2: 404, a: 404, b: 404, anon: 303, g: 404 }
+			(w) => post(w, `${cohortUrl}/assign`, { target: VIGNETTE, due: inAWeek(), who: 'all', note: '' }),
+			{ s1: 303, s2: 404, a: 404, b: 404, anon: 303, g: 404 }
 		],
 		["submit someone else's assignment", (w) => post(w, `${assignmentUrl}?/submit`, {}), { a: 409, b: 404, s1: 404, s2: 404, anon: 303, g: 404 }],
 		["reply to someone else's feedback", (w) => post(w, `${assignmentUrl}?/reply`, { reply: 'x' }), { a: 303, b: 404, s1: 404, s2: 404, anon: 303, g: 404 }],

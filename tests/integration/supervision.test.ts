@@ -106,16 +106,21 @@ describe.each(drivers)('supervision on %s', (driver) => {
 		});
 		if (!made.ok) throw new Error(made.error);
 		const status = async () => (await assignmentsOfLearner(database.db, fixtureCourse, a.id)).find((x) => x.assignment.id === made.id)?.status;
+		// The cohort table reads the same status in its own statement.
+		const inTable = async () => (await cohortOverview(database.db, fixtureCourse, cohortId, 'name', 'nl')).rows.find((r) => r.id === a.id)?.statuses[made.id];
 		expect(await status()).toBe('not-started');
+		expect(await inTable()).toBe('not-started');
 		expect(await reviewSubmission(database.db, made.id, a.id, 'te vroeg')).toBe(false);
 
 		await chooseInVignette(database.db, a.id, vignette, 'begin', 'stil');
 		await saveReflection(database.db, a.id, { key: 'casus/begin', item: vignette, body: 'Privé, maar ingeleverd', baseVersion: 0 });
 		expect(await status()).toBe('in-progress');
+		expect(await inTable()).toBe('in-progress');
 
 		expect(await submitAssignment(database.db, fixtureCourse, made.id, a.id, 'nl')).toBe(true);
 		expect(await submitAssignment(database.db, fixtureCourse, made.id, a.id, 'nl')).toBe(false);
 		expect(await status()).toBe('submitted');
+		expect(await inTable()).toBe('submitted');
 		const frozen = (await assignmentForLearner(database.db, made.id, a.id))?.work.snapshot;
 		expect(frozen?.items[0]?.path).toEqual([{ step: 'begin', choice: 'Je blijft stil', feedback: 'Ruimte.' }]);
 		expect(frozen?.items[0]?.reflections).toEqual([{ prompt: 'Wat raakt je?', body: 'Privé, maar ingeleverd' }]);
@@ -245,5 +250,26 @@ describe.each(drivers)('supervision on %s', (driver) => {
 		expect(read.passed).toBe(await hasPassed(database.db, b.id));
 		expect(read.passed).toBe(true);
 		expect((await learnerDashboard(database.db, b.id, new Date(now.getTime() + 2 * DAY))).practice.due).toEqual(['oef-b', 'oef-a', 'oef-c']);
+	});
+	it('counts a module assignment in progress in the cohort table once any item of that module is touched, not another module’s', async () => {
+		const c = await createUser(database.db, { email: 'c@x.nl', displayName: 'c', password: 'een lange zin hier', role: 'trainee' });
+		if (!c) throw new Error('no user');
+		await joinCohort(database.db, cohortId, c.id);
+		const made = await createAssignment(database.db, fixtureCourse, {
+			cohortId,
+			targetType: 'module',
+			targetId: 'proef',
+			dueAt: new Date(Date.now() + 7 * DAY),
+			note: '',
+			learnerIds: [c.id]
+		});
+		if (!made.ok) throw new Error(made.error);
+		const inTable = async () => (await cohortOverview(database.db, fixtureCourse, cohortId, 'name', 'nl')).rows.find((r) => r.id === c.id)?.statuses[made.id];
+		expect(await inTable()).toBe('not-started');
+		await touchItem(database.db, c.id, item('les-twee', 'lesson'), 'completed');
+		expect(await inTable()).toBe('not-started');
+		await touchItem(database.db, c.id, reflectionItem, 'started');
+		expect(await inTable()).toBe('in-progress');
+		expect((await cohortOverview(database.db, fixtureCourse, cohortId, 'name', 'nl')).rows.find((r) => r.id === a.id)?.statuses[made.id]).toBeNull();
 	});
 });

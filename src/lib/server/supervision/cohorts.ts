@@ -23,6 +23,17 @@ export async function cohortsOfLearner(db: Db, learnerId: string) {
 		.orderBy(asc(cohorts.name));
 }
 
+/** The cohort's trainees by name, in the reader's language's order. */
+export async function membersOf(db: Db, cohortId: string, locale: string) {
+	const rows = await db
+		.select({ id: users.id, displayName: users.displayName })
+		.from(cohortMembers)
+		.innerJoin(users, eq(users.id, cohortMembers.learnerId))
+		.where(eq(cohortMembers.cohortId, cohortId));
+	const byName = new Intl.Collator(locale).compare;
+	return rows.sort((a, b) => byName(a.displayName, b.displayName));
+}
+
 /** A new invite: 160 random bits, shown once to the supervisor; only the hash is stored. */
 export async function createInvite(db: Db, cohortId: string, now = new Date()): Promise<{ code: string; expiresAt: Date }> {
 	const { code, codeHash, expiresAt } = newInviteCode(now);

@@ -7,7 +7,6 @@ import { json } from '../db/json';
 import { sharedWithSupervisor } from '../policy';
 import { assignmentLearners, assignments, cohortMembers, progress, reflections, users, type Assignment } from '../db/schema';
 import { statusOf, type AssignmentStatus } from './assignments';
-import { targetItems } from './snapshot';
 
 export type SortKey = 'name' | 'progress' | `module:${string}` | `assignment:${number}`;
 
@@ -15,14 +14,15 @@ export type SortKey = 'name' | 'progress' | `module:${string}` | `assignment:${n
 const statusRank: Record<AssignmentStatus, number> = { late: 0, submitted: 1, 'in-progress': 2, 'not-started': 3, reviewed: 4 };
 
 type Stamp = string | null;
-type Work = { assignmentId: number; learnerId: string; submittedAt: Stamp; reviewedAt: Stamp };
+type Work = { assignmentId: number; learnerId: string; submittedAt: Stamp; reviewedAt: Stamp; touched: boolean };
 
 /**
- * The cohort's members, completed items per module, assignments, their trainees and the items each
- * trainee touched, in one statement: the page costs the same round trips for 5 trainees or 500.
+ * The cohort's members, completed items per module, assignments, their trainees and whether each trainee touched
+ * the assignment's items, in one statement: the page costs the same round trips for 5 trainees or 500.
+ * `moduleItems` (JSON: module id → its item ids) names what a module assignment covers, as the course says today.
  */
-async function readCohort(db: Db, cohortId: string) {
-	const ofCohort = sql`${assignmentLearners.assignmentId} in (select ${assignments.id} from ${assignments} where ${assignments.cohortId} = ${cohortId})`;
+async function readCohort(db: Db, cohortId: string, moduleItems: string) {
+	const targetItemIds = sql`case when ${assignments.targetType} = 'module' then ${moduleItems}::jsonb -> ${assignments.targetId} else jsonb_build_array(${assignments.targetId}) end`;
 	const [row] = await db
 		.select({
 			members: json<{ id: string; displayName: string; email: string; joinedAt: string }[]>(
@@ -43,19 +43,14 @@ async function readCohort(db: Db, cohortId: string) {
 					from ${assignments} where ${assignments.cohortId} = ${cohortId}`,
 				'[]'
 			),
+			// Touched: any progress on the assignment's items, which makes an open assignment "in progress".
 			work: json<Work[]>(
 				sql`select json_agg(json_build_object('assignmentId', ${assignmentLearners.assignmentId}, 'learnerId', ${assignmentLearners.learnerId},
-					'submittedAt', ${assignmentLearners.submittedAt}, 'reviewedAt', ${assignmentLearners.reviewedAt}))
-					from ${assignmentLearners} where ${ofCohort}`,
+					'submittedAt', ${assignmentLearners.submittedAt}, 'reviewedAt', ${assignmentLearners.reviewedAt},
+					'touched', exists (select 1 from ${progress} where ${progress.learnerId} = ${assignmentLearners.learnerId}
+						and ${progress.itemId} in (select jsonb_array_elements_text(${targetItemIds})))))
+					from ${assignmentLearners} join ${assignments} on ${assignments.id} = ${assignmentLearners.assignmentId} where ${assignments.cohortId} = ${cohortId}`,
 				'[]'
-			),
-			// Items touched, per trainee with an assignment: whether the assignment is in progress.
-			touched: json<Record<string, string[]>>(
-				sql`select json_object_agg(t.learner_id, t.items) from (
-					select ${progress.learnerId} as learner_id, json_agg(${progress.itemId}) as items from ${progress}
-					where ${progress.learnerId} in (select ${assignmentLearners.learnerId} from ${assignmentLearners} where ${ofCohort})
-					group by 1) t`,
-				'{}'
 			)
 		})
 		.from(sql`(select 1) as one`);
@@ -63,14 +58,20 @@ async function readCohort(db: Db, cohortId: string) {
 	return row;
 }
 
+const moduleItems = new WeakMap<Course, string>();
+function moduleItemsOf(course: Course): string {
+	let json = moduleItems.get(course);
+	if (json === undefined) moduleItems.set(course, (json = JSON.stringify(Object.fromEntries(course.modules.map((m) => [m.id, m.items.map((i) => i.id)])))));
+	return json;
+}
+
 export async function cohortOverview(db: Db, course: Course, cohortId: string, sort: string, locale: Locale) {
-	const data = await readCohort(db, cohortId);
+	const data = await readCohort(db, cohortId, moduleItemsOf(course));
 	const members = data.members.map((m) => ({ ...m, joinedAt: new Date(m.joinedAt) }));
 	const done = data.done.map((d) => ({ learnerId: d.l, moduleId: d.m, n: Number(d.n) }));
 	const now = new Date();
 	const assigned = data.assignments.map((a) => {
 		const assignment: Assignment = { ...a, dueAt: new Date(a.dueAt), createdAt: new Date(a.createdAt) };
-		const targets = targetItems(course, a.targetType, a.targetId).map((i) => i.id);
 		return {
 			assignment,
 			learners: data.work
@@ -78,9 +79,7 @@ export async function cohortOverview(db: Db, course: Course, cohortId: string, s
 				.map((w) => {
 					const submittedAt = w.submittedAt === null ? null : new Date(w.submittedAt);
 					const reviewedAt = w.reviewedAt === null ? null : new Date(w.reviewedAt);
-					const items = data.touched[w.learnerId] ?? [];
-					const touched = targets.some((id) => items.includes(id));
-					return { learnerId: w.learnerId, submittedAt, status: statusOf({ submittedAt, reviewedAt, dueAt: assignment.dueAt }, touched, now) };
+					return { learnerId: w.learnerId, submittedAt, status: statusOf({ submittedAt, reviewedAt, dueAt: assignment.dueAt }, w.touched, now) };
 				})
 		};
 	});
