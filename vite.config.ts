@@ -6,26 +6,24 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
 /**
- * `virtual:error-messages`: the `error_*` messages of both languages as plain templates, for `t()` in
- * src/lib/i18n.ts; the only messages looked up by a key computed at run time.
+ * `virtual:error-messages/<locale>`: the `error_*` messages of one language as plain templates, for `t()` in
+ * src/lib/i18n.ts; the only messages looked up by a key computed at run time. One module per language, so that
+ * the browser loads the learner's language only (src/routes/+layout.ts).
  */
 function errorMessages(): Plugin {
-	const id = 'virtual:error-messages';
+	const prefix = 'virtual:error-messages/';
 	// Absolute: Vite takes a relative watch file for an import of the virtual module and fails to resolve it.
 	const file = (locale: string) => fileURLToPath(new URL(`./messages/${locale}.json`, import.meta.url));
-	const files = { nl: file('nl'), en: file('en') };
 	return {
 		name: 'ontroerd-error-messages',
-		resolveId: (source) => (source === id ? `\0${id}` : undefined),
+		resolveId: (source) => (source.startsWith(prefix) ? `\0${source}` : undefined),
 		load(resolved) {
-			if (resolved !== `\0${id}`) return;
-			const pick = (file: string) => {
-				this.addWatchFile(file);
-				return Object.fromEntries(
-					Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>).filter(([key]) => key.startsWith('error_'))
-				);
-			};
-			return `export default ${JSON.stringify({ nl: pick(files.nl), en: pick(files.en) })};`;
+			if (!resolved.startsWith(`\0${prefix}`)) return;
+			const locale = resolved.slice(prefix.length + 1);
+			if (!/^[a-z]{2}$/.test(locale)) return;
+			this.addWatchFile(file(locale));
+			const messages = JSON.parse(readFileSync(file(locale), 'utf8')) as Record<string, unknown>;
+			return `export default ${JSON.stringify(Object.fromEntries(Object.entries(messages).filter(([key]) => key.startsWith('error_'))))};`;
 		}
 	};
 }

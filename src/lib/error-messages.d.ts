@@ -1,5 +1,5 @@
-/** The `error_*` messages of messages/{nl,en}.json, as plain templates (vite.config.ts, errorMessages). */
-declare module 'virtual:error-messages' {
-	const messages: Record<import('$lib/paraglide/runtime').Locale, Partial<Record<import('$lib/i18n').ErrorKey, string>>>;
+/** The `error_*` messages of messages/<locale>.json, as plain templates (vite.config.ts, errorMessages). */
+declare module 'virtual:error-messages/*' {
+	const messages: Partial<Record<import('$lib/i18n').ErrorKey, string>>;
 	export default messages;
 }

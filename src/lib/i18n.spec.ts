@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { m } from '$lib/paraglide/messages';
 import { baseLocale, getLocale, overwriteGetLocale, type Locale } from '$lib/paraglide/runtime';
-import { t, type ErrorKey } from './i18n';
+import { loadErrorMessages, t, type ErrorKey } from './i18n';
 
 type MessageFn = (inputs: Record<string, unknown>, options: { locale: Locale }) => string;
 const original = getLocale;
@@ -13,7 +13,20 @@ const errorKeys = Object.keys(JSON.parse(readFileSync('messages/nl.json', 'utf8'
 describe('t', () => {
 	afterEach(() => overwriteGetLocale(original));
 
-	it('says every error exactly as paraglide does, in both languages, with inputs', () => {
+	it('says a language once its messages are loaded, each language from a module of its own (the browser loads one)', async () => {
+		overwriteGetLocale(() => 'en');
+		expect(t('error_login')).toBe('error_login');
+		await loadErrorMessages('nl');
+		expect(t('error_login')).toBe('error_login');
+		await loadErrorMessages('en');
+		expect(t('error_login')).toBe(m.error_login({}, { locale: 'en' }));
+		const dutch = (await import('virtual:error-messages/nl')).default;
+		expect(Object.values(dutch)).toContain(m.error_login({}, { locale: 'nl' }));
+		expect(Object.values(dutch)).not.toContain(m.error_login({}, { locale: 'en' }));
+	});
+
+	it('says every error exactly as paraglide does, in both languages, with inputs', async () => {
+		await Promise.all([loadErrorMessages('nl'), loadErrorMessages('en')]);
 		expect(errorKeys.length).toBeGreaterThan(20);
 		const inputs = { seconds: 42, count: 3, max: 5000, min: 12, characters: '王 小' };
 		for (const locale of ['nl', 'en'] as const) {
