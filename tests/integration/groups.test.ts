@@ -8,7 +8,8 @@ import { createUser } from '../../src/lib/server/auth/accounts';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { chooseInVignette, restartVignette } from '../../src/lib/server/learning/vignettes';
 import { answerQuestion } from '../../src/lib/server/learning/quizzes';
-import { reflectionsOf, saveReflection } from '../../src/lib/server/learning/reflections';
+import { itemContext, reflectionsOf, saveReflection } from '../../src/lib/server/learning/reflections';
+import { itemStatus, touchItem } from '../../src/lib/server/learning/progress';
 import { createGroup, groupsOf, handOver, joinGroup, leaveGroup, membersOfGroup, setShowName, MAX_MEMBERS } from '../../src/lib/server/groups/groups';
 import { createGroupInvite, lookupGroupInvite, revokeGroupInvite } from '../../src/lib/server/groups/invites';
 import { pickCase } from '../../src/lib/server/groups/case';
@@ -198,6 +199,17 @@ describe.each(drivers)('intervision groups on %s', (driver) => {
 		const row = (await reflectionsOf(database.db, author.id, [key])).get(key);
 		if (!row) throw new Error('no reflection');
 		expect(row.share).toEqual({ groupId: group.id, named: false });
+		// The item page reads the same in one statement: the status, the reflections with their share, the groups to share with.
+		await touchItem(database.db, author.id, vignette, 'started');
+		const context = await itemContext(database.db, author.id, vignette.id, [key, 'casus/ander']);
+		expect(context.reflections).toEqual(await reflectionsOf(database.db, author.id, [key, 'casus/ander']));
+		expect(context.groups).toEqual((await groupsOf(database.db, author.id)).map((g) => ({ id: g.id, name: g.name })));
+		expect(context.groups.map((g) => g.name)).toEqual(expect.arrayContaining(['Andere groep', 'Reflecties']));
+		expect(context.status).toBe(await itemStatus(database.db, author.id, vignette.id));
+		expect(context.status).toBe('started');
+		const none = await itemContext(database.db, outsider.id, vignette.id, [key]);
+		expect(none).toEqual({ status: null, reflections: new Map(), groups: (await groupsOf(database.db, outsider.id)).map((g) => ({ id: g.id, name: g.name })) });
+		expect(none.groups).toContainEqual({ id: other.id, name: 'Andere groep' });
 
 		expect(await shared(reader)).toEqual([expect.objectContaining({ body: 'Ik schoot vol', authorName: null, mine: false })]);
 		expect(await canReadReflection(database.db, reader, row)).toBe(true);

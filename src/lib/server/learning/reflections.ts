@@ -1,9 +1,10 @@
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { preparedAnywhere } from '../db/prepared';
-import { reflectionShares, reflections, type Reflection } from '../db/schema';
+import { json } from '../db/json';
+import { groupMembers, groups, progress, reflectionShares, reflections, type ProgressStatus, type Reflection } from '../db/schema';
 import type { Item } from '../content';
-import { touchItem } from './progress';
+import { itemStatus, touchItem } from './progress';
 import { claimWriteKey, releaseWriteKey, settleWriteKey } from './write-keys';
 
 export const REFLECTION_MAX = 10_000;
@@ -29,6 +30,35 @@ export async function reflectionsOf(db: Db, learnerId: string, keys: string[]): 
 		.from(reflections)
 		.where(and(eq(reflections.learnerId, learnerId), inArray(reflections.promptKey, keys)));
 	return new Map((await withShares(db, rows)).map((r) => [r.promptKey, r]));
+}
+
+/**
+ * What an item page reads of its learner besides its type's own state, in one statement (issue 19): the item's
+ * status, the reflections on its prompts with the group each is shared with, and the groups a reflection can be
+ * shared with (id and name). Read apart, these were three statements on every vignette, quiz and reflection page.
+ */
+export async function itemContext(db: Db, learnerId: string, itemId: string, keys: string[]) {
+	if (keys.length === 0) return { status: await itemStatus(db, learnerId, itemId), reflections: new Map<string, SavedReflection>(), groups: [] };
+	const rows = await db
+		.select({
+			status: sql<ProgressStatus | null>`(select ${progress.status} from ${progress} where ${progress.learnerId} = ${learnerId} and ${progress.itemId} = ${itemId})`,
+			groups: json<{ id: string; name: string }[]>(
+				sql`select json_agg(json_build_object('id', ${groups.id}, 'name', ${groups.name}) order by ${groups.name})
+					from ${groupMembers} join ${groups} on ${groups.id} = ${groupMembers.groupId} where ${groupMembers.memberId} = ${learnerId}`,
+				'[]'
+			),
+			reflection: getTableColumns(reflections),
+			// As withShares reads it: the group a reflection shared with a group is shared with.
+			share: json<{ groupId: string; named: boolean } | null>(
+				sql`select json_build_object('groupId', ${reflectionShares.groupId}, 'named', ${reflectionShares.named}) from ${reflectionShares}
+					where ${reflectionShares.reflectionId} = ${reflections.id} and ${reflections.visibility} = 'group' limit 1`,
+				'null'
+			)
+		})
+		.from(sql`(select 1) as one`)
+		.leftJoin(reflections, and(eq(reflections.learnerId, learnerId), inArray(reflections.promptKey, keys)));
+	const saved = rows.flatMap(({ reflection, share }) => (reflection ? [{ ...reflection, share: share ?? null }] : []));
+	return { status: rows[0]?.status ?? null, reflections: new Map(saved.map((r) => [r.promptKey, r])), groups: rows[0]?.groups ?? [] };
 }
 
 /** The form's choice: "private", "supervisor" or "group:<group id>". */

@@ -4,11 +4,10 @@ import { course, findItem, findModule, type Item } from '$lib/server/content';
 import { db, type Db } from '$lib/server/db';
 import { requireUser } from '$lib/server/guards';
 import { mayShareWith } from '$lib/server/policy';
-import { itemStatus, touchItem } from '$lib/server/learning/progress';
+import { touchItem } from '$lib/server/learning/progress';
 import { chooseInVignette, restartVignette, vignetteAttemptsOf } from '$lib/server/learning/vignettes';
 import { answerQuestion, quizAttemptsOf, retakeQuiz } from '$lib/server/learning/quizzes';
-import { REFLECTION_MAX, parseSharing, reflectionsOf, saveReflection } from '$lib/server/learning/reflections';
-import { groupsOf } from '$lib/server/groups/groups';
+import { REFLECTION_MAX, itemContext, parseSharing, saveReflection } from '$lib/server/learning/reflections';
 import { parseAnswer } from '$lib/server/learning/scoring';
 import { isNumeric, rangeOf } from '$lib/server/content/questions';
 import { presentNorm, presentQuiz, presentReflection, presentVignette } from '$lib/server/learning/present';
@@ -38,12 +37,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const { module, item, index, next, previous } = locate(params);
 	const database = await db();
 	const keys = item.prompts.map((p) => p.key);
-	const [status, reflections, groups, studyTimes] = await Promise.all([
-		itemStatus(database, user.id, item.id),
-		reflectionsOf(database, user.id, keys),
-		keys.length > 0 ? groupsOf(database, user.id) : [],
-		pageStudyTimes(database, [item.id])
-	]);
+	const [{ status, reflections, groups }, studyTimes] = await Promise.all([itemContext(database, user.id, item.id, keys), pageStudyTimes(database, [item.id])]);
 	const common = {
 		module: { id: module.id, title: module.title[locale()], count: module.items.length },
 		item: {
